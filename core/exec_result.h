@@ -1,0 +1,58 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace sandbox {
+
+// Why an exec did not produce an exit code. Kept coarse: the UI maps each to a sentence.
+enum class ExecErrorKind {
+    None,
+    InvalidConfig,     // runner could not be created (address, TLS files, token policy)
+    InvalidRequest,    // rejected before any network I/O (empty argv)
+    Unauthenticated,   // the agent refused the token or client certificate
+    PermissionDenied,  // the agent refused the request
+    Unavailable,       // agent unreachable
+    TlsFailure,        // TLS handshake failed
+    InvalidArgument,   // the agent rejected the request (empty image, bad secret ref, ...)
+    ResourceExhausted, // agent at its concurrency limit, or a message over the size limit
+    DeadlineExceeded,  // per-exec deadline hit
+    Internal,          // the sandbox failed to run
+    StreamCut,         // stream ended without an exit_code chunk
+    Cancelled,         // cancelled by the user
+    Other,
+};
+
+struct ExecError {
+    ExecErrorKind kind = ExecErrorKind::None;
+    int grpcCode = 0;          // grpc::StatusCode, 0 when the error is not from gRPC
+    std::string message;       // one line for the user: what happened and what it means
+    std::string agentMessage;  // the status message the agent sent, verbatim (may be empty)
+};
+
+enum class ExecOutcome {
+    Exited,    // exitCode is valid
+    Cancelled, // the user cancelled; remote end unknown / killed
+    Failed,    // see error
+};
+
+struct ExecResult {
+    ExecOutcome outcome = ExecOutcome::Failed;
+    int exitCode = -1;
+    std::chrono::nanoseconds duration{0};
+    std::uint64_t stdoutBytes = 0;
+    std::uint64_t stderrBytes = 0;
+    ExecError error;
+
+    bool exited() const { return outcome == ExecOutcome::Exited; }
+};
+
+// The result plus everything the command printed, for tests and the CLI.
+struct CollectedExec {
+    ExecResult result;
+    std::string stdoutData;
+    std::string stderrData;
+};
+
+} // namespace sandbox
