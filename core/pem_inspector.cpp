@@ -1,0 +1,175 @@
+#include "pem_inspector.h"
+
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace sandbox {
+
+namespace {
+
+struct BioFree {
+    void operator()(BIO *b) const { BIO_free(b); }
+};
+struct X509Free {
+    void operator()(X509 *x) const { X509_free(x); }
+};
+struct PkeyFree {
+    void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); }
+};
+using BioPtr = std::unique_ptr<BIO, BioFree>;
+using X509Ptr = std::unique_ptr<X509, X509Free>;
+using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
+
+BioPtr memoryBio(const std::string &pem) {
+    return BioPtr(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+}
+
+X509Ptr readCertificate(BIO *bio) {
+    return X509Ptr(PEM_read_bio_X509(bio, nullptr, nullptr, nullptr));
+}
+
+// A callback that refuses to prompt for a passphrase: encrypted keys are rejected, never
+// answered from a terminal behind the user's back.
+int noPassphrase(char *, int, int, void *) {
+    return 0;
+}
+
+PkeyPtr readPrivateKey(const std::string &pem) {
+    BioPtr bio = memoryBio(pem);
+    if (!bio)
+        return {};
+    return PkeyPtr(PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr));
+}
+
+X509Ptr firstCertificate(const std::string &pem) {
+    BioPtr bio = memoryBio(pem);
+    if (!bio)
+        return {};
+    return readCertificate(bio.get());
+}
+
+std::string nameToString(const X509_NAME *name) {
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || !name)
+        return {};
+    X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253);
+    char *data = nullptr;
+    const long len = BIO_get_mem_data(bio.get(), &data);
+    return len > 0 ? std::string(data, static_cast<std::size_t>(len)) : std::string();
+}
+
+std::chrono::system_clock::time_point toTimePoint(const ASN1_TIME *time) {
+    std::tm tm{};
+    if (!time || ASN1_TIME_to_tm(time, &tm) != 1)
+        return {};
+    return std::chrono::system_clock::from_time_t(timegm(&tm));
+}
+
+// OpenSSL keeps failures in a thread-local queue; leave it empty for the next caller.
+std::string takeOpenSslError() {
+    const unsigned long code = ERR_peek_last_error();
+    std::string text;
+    if (code != 0) {
+        char buf[256];
+        ERR_error_string_n(code, buf, sizeof buf);
+        text = buf;
+    }
+    ERR_clear_error();
+    return text;
+}
+
+} // namespace
+
+std::optional<std::string> PemInspector::readFile(const std::string &path, std::string &error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot read " + path + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
+    std::ostringstream out;
+    out << in.rdbuf();
+    if (in.bad()) {
+        error = "cannot read " + path + ": read error";
+        return std::nullopt;
+    }
+    return out.str();
+}
+
+std::optional<CertificateInfo>
+PemInspector::certificate(const std::string &pem, const std::string &label, std::string &error) {
+    X509Ptr cert = firstCertificate(pem);
+    if (!cert) {
+        takeOpenSslError();
+        error =
+            label + " does not contain a PEM certificate (expected -----BEGIN CERTIFICATE-----)";
+        return std::nullopt;
+    }
+    CertificateInfo info;
+    info.subject = nameToString(X509_get_subject_name(cert.get()));
+    info.issuer = nameToString(X509_get_issuer_name(cert.get()));
+    info.notBefore = toTimePoint(X509_get0_notBefore(cert.get()));
+    info.notAfter = toTimePoint(X509_get0_notAfter(cert.get()));
+    return info;
+}
+
+bool PemInspector::isPrivateKey(const std::string &pem, const std::string &label,
+                                std::string &error) {
+    if (readPrivateKey(pem))
+        return true;
+    takeOpenSslError();
+    if (pem.find("ENCRYPTED") != std::string::npos)
+        error = label + " holds an encrypted private key; passphrase-protected keys are not "
+                        "supported (decrypt it with openssl pkey)";
+    else
+        error = label + " does not contain a PEM private key (expected -----BEGIN ... KEY-----)";
+    return false;
+}
+
+bool PemInspector::isCertificateBundle(const std::string &pem, const std::string &label,
+                                       std::string &error) {
+    BioPtr bio = memoryBio(pem);
+    int count = 0;
+    while (bio) {
+        X509Ptr cert = readCertificate(bio.get());
+        if (!cert)
+            break;
+        ++count;
+    }
+    takeOpenSslError(); // reading past the last certificate always leaves an error
+    if (count == 0) {
+        error = label + " does not contain any PEM certificate (expected -----BEGIN "
+                        "CERTIFICATE-----)";
+        return false;
+    }
+    return true;
+}
+
+bool PemInspector::keyMatchesCertificate(const std::string &certPem, const std::string &keyPem,
+                                         std::string &error) {
+    X509Ptr cert = firstCertificate(certPem);
+    PkeyPtr key = readPrivateKey(keyPem);
+    if (!cert || !key) {
+        takeOpenSslError();
+        error = cert ? "the private key cannot be parsed" : "the certificate cannot be parsed";
+        return false;
+    }
+    if (X509_check_private_key(cert.get(), key.get()) == 1)
+        return true;
+    const std::string detail = takeOpenSslError();
+    error = "the private key does not belong to the certificate";
+    if (!detail.empty())
+        error += " (" + detail + ")";
+    return false;
+}
+
+} // namespace sandbox

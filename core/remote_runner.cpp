@@ -1,0 +1,273 @@
+#include "remote_runner.h"
+
+#include "grpc_channel_factory.h"
+#include "grpc_status_mapper.h"
+#include "runner_config_validator.h"
+#include "tls_material.h"
+
+#include "sandbox_exec.grpc.pb.h"
+#include "sandbox_exec.pb.h"
+
+#include <grpcpp/client_context.h>
+
+#include <mutex>
+#include <optional>
+
+namespace sandbox {
+
+namespace pb = workflow::plugin::external::sandbox;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Shared by an exec and its cancellation hook. The hook may run on another thread after the
+// exec has returned, so it must never reach a ClientContext that is gone: detach() first.
+struct CallCanceller {
+    std::mutex mutex;
+    grpc::ClientContext *context = nullptr;
+    bool cancelled = false;
+
+    void cancel() {
+        std::lock_guard lock(mutex);
+        cancelled = true;
+        if (context)
+            context->TryCancel();
+    }
+    void attach(grpc::ClientContext *ctx) {
+        std::lock_guard lock(mutex);
+        context = ctx;
+        if (cancelled)
+            ctx->TryCancel();
+    }
+    void detach() {
+        std::lock_guard lock(mutex);
+        context = nullptr;
+    }
+    bool isCancelled() {
+        std::lock_guard lock(mutex);
+        return cancelled;
+    }
+};
+
+enum class ConnectResult { Ready, Failed, TimedOut, Cancelled };
+
+std::chrono::system_clock::time_point toSystem(Clock::time_point t) {
+    return std::chrono::system_clock::now() +
+           std::chrono::duration_cast<std::chrono::system_clock::duration>(t - Clock::now());
+}
+
+// Waits until the channel is READY, its connection attempt failed (the fail-fast call then
+// reports gRPC's own reason, e.g. a TLS error), the timeout passed, or the user cancelled.
+ConnectResult waitForConnection(grpc::Channel &channel, CallCanceller &canceller,
+                                std::chrono::milliseconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    auto state = channel.GetState(true);
+    while (state != GRPC_CHANNEL_READY) {
+        if (state == GRPC_CHANNEL_TRANSIENT_FAILURE || state == GRPC_CHANNEL_SHUTDOWN)
+            return ConnectResult::Failed;
+        if (canceller.isCancelled())
+            return ConnectResult::Cancelled;
+        const auto now = Clock::now();
+        if (now >= deadline)
+            return ConnectResult::TimedOut;
+        // Short slices so a cancel during the connection phase is seen promptly.
+        const auto slice = std::min(deadline, now + std::chrono::milliseconds(50));
+        if (channel.WaitForStateChange(state, toSystem(slice)))
+            state = channel.GetState(true);
+    }
+    return ConnectResult::Ready;
+}
+
+void copyEnv(const EnvList &env, pb::SandboxExecRequest &out) {
+    auto &map = *out.mutable_env();
+    for (const auto &[key, value] : env)
+        map[key] = value; // verbatim: secret:// references are the agent's business
+}
+
+pb::SandboxExecRequest buildRequest(const RunnerConfig &config, const ExecRequest &request) {
+    const ExecOverrides &o = request.overrides;
+    pb::SandboxExecRequest out;
+    out.set_profile(o.profile.value_or(config.profile));
+    out.set_image(o.image.value_or(config.image));
+    out.set_workdir(o.workdir.value_or(config.workdir));
+    for (const auto &arg : request.argv)
+        out.add_command(arg);
+    copyEnv(o.env ? *o.env : config.env, out);
+    return out;
+}
+
+ExecError simpleError(ExecErrorKind kind, std::string message) {
+    return {kind, 0, std::move(message), {}};
+}
+
+std::string secondsText(std::chrono::milliseconds ms) {
+    const auto s = ms.count() / 1000;
+    const auto tenths = (ms.count() % 1000) / 100;
+    return std::to_string(s) + (tenths ? "." + std::to_string(tenths) : "") + " s";
+}
+
+} // namespace
+
+struct RemoteRunner::Impl {
+    RunnerConfig config;
+    TlsMaterial tls;
+    std::mutex mutex;
+    std::shared_ptr<grpc::Channel> channel;
+
+    std::shared_ptr<grpc::Channel> sharedChannel();
+    std::shared_ptr<grpc::Channel> replaceFailedChannel(const std::shared_ptr<grpc::Channel> &old);
+    void runCall(const std::shared_ptr<grpc::Channel> &channel, const ExecRequest &request,
+                 ExecSink &sink, CallCanceller &canceller, ExecResult &result);
+    void connectAndRun(const ExecRequest &request, ExecSink &sink, CallCanceller &canceller,
+                       ExecResult &result);
+};
+
+std::shared_ptr<grpc::Channel> RemoteRunner::Impl::sharedChannel() {
+    std::lock_guard lock(mutex);
+    if (!channel)
+        channel = GrpcChannelFactory::create(config, tls);
+    return channel;
+}
+
+// A channel left in TRANSIENT_FAILURE by an earlier exec would answer from a stale failure
+// or wait out its reconnect backoff; a fresh one tries the agent now (it may be back).
+std::shared_ptr<grpc::Channel>
+RemoteRunner::Impl::replaceFailedChannel(const std::shared_ptr<grpc::Channel> &old) {
+    std::lock_guard lock(mutex);
+    if (channel == old)
+        channel = GrpcChannelFactory::create(config, tls);
+    return channel;
+}
+
+void RemoteRunner::Impl::connectAndRun(const ExecRequest &request, ExecSink &sink,
+                                       CallCanceller &canceller, ExecResult &result) {
+    auto ch = sharedChannel();
+    if (ch->GetState(false) == GRPC_CHANNEL_TRANSIENT_FAILURE)
+        ch = replaceFailedChannel(ch);
+    switch (waitForConnection(*ch, canceller, config.connectTimeout)) {
+    case ConnectResult::Cancelled:
+        result.outcome = ExecOutcome::Cancelled;
+        result.error = simpleError(ExecErrorKind::Cancelled, "cancelled");
+        return;
+    case ConnectResult::TimedOut:
+        result.error =
+            simpleError(ExecErrorKind::Unavailable, "agent unreachable at " + config.address +
+                                                        " (no answer within " +
+                                                        secondsText(config.connectTimeout) + ")");
+        result.error.grpcCode = static_cast<int>(grpc::StatusCode::UNAVAILABLE);
+        return;
+    case ConnectResult::Ready:
+    case ConnectResult::Failed: // the call below fails fast with gRPC's reason
+        runCall(ch, request, sink, canceller, result);
+        return;
+    }
+}
+
+void RemoteRunner::Impl::runCall(const std::shared_ptr<grpc::Channel> &ch,
+                                 const ExecRequest &request, ExecSink &sink,
+                                 CallCanceller &canceller, ExecResult &result) {
+    grpc::ClientContext ctx;
+    if (!config.tlsEnabled() && !config.token.empty()) // allowed insecure, checked in create()
+        ctx.AddMetadata("authorization", "Bearer " + config.token);
+    if (config.execDeadline)
+        ctx.set_deadline(std::chrono::system_clock::now() + *config.execDeadline);
+    canceller.attach(&ctx);
+    pb::SandboxExecService::Stub stub(ch);
+    auto reader = stub.Exec(&ctx, buildRequest(config, request));
+    pb::SandboxExecChunk chunk;
+    std::optional<int> exitCode;
+    while (!exitCode && reader->Read(&chunk)) {
+        switch (chunk.chunk_case()) {
+        case pb::SandboxExecChunk::kStdout:
+            result.stdoutBytes += chunk.stdout().size();
+            sink.onStdout(chunk.stdout());
+            break;
+        case pb::SandboxExecChunk::kStderr:
+            result.stderrBytes += chunk.stderr().size();
+            sink.onStderr(chunk.stderr());
+            break;
+        case pb::SandboxExecChunk::kExitCode:
+            exitCode = chunk.exit_code();
+            break;
+        case pb::SandboxExecChunk::CHUNK_NOT_SET:
+            break;
+        }
+    }
+    if (exitCode) {
+        // The first exit_code ends the exec; whatever the agent still sends is dropped.
+        ctx.TryCancel();
+        while (reader->Read(&chunk)) {
+        }
+    }
+    const grpc::Status status = reader->Finish();
+    canceller.detach();
+    if (exitCode) {
+        result.outcome = ExecOutcome::Exited;
+        result.exitCode = *exitCode;
+    } else if (canceller.isCancelled()) {
+        result.outcome = ExecOutcome::Cancelled;
+        result.error = simpleError(ExecErrorKind::Cancelled, "cancelled");
+    } else if (status.ok()) {
+        result.error = simpleError(ExecErrorKind::StreamCut, "stream closed without exit code");
+    } else {
+        result.error = GrpcStatusMapper(config).map(status);
+    }
+}
+
+RemoteRunner::RemoteRunner(std::unique_ptr<Impl> impl)
+    : d(std::move(impl)) {}
+RemoteRunner::~RemoteRunner() = default;
+
+std::unique_ptr<RemoteRunner> RemoteRunner::create(RunnerConfig config, std::string &error) {
+    auto impl = std::make_unique<Impl>();
+    if (!RunnerConfigValidator::validate(config, impl->tls, error))
+        return nullptr;
+    impl->config = std::move(config);
+    return std::unique_ptr<RemoteRunner>(new RemoteRunner(std::move(impl)));
+}
+
+ExecResult RemoteRunner::exec(const ExecRequest &request, ExecSink &sink,
+                              ExecCancellation *cancellation) {
+    const auto started = Clock::now();
+    ExecResult result;
+    auto canceller = std::make_shared<CallCanceller>();
+    if (request.argv.empty()) {
+        result.error =
+            simpleError(ExecErrorKind::InvalidRequest, "nothing to run: the command is empty");
+    } else if (cancellation && !cancellation->arm([canceller] { canceller->cancel(); })) {
+        result.outcome = ExecOutcome::Cancelled;
+        result.error = simpleError(ExecErrorKind::Cancelled, "cancelled");
+    } else {
+        d->connectAndRun(request, sink, *canceller, result);
+        if (cancellation)
+            cancellation->disarm();
+    }
+    result.duration = Clock::now() - started;
+    return result;
+}
+
+CollectedExec RemoteRunner::execCollect(const ExecRequest &request,
+                                        ExecCancellation *cancellation) {
+    struct Collector : ExecSink {
+        CollectedExec *out;
+        explicit Collector(CollectedExec *o)
+            : out(o) {}
+        void onStdout(std::string_view bytes) override { out->stdoutData.append(bytes); }
+        void onStderr(std::string_view bytes) override { out->stderrData.append(bytes); }
+    };
+    CollectedExec collected;
+    Collector collector(&collected);
+    collected.result = exec(request, collector, cancellation);
+    return collected;
+}
+
+void RemoteRunner::close() {
+    std::lock_guard lock(d->mutex);
+    d->channel.reset();
+}
+
+const RunnerConfig &RemoteRunner::config() const {
+    return d->config;
+}
+
+} // namespace sandbox

@@ -1,0 +1,143 @@
+#include "grpc_status_mapper.h"
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+
+namespace sandbox {
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool containsAny(const std::string &haystack, std::initializer_list<const char *> needles) {
+    return std::any_of(needles.begin(), needles.end(), [&](const char *needle) {
+        return haystack.find(needle) != std::string::npos;
+    });
+}
+
+std::string withDetail(std::string text, const std::string &detail) {
+    if (!detail.empty())
+        text += " (" + detail + ")";
+    return text;
+}
+
+std::string seconds(std::chrono::milliseconds ms) {
+    const auto whole = ms.count() / 1000;
+    const auto tenths = (ms.count() % 1000) / 100;
+    return std::to_string(whole) + (tenths ? "." + std::to_string(tenths) : "") + " s";
+}
+
+ExecError makeError(ExecErrorKind kind, const grpc::Status &status, std::string message) {
+    return {kind, static_cast<int>(status.error_code()), std::move(message),
+            status.error_message()};
+}
+
+} // namespace
+
+bool GrpcStatusMapper::isTlsFailure(const std::string &message) {
+    return containsAny(lower(message),
+                       {"handshake", "ssl", "tls", "certificate", "peer name", "alert"});
+}
+
+ExecError GrpcStatusMapper::map(const grpc::Status &status) const {
+    const std::string &agent = status.error_message();
+    switch (status.error_code()) {
+    case grpc::StatusCode::UNAUTHENTICATED:
+        return makeError(ExecErrorKind::Unauthenticated, status,
+                         withDetail(config_.token.empty()
+                                        ? "the agent requires a token and none is configured"
+                                        : "the agent refused the token",
+                                    agent));
+    case grpc::StatusCode::PERMISSION_DENIED:
+        return makeError(ExecErrorKind::PermissionDenied, status,
+                         withDetail("the agent refused the request", agent));
+    case grpc::StatusCode::UNAVAILABLE:
+        return unavailable(agent);
+    case grpc::StatusCode::INVALID_ARGUMENT:
+        return makeError(ExecErrorKind::InvalidArgument, status,
+                         "the agent rejected the request: " + agent);
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+        return resourceExhausted(agent);
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+        return makeError(ExecErrorKind::DeadlineExceeded, status,
+                         config_.execDeadline
+                             ? "the command did not finish within its deadline of " +
+                                   seconds(*config_.execDeadline) +
+                                   "; the agent was told to stop it"
+                             : withDetail("the call timed out", agent));
+    case grpc::StatusCode::INTERNAL:
+        return makeError(ExecErrorKind::Internal, status,
+                         withDetail("the sandbox failed to run the command", agent));
+    case grpc::StatusCode::UNIMPLEMENTED:
+        return makeError(ExecErrorKind::Other, status,
+                         withDetail("the server at " + config_.address +
+                                        " does not serve the sandbox Exec method; is it a "
+                                        "sandbox agent?",
+                                    agent));
+    default:
+        return makeError(ExecErrorKind::Other, status,
+                         "gRPC error " + std::to_string(status.error_code()) + ": " + agent);
+    }
+}
+
+ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage) const {
+    const grpc::Status status(grpc::StatusCode::UNAVAILABLE, agentMessage);
+    if (config_.tlsEnabled() && isTlsFailure(agentMessage)) {
+        return makeError(ExecErrorKind::TlsFailure, status,
+                         "TLS handshake with " + config_.address + " failed; likely cause: " +
+                             tlsLikelyCause(lower(agentMessage)) + " (" + agentMessage + ")");
+    }
+    std::string hint;
+    if (!config_.tlsEnabled() &&
+        containsAny(lower(agentMessage), {"socket closed", "connection reset", "eof", "http"}))
+        hint = "; does the agent require TLS?";
+    return makeError(ExecErrorKind::Unavailable, status,
+                     "agent unreachable at " + config_.address + ": " + agentMessage + hint);
+}
+
+ExecError GrpcStatusMapper::resourceExhausted(const std::string &agentMessage) const {
+    const grpc::Status status(grpc::StatusCode::RESOURCE_EXHAUSTED, agentMessage);
+    if (containsAny(lower(agentMessage), {"larger than max", "message larger", "max ("})) {
+        return makeError(ExecErrorKind::ResourceExhausted, status,
+                         "an output chunk exceeded the receive limit of " +
+                             std::to_string(config_.maxReceiveMessageBytes) +
+                             " bytes; raise the limit (" + agentMessage + ")");
+    }
+    return makeError(
+        ExecErrorKind::ResourceExhausted, status,
+        withDetail("the agent is busy (too many concurrent commands); retry later", agentMessage));
+}
+
+std::string GrpcStatusMapper::tlsLikelyCause(const std::string &m) const {
+    if (containsAny(m, {"peer name", "not in peer certificate", "hostname", "ip address mismatch"}))
+        return config_.serverNameOverride.empty()
+                   ? "the agent's certificate is not issued for this host name; set the "
+                     "server-name override to the name in the certificate"
+                   : "the agent's certificate is not issued for the server name override '" +
+                         config_.serverNameOverride + "'";
+    if (containsAny(m, {"expired", "not yet valid"}))
+        return "the agent's certificate has expired or is not yet valid";
+    if (containsAny(m, {"certificate required", "alert handshake failure", "bad certificate",
+                        "unknown ca", "certificate unknown", "alert"}))
+        return config_.clientCert.isSet()
+                   ? "the agent rejected the client certificate (not signed by the CA the "
+                     "agent trusts, or expired)"
+                   : "the agent requires a client certificate (mTLS); configure one";
+    if (containsAny(m, {"verify failed", "verify_failed", "self signed", "self-signed",
+                        "unable to get local issuer"}))
+        return config_.caCert.isSet()
+                   ? "the agent's certificate is not signed by the configured CA (wrong CA file), "
+                     "or it has expired"
+                   : "the agent's certificate is not trusted by the system roots; configure "
+                     "the CA that signed it";
+    if (containsAny(m, {"wrong version number", "packet length", "record layer", "http"}))
+        return "the agent does not speak TLS on this port (is it running without TLS?)";
+    return "check the CA, the server name and the client certificate";
+}
+
+} // namespace sandbox

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "exec_result.h"
+#include "runner_config.h"
+
+#include <grpcpp/support/status.h>
+
+#include <string>
+
+namespace sandbox {
+
+// Turns a failed gRPC status into an ExecError that keeps the code and the agent's words and
+// tells the user what it means for them. Private to core: gRPC stays out of public headers.
+class GrpcStatusMapper {
+public:
+    explicit GrpcStatusMapper(const RunnerConfig &config)
+        : config_(config) {}
+
+    ExecError map(const grpc::Status &status) const;
+    // The TLS handshake failed (judged from gRPC's status text).
+    static bool isTlsFailure(const std::string &message);
+
+private:
+    ExecError unavailable(const std::string &agentMessage) const;
+    ExecError resourceExhausted(const std::string &agentMessage) const;
+    std::string tlsLikelyCause(const std::string &lowerMessage) const;
+
+    const RunnerConfig &config_;
+};
+
+} // namespace sandbox
