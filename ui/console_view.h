@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPlainTextEdit>
+#include <QStringDecoder>
+#include <QTextCharFormat>
+
+class QAction;
+class QDateTime;
+
+namespace sandbox {
+
+// Read-only console output: per command a header, stdout, stderr in its own colour and an
+// end banner. Scrollback is bounded by maximumBlockCount. Output arrives in batches (one
+// per drain of the exec session) and is appended with one cursor and one edit block.
+class ConsoleView : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    enum class Style { Stdout, Stderr, Header, BannerOk, BannerFailed, Notice };
+
+    // One piece of raw output; bytes are not UTF-8 checked.
+    struct RawChunk {
+        bool isStderr = false;
+        QByteArray data;
+    };
+
+    explicit ConsoleView(QWidget *parent = nullptr);
+
+    void setScrollbackLines(int lines);
+    int scrollbackLines() const { return maximumBlockCount(); }
+
+    void appendCommandHeader(const QDateTime &when, const QString &profileName,
+                             const QString &image, const QString &command);
+    // Decodes with one stateful UTF-8 decoder per stream, so a multibyte sequence split
+    // across chunks still decodes; invalid bytes become U+FFFD.
+    void appendOutput(const QList<RawChunk> &chunks);
+    void appendEndBanner(const QString &text, bool success);
+    void appendNotice(const QString &text);
+
+    QTextCharFormat format(Style style) const;
+
+    QAction *clearAction() const { return clearAction_; }
+    QAction *copyAction() const { return copyAction_; }
+    QAction *selectAllAction() const { return selectAllAction_; }
+
+Q_SIGNALS:
+    // Ctrl+C with nothing selected, or Esc, while the view has focus.
+    void cancelRequested();
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    struct Segment {
+        Style style;
+        QString text;
+    };
+    void appendSegments(QList<Segment> segments);
+    void appendLine(Style style, const QString &text);
+    void ensureLineStart(QList<Segment> &segments) const;
+    void dropLinesBeyondScrollback(QList<Segment> &segments) const;
+    void resetDecoders();
+
+    QStringDecoder stdoutDecoder_;
+    QStringDecoder stderrDecoder_;
+    QTextCharFormat formats_[6];
+    bool atLineStart_ = true;
+    QAction *clearAction_ = nullptr;
+    QAction *copyAction_ = nullptr;
+    QAction *selectAllAction_ = nullptr;
+};
+
+} // namespace sandbox

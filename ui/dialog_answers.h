@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace sandbox {
+
+// The one place the UI opens modal message boxes and file dialogs. Tests preload the next
+// answers (KeePassXC style) so no test ever blocks in a modal loop; in test mode a dialog
+// without a preloaded answer returns "Cancel"/empty and is only recorded.
+class DialogAnswers {
+public:
+    static void setTestMode(bool on);
+    static bool testMode();
+
+    static void pushMessageBoxAnswer(QMessageBox::StandardButton answer);
+    static void pushFileName(const QString &path);
+    static void clear();
+    // Texts of message boxes shown (or answered) so far, newest last.
+    static QStringList shownMessages();
+
+    static QMessageBox::StandardButton question(QWidget *parent, const QString &title,
+                                                const QString &text,
+                                                QMessageBox::StandardButtons buttons,
+                                                QMessageBox::StandardButton defaultButton);
+    static void information(QWidget *parent, const QString &title, const QString &text);
+    static void warning(QWidget *parent, const QString &title, const QString &text);
+
+    static QString openFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                const QString &filter);
+    static QString saveFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                const QString &filter);
+};
+
+} // namespace sandbox
