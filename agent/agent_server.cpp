@@ -1,0 +1,78 @@
+#include "agent_server.h"
+
+#include "server_tls.h"
+
+#include <chrono>
+#include <cstdlib>
+
+#include <grpcpp/resource_quota.h>
+#include <grpcpp/server_builder.h>
+
+namespace sandbox::agent {
+
+namespace {
+
+constexpr int kMaxSendBytes = 64 * 1024 * 1024; // chunks are at most 64 KiB; stay generous
+constexpr auto kShutdownGrace = std::chrono::seconds(5);
+
+std::optional<std::string> processEnv(const std::string &name) {
+    const char *value = std::getenv(name.c_str());
+    return value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+std::unique_ptr<ExecService> makeService(const AgentOptions &o) {
+    ExecService::Config config{
+        o.token, o.runtime, o.maxConcurrent,
+        SecretResolver(o.secretsBackend, o.secretsDir, o.secretsEnvPrefix, processEnv)};
+    return std::make_unique<ExecService>(std::move(config));
+}
+
+// Every running exec holds one sync-server thread for its whole life; leave room for the
+// pollers and for the calls that are answered RESOURCE_EXHAUSTED by our own limit.
+void configureThreads(grpc::ServerBuilder &builder, int maxConcurrent) {
+    grpc::ResourceQuota quota("sandbox-agent");
+    quota.SetMaxThreads(2 * maxConcurrent + 16);
+    builder.SetResourceQuota(quota);
+    builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::NUM_CQS, 2);
+    builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, 1);
+    builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 4);
+}
+
+} // namespace
+
+AgentServer::AgentServer(AgentOptions options, std::unique_ptr<ExecService> service)
+    : options_(std::move(options))
+    , service_(std::move(service)) {}
+
+std::unique_ptr<AgentServer> AgentServer::start(const AgentOptions &options, std::string *error) {
+    auto credentials = ServerTls::credentials(options, error);
+    if (!credentials)
+        return nullptr;
+    std::unique_ptr<AgentServer> agent(new AgentServer(options, makeService(options)));
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort(options.bindAddress(options.port), credentials, &agent->port_);
+    builder.RegisterService(agent->service_.get());
+    builder.SetMaxSendMessageSize(kMaxSendBytes);
+    // Notice clients that vanished without closing the connection, so their commands die.
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+    configureThreads(builder, options.maxConcurrent);
+    agent->server_ = builder.BuildAndStart();
+    if (!agent->server_ || agent->port_ == 0) {
+        *error = "cannot listen on " + options.bindAddress(options.port) +
+                 " (address in use or not local?)";
+        return nullptr;
+    }
+    return agent;
+}
+
+void AgentServer::wait() {
+    server_->Wait();
+}
+
+void AgentServer::shutdown() {
+    service_->stop();
+    server_->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+}
+
+} // namespace sandbox::agent

@@ -1,0 +1,194 @@
+#include "exec_service.h"
+
+#include "docker_command.h"
+#include "host_process.h"
+#include "security_profile.h"
+
+#include <chrono>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace sandbox::agent {
+
+namespace {
+
+constexpr const char *kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
+
+std::map<std::string, std::string> currentEnvironment() {
+    std::map<std::string, std::string> env;
+    for (char **entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+        const std::string text = *entry;
+        const auto eq = text.find('=');
+        if (eq != std::string::npos)
+            env.emplace(text.substr(0, eq), text.substr(eq + 1));
+    }
+    return env;
+}
+
+const char *codeName(grpc::StatusCode code) {
+    switch (code) {
+    case grpc::StatusCode::UNAUTHENTICATED:
+        return "UNAUTHENTICATED";
+    case grpc::StatusCode::INVALID_ARGUMENT:
+        return "INVALID_ARGUMENT";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+        return "RESOURCE_EXHAUSTED";
+    case grpc::StatusCode::UNAVAILABLE:
+        return "UNAVAILABLE";
+    case grpc::StatusCode::CANCELLED:
+        return "CANCELLED";
+    default:
+        return "INTERNAL";
+    }
+}
+
+// Holds one of the --max-concurrent slots for the duration of an exec.
+class ExecSlot {
+public:
+    ExecSlot(std::atomic<int> &active, int max)
+        : active_(active)
+        , held_(active.fetch_add(1) < max) {}
+    ~ExecSlot() { active_.fetch_sub(1); }
+    ExecSlot(const ExecSlot &) = delete;
+    ExecSlot &operator=(const ExecSlot &) = delete;
+    bool held() const { return held_; }
+
+private:
+    std::atomic<int> &active_;
+    bool held_;
+};
+
+} // namespace
+
+ExecService::ExecService(Config config)
+    : config_(std::move(config))
+    , agentEnv_(currentEnvironment()) {
+    if (!config_.token.empty())
+        authenticator_.emplace(config_.token);
+}
+
+grpc::Status ExecService::authenticate(const grpc::ServerContext &context) const {
+    if (!authenticator_)
+        return grpc::Status::OK;
+    const auto &metadata = context.client_metadata();
+    const auto it = metadata.find("authorization");
+    if (it == metadata.end())
+        return authenticator_->check(std::nullopt);
+    return authenticator_->check(std::string_view(it->second.data(), it->second.size()));
+}
+
+grpc::Status ExecService::validate(const wire::SandboxExecRequest &request, Runtime runtime) {
+    if (request.command().empty() || request.command(0).empty())
+        return {grpc::StatusCode::INVALID_ARGUMENT, "command must not be empty"};
+    if (request.image().empty())
+        return {grpc::StatusCode::INVALID_ARGUMENT, "image must not be empty"};
+    if (runtime == Runtime::Docker) {
+        if (auto bad = DockerCommand::checkImage(request.image()))
+            return {grpc::StatusCode::INVALID_ARGUMENT, *bad};
+    }
+    for (const auto &arg : request.command()) {
+        if (arg.find('\0') != std::string::npos)
+            return {grpc::StatusCode::INVALID_ARGUMENT, "command arguments must not contain NUL"};
+    }
+    for (const auto &[key, value] : request.env()) {
+        if (key.empty() || key.find('=') != std::string::npos ||
+            key.find('\0') != std::string::npos)
+            return {grpc::StatusCode::INVALID_ARGUMENT,
+                    "env name \"" + key + "\" is not a valid variable name"};
+        if (value.find('\0') != std::string::npos)
+            return {grpc::StatusCode::INVALID_ARGUMENT, "env " + key + " contains a NUL byte"};
+    }
+    return grpc::Status::OK;
+}
+
+grpc::Status ExecService::buildSpec(const wire::SandboxExecRequest &request,
+                                    const std::string &effectiveProfile, ProcessSpec *spec) const {
+    std::map<std::string, std::string> env(request.env().begin(), request.env().end());
+    if (auto bad = config_.resolver.resolve(env))
+        return {grpc::StatusCode::INVALID_ARGUMENT, *bad};
+    const auto profile = SecurityProfile::clamp(effectiveProfile);
+    const std::vector<std::string> argv(request.command().begin(), request.command().end());
+    if (config_.runtime == Runtime::Docker) {
+        *spec = DockerCommand::processSpec({request.image(), argv, env, request.workdir(), profile},
+                                           agentEnv_);
+        return grpc::Status::OK;
+    }
+    spec->argv = argv;
+    spec->env = std::move(env);
+    spec->env.emplace("PATH", kDefaultPath); // only when the request has none
+    spec->searchPath = spec->env["PATH"];
+    spec->workdir = request.workdir();
+    spec->limits = profile.hostLimits();
+    return grpc::Status::OK;
+}
+
+grpc::Status ExecService::Exec(grpc::ServerContext *context,
+                               const wire::SandboxExecRequest *request,
+                               grpc::ServerWriter<wire::SandboxExecChunk> *writer) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto profile = SecurityProfile::clamp(request->profile());
+    ExecLogRecord log{context->peer(), request->profile(), profile.name(), request->image(),
+                      request->command().empty() ? std::string() : request->command(0)};
+    ExecSlot slot(active_, config_.maxConcurrent);
+    grpc::Status status = authenticate(*context);
+    if (status.ok() && stopping_)
+        status = {grpc::StatusCode::UNAVAILABLE, "agent is shutting down"};
+    if (status.ok() && !slot.held())
+        status = {grpc::StatusCode::RESOURCE_EXHAUSTED, "agent is at its limit of " +
+                                                            std::to_string(config_.maxConcurrent) +
+                                                            " concurrent execs"};
+    if (status.ok())
+        status = validate(*request, config_.runtime);
+    ProcessSpec spec;
+    if (status.ok())
+        status = buildSpec(*request, profile.name(), &spec);
+    if (status.ok())
+        status = run(context, spec, writer, log);
+    if (!status.ok())
+        log.outcome = codeName(status.error_code());
+    log.durationMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now() - started)
+                         .count();
+    log.write();
+    return status;
+}
+
+grpc::Status ExecService::run(grpc::ServerContext *context, const ProcessSpec &spec,
+                              grpc::ServerWriter<wire::SandboxExecChunk> *writer,
+                              ExecLogRecord &log) {
+    HostProcess::SpawnError spawnError;
+    auto process = HostProcess::spawn(spec, &spawnError);
+    if (!process)
+        return {spawnError.invalidArgument ? grpc::StatusCode::INVALID_ARGUMENT
+                                           : grpc::StatusCode::INTERNAL,
+                spawnError.message};
+    wire::SandboxExecChunk chunk;
+    const auto write = [&](OutputStream stream, std::string_view data) {
+        if (stream == OutputStream::Stdout)
+            chunk.set_stdout(data.data(), data.size());
+        else
+            chunk.set_stderr(data.data(), data.size());
+        return writer->Write(chunk); // blocks on flow control: the back-pressure
+    };
+    const auto cancelled = [&] {
+        return stopping_.load() || context->IsCancelled();
+    };
+    const HostProcess::Outcome outcome = process->run(write, cancelled);
+    process.reset();
+    log.bytesOut = outcome.bytesOut;
+    log.exitCode = outcome.exitCode;
+    if (outcome.cancelled) {
+        log.outcome = "cancelled";
+        if (stopping_)
+            return {grpc::StatusCode::UNAVAILABLE,
+                    "agent is shutting down; the command was killed"};
+        return {grpc::StatusCode::CANCELLED, "the client went away; the command was killed"};
+    }
+    log.outcome = outcome.timedOut ? "timeout" : "exit";
+    chunk.set_exit_code(outcome.exitCode);
+    writer->WriteLast(chunk, grpc::WriteOptions());
+    return grpc::Status::OK;
+}
+
+} // namespace sandbox::agent

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "agent_options.h"
+#include "bearer_authenticator.h"
+#include "exec_log_record.h"
+#include "process_spec.h"
+#include "secret_resolver.h"
+
+#include <atomic>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "sandbox_exec.grpc.pb.h"
+
+namespace sandbox::agent {
+
+namespace wire = workflow::plugin::external::sandbox;
+
+// The SandboxExecService implementation: authenticates, validates, resolves secrets, runs
+// the command (host or docker runtime) and streams its output as it is produced.
+class ExecService final : public wire::SandboxExecService::Service {
+public:
+    struct Config {
+        std::string token; // empty = no bearer check (mutual TLS or --allow-unauthenticated)
+        Runtime runtime = Runtime::Host;
+        int maxConcurrent = 32;
+        SecretResolver resolver;
+    };
+
+    explicit ExecService(Config config);
+
+    grpc::Status Exec(grpc::ServerContext *context, const wire::SandboxExecRequest *request,
+                      grpc::ServerWriter<wire::SandboxExecChunk> *writer) override;
+
+    // Shutdown: running execs kill their process groups, new ones are refused.
+    void stop() { stopping_ = true; }
+    int activeExecs() const { return active_.load(); }
+
+private:
+    grpc::Status authenticate(const grpc::ServerContext &context) const;
+    static grpc::Status validate(const wire::SandboxExecRequest &request, Runtime runtime);
+    grpc::Status buildSpec(const wire::SandboxExecRequest &request,
+                           const std::string &effectiveProfile, ProcessSpec *spec) const;
+    grpc::Status run(grpc::ServerContext *context, const ProcessSpec &spec,
+                     grpc::ServerWriter<wire::SandboxExecChunk> *writer, ExecLogRecord &log);
+
+    Config config_;
+    std::optional<BearerAuthenticator> authenticator_;
+    std::map<std::string, std::string> agentEnv_; // for the docker CLI only
+    std::atomic<int> active_{0};
+    std::atomic<bool> stopping_{false};
+};
+
+} // namespace sandbox::agent

@@ -1,0 +1,245 @@
+#include "host_process.h"
+
+#include "child_launch.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <mutex>
+#include <optional>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace sandbox::agent {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int kPollMs = 50; // how often cancellation and the timeout are checked
+
+// Orphans of a command (e.g. `sleep 100 &` in a shell) are reparented to us instead of init,
+// so killAndReapGroup() can reap them: init may not reap zombies in containers.
+void becomeSubreaper() {
+    static std::once_flag once;
+    std::call_once(once, [] { ::prctl(PR_SET_CHILD_SUBREAPER, 1); });
+}
+
+int openPidFd(pid_t pid) {
+#ifdef SYS_pidfd_open
+    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+#else
+    (void)pid;
+    return -1;
+#endif
+}
+
+std::optional<HostProcess::SpawnError> checkWorkdir(const std::string &workdir) {
+    if (workdir.empty())
+        return std::nullopt;
+    struct stat st {};
+    if (::stat(workdir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return HostProcess::SpawnError{true, "workdir \"" + workdir +
+                                                 "\" does not exist "
+                                                 "or is not a directory"};
+    return std::nullopt;
+}
+
+} // namespace
+
+std::unique_ptr<HostProcess> HostProcess::spawn(const ProcessSpec &spec, SpawnError *error) {
+    if (spec.argv.empty() || spec.argv.front().empty()) {
+        *error = {true, "command must not be empty"};
+        return nullptr;
+    }
+    if (auto bad = checkWorkdir(spec.workdir)) {
+        *error = *bad;
+        return nullptr;
+    }
+    becomeSubreaper();
+    const ChildLaunch launch(spec);
+    int out[2];
+    int err[2];
+    if (::pipe2(out, O_CLOEXEC) != 0) {
+        *error = {false, std::string("cannot create a pipe: ") + std::strerror(errno)};
+        return nullptr;
+    }
+    if (::pipe2(err, O_CLOEXEC) != 0) {
+        *error = {false, std::string("cannot create a pipe: ") + std::strerror(errno)};
+        ::close(out[0]);
+        ::close(out[1]);
+        return nullptr;
+    }
+    const pid_t pid = ::fork();
+    if (pid == 0)
+        launch.execInChild(out[1], err[1]);
+    const int forkErrno = errno;
+    ::close(out[1]);
+    ::close(err[1]);
+    if (pid < 0) {
+        ::close(out[0]);
+        ::close(err[0]);
+        *error = {false, std::string("cannot start the command: ") + std::strerror(forkErrno)};
+        return nullptr;
+    }
+    return std::unique_ptr<HostProcess>(new HostProcess(pid, out[0], err[0], spec.limits.timeout));
+}
+
+HostProcess::HostProcess(pid_t pid, int stdoutFd, int stderrFd, std::chrono::milliseconds timeout)
+    : pid_(pid)
+    , stdoutFd_(stdoutFd)
+    , stderrFd_(stderrFd)
+    , pidFd_(openPidFd(pid))
+    , timeout_(timeout) {
+    ::fcntl(stdoutFd_, F_SETFL, ::fcntl(stdoutFd_, F_GETFL) | O_NONBLOCK);
+    ::fcntl(stderrFd_, F_SETFL, ::fcntl(stderrFd_, F_GETFL) | O_NONBLOCK);
+}
+
+HostProcess::~HostProcess() {
+    if (!reaped_)
+        killAndReapGroup();
+    closeFd(stdoutFd_);
+    closeFd(stderrFd_);
+    closeFd(pidFd_);
+}
+
+void HostProcess::closeFd(int &fd) {
+    if (fd >= 0)
+        ::close(fd);
+    fd = -1;
+}
+
+// Notices the end of the command without reaping it: the zombie keeps the process group id
+// reserved until the rest of the group is killed.
+bool HostProcess::pollExited() {
+    if (exited_)
+        return true;
+    siginfo_t info{};
+    if (::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+        info.si_pid != pid_)
+        return false;
+    exited_ = true;
+    exitCode_ = info.si_code == CLD_EXITED ? info.si_status : 128 + info.si_status;
+    return true;
+}
+
+bool HostProcess::readChunk(int &fd, OutputStream stream, const OutputWriter &write,
+                            Outcome &outcome) {
+    char buf[kMaxChunk];
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+        closeFd(fd);
+        return false;
+    }
+    if (n < 0)
+        return false;
+    if (!writerGone_) {
+        if (write(stream, std::string_view(buf, static_cast<size_t>(n))))
+            outcome.bytesOut += static_cast<std::uint64_t>(n);
+        else
+            writerGone_ = true;
+    }
+    return true;
+}
+
+// Waits up to waitMs for output or the end of the command, and forwards one chunk per pipe.
+bool HostProcess::pumpOnce(const OutputWriter &write, Outcome &outcome, int waitMs) {
+    pollfd fds[3];
+    nfds_t count = 0;
+    for (int fd : {stdoutFd_, stderrFd_, pidFd_}) {
+        if (fd >= 0)
+            fds[count++] = {fd, POLLIN, 0};
+    }
+    const bool pipesOpen = stdoutFd_ >= 0 || stderrFd_ >= 0;
+    if (!pipesOpen && pidFd_ < 0)
+        waitMs = std::min(waitMs, 5); // nothing to wake us: check the child often
+    if (::poll(fds, count, waitMs) <= 0)
+        return false;
+    bool progressed = false;
+    if (stdoutFd_ >= 0)
+        progressed |= readChunk(stdoutFd_, OutputStream::Stdout, write, outcome);
+    if (stderrFd_ >= 0)
+        progressed |= readChunk(stderrFd_, OutputStream::Stderr, write, outcome);
+    return progressed;
+}
+
+// After the command ended: forward what it left in the pipes. Bounded, in case something
+// outside the process group keeps writing.
+void HostProcess::drain(const OutputWriter &write, Outcome &outcome) {
+    for (int round = 0, more = 1; more && round < 64; ++round) {
+        more = 0;
+        if (stdoutFd_ >= 0)
+            more |= static_cast<int>(readChunk(stdoutFd_, OutputStream::Stdout, write, outcome));
+        if (stderrFd_ >= 0)
+            more |= static_cast<int>(readChunk(stderrFd_, OutputStream::Stderr, write, outcome));
+    }
+}
+
+void HostProcess::beginTermination() {
+    if (termSent_)
+        return;
+    termSent_ = true;
+    termSentAt_ = Clock::now();
+    ::kill(-pid_, SIGTERM);
+}
+
+void HostProcess::escalate() {
+    if (termSent_ && Clock::now() - termSentAt_ >= kKillGrace)
+        ::kill(-pid_, SIGKILL);
+}
+
+HostProcess::Outcome HostProcess::run(const OutputWriter &write, const CancelCheck &cancelled) {
+    Outcome outcome;
+    const auto deadline = Clock::now() + timeout_;
+    while (!pollExited()) {
+        if (!outcome.cancelled && (writerGone_ || cancelled())) {
+            outcome.cancelled = true;
+            beginTermination();
+        }
+        if (!termSent_ && timeout_.count() > 0 && Clock::now() >= deadline) {
+            outcome.timedOut = true;
+            beginTermination();
+        }
+        escalate();
+        pumpOnce(write, outcome, kPollMs);
+    }
+    ::kill(-pid_, SIGKILL); // background leftovers go with the command, as in a container
+    drain(write, outcome);
+    if (outcome.timedOut && !writerGone_) {
+        const std::string note = "sandbox-agent: timed out after " +
+                                 std::to_string(timeout_.count() / 1000) +
+                                 " s; the process group was killed\n";
+        write(OutputStream::Stderr, note);
+    }
+    killAndReapGroup();
+    outcome.exitCode = exitCode_;
+    return outcome;
+}
+
+// Kills whatever is left of the group (background children, or everything when the command
+// never ended), then reaps the leader and any orphans reparented to us. Bounded, never hangs.
+void HostProcess::killAndReapGroup() {
+    ::kill(-pid_, SIGKILL);
+    int status = 0;
+    if (::waitpid(pid_, &status, 0) == pid_ && !exited_) {
+        exited_ = true;
+        exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    reaped_ = true;
+    const auto giveUp = Clock::now() + std::chrono::seconds(2);
+    while (Clock::now() < giveUp) {
+        while (::waitpid(-pid_, nullptr, WNOHANG) > 0) {
+        }
+        if (::kill(-pid_, 0) != 0 && errno == ESRCH)
+            return;
+        ::kill(-pid_, SIGKILL);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+
+} // namespace sandbox::agent

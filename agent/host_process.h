@@ -1,0 +1,80 @@
+#pragma once
+
+#include "process_spec.h"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+
+namespace sandbox::agent {
+
+enum class OutputStream { Stdout, Stderr };
+
+// A command running directly on this host in its own process group, with its output read
+// from pipes. Reading only continues after the previous chunk was handed on, so a slow
+// consumer stalls the command (full pipe) instead of growing memory.
+class HostProcess {
+public:
+    static constexpr size_t kMaxChunk = 64 * 1024;
+
+    // Receives each chunk (at most kMaxChunk bytes); returns false when nobody listens anymore.
+    using OutputWriter = std::function<bool(OutputStream, std::string_view)>;
+    // Polled while waiting; true asks to stop the command.
+    using CancelCheck = std::function<bool()>;
+
+    struct SpawnError {
+        bool invalidArgument = false; // the request is at fault (e.g. workdir), not the agent
+        std::string message;
+    };
+
+    struct Outcome {
+        int exitCode = -1; // exit status, or 128+N for signal N
+        bool cancelled = false;
+        bool timedOut = false;
+        std::uint64_t bytesOut = 0; // stdout + stderr bytes handed to the writer
+    };
+
+    static std::unique_ptr<HostProcess> spawn(const ProcessSpec &spec, SpawnError *error);
+    ~HostProcess();
+    HostProcess(const HostProcess &) = delete;
+    HostProcess &operator=(const HostProcess &) = delete;
+
+    // Streams output until the command ends, is cancelled or times out; then kills what is
+    // left of the process group and reaps it. Call once.
+    Outcome run(const OutputWriter &write, const CancelCheck &cancelled);
+
+    pid_t pid() const { return pid_; }
+
+    // Grace between SIGTERM and SIGKILL when cancelling or timing out.
+    static constexpr std::chrono::milliseconds kKillGrace{2000};
+
+private:
+    HostProcess(pid_t pid, int stdoutFd, int stderrFd, std::chrono::milliseconds timeout);
+
+    bool pollExited();
+    bool pumpOnce(const OutputWriter &write, Outcome &outcome, int waitMs);
+    bool readChunk(int &fd, OutputStream stream, const OutputWriter &write, Outcome &outcome);
+    void drain(const OutputWriter &write, Outcome &outcome);
+    void beginTermination();
+    void escalate();
+    void killAndReapGroup();
+    void closeFd(int &fd);
+
+    pid_t pid_;
+    int stdoutFd_;
+    int stderrFd_;
+    int pidFd_ = -1;
+    std::chrono::milliseconds timeout_;
+    bool exited_ = false;
+    bool reaped_ = false;
+    bool writerGone_ = false;
+    int exitCode_ = -1;
+    std::chrono::steady_clock::time_point termSentAt_{};
+    bool termSent_ = false;
+};
+
+} // namespace sandbox::agent
