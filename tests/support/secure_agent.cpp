@@ -7,6 +7,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <thread>
 
 namespace sandbox::test {
 
@@ -83,6 +87,30 @@ ExecRequest command(std::vector<std::string> argv) {
     ExecRequest request;
     request.argv = std::move(argv);
     return request;
+}
+
+std::optional<ExecResult> execWithin(RemoteRunner &runner, const ExecRequest &request,
+                                     ExecSink &sink, std::chrono::seconds timeout,
+                                     ExecCancellation *cancellation) {
+    ExecCancellation own;
+    ExecCancellation *cancel = cancellation ? cancellation : &own;
+    std::promise<ExecResult> promise;
+    std::future<ExecResult> future = promise.get_future();
+    std::thread worker([&] { promise.set_value(runner.exec(request, sink, cancel)); });
+    if (future.wait_for(timeout) == std::future_status::ready) {
+        worker.join();
+        return future.get();
+    }
+    ADD_FAILURE() << "exec did not return within " << timeout.count() << " s; cancelling";
+    cancel->cancel();
+    if (future.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+        // The worker references this frame; leaving would be undefined, hanging is worse.
+        std::fprintf(stderr, "FATAL: exec ignores cancellation; aborting the test process\n");
+        std::fflush(stderr);
+        std::abort();
+    }
+    worker.join();
+    return std::nullopt;
 }
 
 namespace {

@@ -5,7 +5,9 @@
 
 #include <remote_runner.h>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,19 @@ public:
         bool mtls = false;
         std::vector<std::string> extraArgs;
         EnvVars env;
+
+        Options &withMtls() {
+            mtls = true;
+            return *this;
+        }
+        Options &withArgs(std::vector<std::string> args) {
+            extraArgs = std::move(args);
+            return *this;
+        }
+        Options &withEnv(EnvVars vars) {
+            env = std::move(vars);
+            return *this;
+        }
     };
 
     static constexpr const char *kImage = "docker.io/library/debian:12";
@@ -55,6 +70,12 @@ private:
 
 // Shortcuts used by every suite.
 ExecRequest command(std::vector<std::string> argv);
+// Runs runner.exec on a helper thread and waits at most timeout, so a client that hangs
+// fails the test instead of hanging CTest. On timeout it records a failure, cancels, and
+// aborts the test process if even the cancel does not return. cancellation may be null.
+std::optional<ExecResult> execWithin(RemoteRunner &runner, const ExecRequest &request,
+                                     ExecSink &sink, std::chrono::seconds timeout,
+                                     ExecCancellation *cancellation = nullptr);
 // "Failed/Cancelled/Exited, kind K, grpc G: message (agent: ...)" for failure messages.
 std::string describe(const ExecResult &result);
 // True when haystack contains needle (for EXPECT_TRUE with a describing message).

@@ -1,0 +1,123 @@
+// The agent going away and coming back: no hang, a clear failure, and recovery.
+#include "recording_sink.h"
+#include "secure_agent.h"
+#include "test_pki.h"
+
+#include <remote_runner.h>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <sstream>
+#include <thread>
+
+using namespace sandbox;
+using namespace sandbox::test;
+
+namespace {
+
+class RunnerResilienceTest : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(pki.ok()) << pki.error(); }
+    void TearDown() override {
+        EXPECT_FALSE(contains(agent.stderrText(), agent.token())) << agent.stderrText();
+    }
+
+    TestPki pki;
+    SecureAgent agent{pki};
+};
+
+TEST_F(RunnerResilienceTest, AgentKilledMidStreamFailsWithoutHanging) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    pid_t groupToClean = 0;
+    // Kill the agent (SIGKILL, like a crash) as soon as the command is known to run.
+    sink.setOnStdout([&](const std::string &soFar) {
+        if (groupToClean == 0 && contains(soFar, "\n")) {
+            std::istringstream(soFar) >> groupToClean;
+            agent.process().kill();
+        }
+    });
+    const auto result = execWithin(*runner, command({"sh", "-c", "echo $$; sleep 30"}), sink,
+                                   std::chrono::seconds(90));
+    // The orphaned command is the agent's business, but the test must not leave it behind.
+    if (groupToClean > 1)
+        ::kill(-groupToClean, SIGKILL);
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_TRUE(result->error.kind == ExecErrorKind::StreamCut ||
+                result->error.kind == ExecErrorKind::Unavailable)
+        << describe(*result);
+    EXPECT_FALSE(result->error.message.empty());
+    EXPECT_NE(result->exitCode, 0);
+}
+
+TEST_F(RunnerResilienceTest, SameRunnerWorksAgainAfterAgentRestart) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    const CollectedExec before = runner->execCollect(command({"echo", "before"}));
+    ASSERT_TRUE(before.result.exited()) << describe(before.result);
+
+    ASSERT_TRUE(agent.process().restart());
+
+    // The first attempt may race the restart (the old connection is dead); a few bounded
+    // attempts, no timing assumption beyond that.
+    constexpr int kAttempts = 20;
+    CollectedExec after;
+    int attempts = 0;
+    for (; attempts < kAttempts; ++attempts) {
+        if (attempts > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        RecordingSink sink;
+        const auto result =
+            execWithin(*runner, command({"echo", "after"}), sink, std::chrono::seconds(60));
+        ASSERT_TRUE(result.has_value());
+        after.result = *result;
+        after.stdoutData = sink.stdoutData();
+        if (after.result.exited())
+            break;
+        // Only "cannot reach it (yet)" may be retried; anything else is a real failure.
+        ASSERT_TRUE(after.result.error.kind == ExecErrorKind::Unavailable ||
+                    after.result.error.kind == ExecErrorKind::StreamCut)
+            << describe(after.result);
+    }
+    ASSERT_TRUE(after.result.exited())
+        << "no successful exec after " << kAttempts << " attempts: " << describe(after.result);
+    EXPECT_EQ(after.stdoutData, "after\n");
+    EXPECT_EQ(after.result.exitCode, 0);
+    RecordProperty("attempts_after_restart", attempts + 1);
+}
+
+TEST_F(RunnerResilienceTest, AgentStopsCleanlyOnSigterm) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    const CollectedExec r = runner->execCollect(command({"true"}));
+    ASSERT_TRUE(r.result.exited()) << describe(r.result);
+    EXPECT_TRUE(agent.process().stop()) << "the agent did not exit on SIGTERM";
+    const ProcessResult ended = agent.process().lastResult();
+    EXPECT_EQ(ended.termSignal, 0);
+    EXPECT_EQ(ended.exitCode, 0) << agent.stderrText();
+}
+
+TEST_F(RunnerResilienceTest, UnreachableAgentFailsWithTheAddress) {
+    // A port that was just free: nothing listens there.
+    ASSERT_TRUE(agent.start());
+    const std::string address = agent.address();
+    agent.process().stop();
+    RunnerConfig config = agent.runnerConfig();
+    config.connectTimeout = std::chrono::seconds(5);
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    const auto result = execWithin(*runner, command({"true"}), sink, std::chrono::seconds(60));
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::Unavailable) << describe(*result);
+    EXPECT_TRUE(contains(result->error.message, address)) << describe(*result);
+}
+
+} // namespace

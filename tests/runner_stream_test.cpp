@@ -1,0 +1,282 @@
+// Output streaming: live delivery, size, binary safety, cancellation, concurrency, and a
+// scripted agent that breaks the protocol.
+#include "fake_agent.h"
+#include "recording_sink.h"
+#include "secure_agent.h"
+#include "sha256.h"
+#include "test_pki.h"
+
+#include <remote_runner.h>
+
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+#include <csignal>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+using namespace sandbox;
+using namespace sandbox::test;
+
+namespace {
+
+// Writes size deterministic pseudo-random bytes (all byte values, NULs included) to path;
+// returns their SHA-256.
+std::string writeDeterministicFile(const std::string &path, std::uint64_t size,
+                                   std::uint64_t seed) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    Sha256 sha;
+    std::string block(1 << 20, '\0');
+    std::uint64_t x = seed | 1;
+    for (std::uint64_t written = 0; written < size;) {
+        const size_t n = static_cast<size_t>(std::min<std::uint64_t>(block.size(), size - written));
+        for (size_t i = 0; i < n; i += 8) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for (size_t b = 0; b < 8 && i + b < n; ++b)
+                block[i + b] = static_cast<char>((x >> (8 * b)) & 0xFF);
+        }
+        const std::string_view part(block.data(), n);
+        sha.update(part);
+        out.write(part.data(), static_cast<std::streamsize>(n));
+        written += n;
+    }
+    out.close();
+    return out ? sha.hex() : std::string("write failed");
+}
+
+// True when pid no longer runs: gone, or a zombie left for a non-reaping init.
+bool processGone(pid_t pid) {
+    if (::kill(pid, 0) != 0 && errno == ESRCH)
+        return true;
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')');
+    return close != std::string::npos && close + 2 < text.size() && text[close + 2] == 'Z';
+}
+
+bool waitUntilGone(pid_t pid, std::chrono::seconds bound) {
+    const auto deadline = std::chrono::steady_clock::now() + bound;
+    while (!processGone(pid)) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return true;
+}
+
+class RunnerStreamTest : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(pki.ok()) << pki.error(); }
+    void TearDown() override {
+        EXPECT_FALSE(contains(agent.stderrText(), agent.token())) << agent.stderrText();
+    }
+
+    TestPki pki;
+    SecureAgent agent{pki};
+};
+
+TEST_F(RunnerStreamTest, OutputArrivesWhileTheCommandStillRuns) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    ExecCancellation cancellation;
+    RecordingSink sink;
+    // The command would run for 30 s; the sink cancels as soon as "first" is there, which is
+    // only possible if it was delivered before the command ended.
+    sink.setOnStdout([&](const std::string &soFar) {
+        if (contains(soFar, "first\n"))
+            cancellation.cancel();
+    });
+    const auto result = execWithin(*runner, command({"sh", "-c", "echo first; sleep 30"}), sink,
+                                   std::chrono::seconds(120), &cancellation);
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(sink.stdoutData(), "first\n");
+    EXPECT_EQ(result->outcome, ExecOutcome::Cancelled) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::Cancelled) << describe(*result);
+}
+
+TEST_F(RunnerStreamTest, QuarterGibibyteIsDeliveredByteExact) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    constexpr std::uint64_t kSize = 256ull * 1024 * 1024;
+    const std::string path = dir.filePath(QStringLiteral("big.bin")).toStdString();
+    const std::string expected = writeDeterministicFile(path, kSize, 0x5EED);
+    ASSERT_EQ(expected.size(), 64u) << expected;
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink(RecordingSink::Keep::HashOnly);
+    const auto result =
+        execWithin(*runner, command({"cat", path}), sink, std::chrono::seconds(240));
+    ASSERT_TRUE(result.has_value());
+    ASSERT_TRUE(result->exited()) << describe(*result);
+    EXPECT_EQ(result->exitCode, 0);
+    EXPECT_EQ(sink.stdoutBytes(), kSize);
+    EXPECT_EQ(result->stdoutBytes, kSize);
+    EXPECT_EQ(sink.stdoutSha256(), expected);
+}
+
+TEST_F(RunnerStreamTest, BinaryOutputWithNulsIsByteExact) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    // Every byte value, runs of NULs, and an odd size that is not a multiple of any chunk.
+    std::string data;
+    for (int round = 0; round < 300; ++round) {
+        for (int b = 0; b < 256; ++b)
+            data += static_cast<char>(b);
+        data.append(static_cast<size_t>(round % 17), '\0');
+        data += "\r\n\xff\xfe";
+    }
+    const std::string path = dir.filePath(QStringLiteral("binary.bin")).toStdString();
+    {
+        std::ofstream out(path, std::ios::binary);
+        out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    }
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    const CollectedExec r = runner->execCollect(command({"cat", path}));
+    ASSERT_TRUE(r.result.exited()) << describe(r.result);
+    EXPECT_EQ(r.stdoutData.size(), data.size());
+    EXPECT_TRUE(r.stdoutData == data) << "binary output differs";
+
+    // The same through stderr, which has its own path in the agent and the client.
+    const CollectedExec e = runner->execCollect(command({"sh", "-c", "cat \"$0\" >&2", path}));
+    ASSERT_TRUE(e.result.exited()) << describe(e.result);
+    EXPECT_TRUE(e.stderrData == data) << "binary stderr differs";
+    EXPECT_TRUE(e.stdoutData.empty());
+
+    const CollectedExec zeros = runner->execCollect(command({"head", "-c", "100000", "/dev/zero"}));
+    ASSERT_TRUE(zeros.result.exited()) << describe(zeros.result);
+    EXPECT_TRUE(zeros.stdoutData == std::string(100000, '\0'));
+}
+
+TEST_F(RunnerStreamTest, SixteenMebibyteSingleChunkIsAccepted) {
+    // The Go agent sends a command's whole output as one message; gRPC's default 4 MiB
+    // receive limit would reject it. Only a scripted agent can send such a chunk.
+    FakeAgent fake(FakeAgent::Mode::BigChunk);
+    ASSERT_TRUE(fake.start()) << fake.error();
+    RunnerConfig config;
+    config.address = fake.address();
+    config.image = SecureAgent::kImage;
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink(RecordingSink::Keep::HashOnly);
+    const auto result = execWithin(*runner, command({"produce"}), sink, std::chrono::seconds(120));
+    ASSERT_TRUE(result.has_value());
+    ASSERT_TRUE(result->exited()) << describe(*result);
+    EXPECT_EQ(result->exitCode, 0);
+    EXPECT_EQ(sink.stdoutChunks(), 1u);
+    EXPECT_EQ(sink.stdoutBytes(), FakeAgent::kBigChunkBytes);
+    EXPECT_EQ(sink.stdoutSha256(), Sha256::of(FakeAgent::bigChunk()));
+}
+
+TEST_F(RunnerStreamTest, CancelKillsTheRemoteProcessGroup) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    ExecCancellation cancellation;
+    RecordingSink sink;
+    sink.setOnStdout([&](const std::string &soFar) {
+        if (contains(soFar, "\n"))
+            cancellation.cancel();
+    });
+    // The shell and a background child in the same process group; both must go.
+    const auto result = execWithin(*runner, command({"sh", "-c", "sleep 300 & echo $$ $!; wait"}),
+                                   sink, std::chrono::seconds(120), &cancellation);
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Cancelled) << describe(*result);
+    std::istringstream line(sink.stdoutData());
+    pid_t shellPid = 0, sleepPid = 0;
+    line >> shellPid >> sleepPid;
+    ASSERT_GT(shellPid, 1) << sink.stdoutData();
+    ASSERT_GT(sleepPid, 1) << sink.stdoutData();
+    const bool sleepGone = waitUntilGone(sleepPid, std::chrono::seconds(10));
+    const bool shellGone = waitUntilGone(shellPid, std::chrono::seconds(10));
+    EXPECT_TRUE(sleepGone) << "background child " << sleepPid << " survived the cancel";
+    EXPECT_TRUE(shellGone) << "shell " << shellPid << " survived the cancel";
+    // Never leave a stray process behind, whatever the verdict.
+    if (!sleepGone)
+        ::kill(sleepPid, SIGKILL);
+    if (!shellGone)
+        ::kill(shellPid, SIGKILL);
+}
+
+TEST_F(RunnerStreamTest, FiftyConcurrentExecsOnOneRunnerAreEachByteExact) {
+    constexpr int kExecs = 50;
+    constexpr int kLines = 20000;
+    ASSERT_TRUE(agent.start(SecureAgent::Options().withArgs({"--max-concurrent", "64"})));
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    std::vector<CollectedExec> results(kExecs);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kExecs; ++i) {
+        threads.emplace_back([&, i] {
+            const std::string format = "exec-" + std::to_string(i) + "-line-%g";
+            results[static_cast<size_t>(i)] =
+                runner->execCollect(command({"seq", "-f", format, "1", std::to_string(kLines)}));
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    for (int i = 0; i < kExecs; ++i) {
+        std::string expected;
+        for (int n = 1; n <= kLines; ++n)
+            expected += "exec-" + std::to_string(i) + "-line-" + std::to_string(n) + "\n";
+        const CollectedExec &r = results[static_cast<size_t>(i)];
+        ASSERT_TRUE(r.result.exited()) << "exec " << i << ": " << describe(r.result);
+        EXPECT_EQ(r.result.exitCode, 0) << "exec " << i;
+        EXPECT_EQ(r.stdoutData.size(), expected.size()) << "exec " << i;
+        EXPECT_TRUE(r.stdoutData == expected) << "exec " << i << " got mixed or lost output";
+    }
+}
+
+TEST_F(RunnerStreamTest, TrailingChunksAfterExitCodeAreIgnored) {
+    FakeAgent fake(FakeAgent::Mode::TrailingAfterExit);
+    ASSERT_TRUE(fake.start()) << fake.error();
+    RunnerConfig config;
+    config.address = fake.address();
+    config.image = SecureAgent::kImage;
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    // The fake keeps the stream open after its exit codes: returning at all is the check.
+    const auto result = execWithin(*runner, command({"anything"}), sink, std::chrono::seconds(60));
+    ASSERT_TRUE(result.has_value());
+    ASSERT_TRUE(result->exited()) << describe(*result);
+    EXPECT_EQ(result->exitCode, FakeAgent::kFirstExitCode);
+    EXPECT_EQ(sink.stdoutData(), FakeAgent::kBeforeExit);
+    EXPECT_FALSE(contains(sink.stdoutData(), FakeAgent::kAfterExit));
+    // The client cancels the call instead of leaving it open on the agent.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!fake.sawClientCancel() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_TRUE(fake.sawClientCancel()) << "the call stayed open after the first exit_code";
+}
+
+TEST_F(RunnerStreamTest, StreamEndingWithoutExitCodeIsAFailure) {
+    FakeAgent fake(FakeAgent::Mode::NoExitCode);
+    ASSERT_TRUE(fake.start()) << fake.error();
+    RunnerConfig config;
+    config.address = fake.address();
+    config.image = SecureAgent::kImage;
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    const auto result = execWithin(*runner, command({"anything"}), sink, std::chrono::seconds(60));
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::StreamCut) << describe(*result);
+    EXPECT_TRUE(contains(result->error.message, "stream closed without exit code"))
+        << describe(*result);
+    EXPECT_NE(result->exitCode, 0);
+    // What did arrive is still shown.
+    EXPECT_EQ(sink.stdoutData(), FakeAgent::kPartial);
+}
+
+} // namespace

@@ -1,0 +1,180 @@
+// sandboxctl as a script sees it: exit statuses, byte-exact output, one-line errors, and a
+// token that never appears on its command line or in its output.
+#include "agent_process.h"
+#include "child_process.h"
+#include "secure_agent.h"
+#include "test_pki.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace sandbox;
+using namespace sandbox::test;
+
+namespace {
+
+size_t lineCount(const std::string &text) {
+    size_t n = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+    if (!text.empty() && text.back() != '\n')
+        ++n;
+    return n;
+}
+
+class SandboxctlTest : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(pki.ok()) << pki.error(); }
+    void TearDown() override {
+        EXPECT_FALSE(contains(agent.stderrText(), agent.token())) << agent.stderrText();
+    }
+
+    static ProcessResult sandboxctl(const std::vector<std::string> &args, const EnvVars &env = {}) {
+        return ChildProcess::run(SANDBOXCTL_PATH, args, env, std::chrono::seconds(90));
+    }
+
+    // exec with address, CA, token file and image; then "--" and argv.
+    std::vector<std::string> execArgs(const std::vector<std::string> &argv,
+                                      const std::vector<std::string> &extra = {}) const {
+        std::vector<std::string> args = {"exec",
+                                         "--addr",
+                                         agent.address(),
+                                         "--ca",
+                                         pki.ca().certFile(),
+                                         "--token-file",
+                                         agent.tokenFile().toStdString(),
+                                         "--image",
+                                         SecureAgent::kImage};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back("--");
+        args.insert(args.end(), argv.begin(), argv.end());
+        return args;
+    }
+
+    TestPki pki;
+    SecureAgent agent{pki};
+};
+
+TEST_F(SandboxctlTest, SuccessExitsZeroWithByteExactOutput) {
+    ASSERT_TRUE(agent.start());
+    const ProcessResult r =
+        sandboxctl(execArgs({"sh", "-c", "printf 'a\\000b\\377'; printf 'to stderr\\n' >&2"}));
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(r.out == std::string("a\0b\xff", 4)) << "stdout: " << r.out;
+    EXPECT_TRUE(contains(r.err, "to stderr\n")) << r.err;
+    EXPECT_FALSE(contains(r.out + r.err, agent.token()));
+}
+
+TEST_F(SandboxctlTest, RemoteExitCodeBecomesTheExitStatus) {
+    ASSERT_TRUE(agent.start());
+    const ProcessResult r = sandboxctl(execArgs({"sh", "-c", "exit 3"}));
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    const ProcessResult killed = sandboxctl(execArgs({"sh", "-c", "kill -TERM $$"}));
+    ASSERT_TRUE(killed.finished);
+    EXPECT_EQ(killed.exitCode, 143) << killed.err;
+}
+
+TEST_F(SandboxctlTest, TokenFromEnvironmentVariableAndRequestOptions) {
+    ASSERT_TRUE(agent.start(SecureAgent::Options().withMtls()));
+    QTemporaryDir workdir;
+    ASSERT_TRUE(workdir.isValid());
+    const std::string dir = QDir(workdir.path()).canonicalPath().toStdString();
+    const std::vector<std::string> args = {"exec",
+                                           "--addr",
+                                           agent.address(),
+                                           "--ca",
+                                           pki.ca().certFile(),
+                                           "--cert",
+                                           pki.client().certFile(),
+                                           "--key",
+                                           pki.client().keyFile(),
+                                           "--token-env",
+                                           "SBX_CTL_TEST_TOKEN",
+                                           "--image",
+                                           SecureAgent::kImage,
+                                           "--workdir",
+                                           dir,
+                                           "--env",
+                                           "GREETING=hello world",
+                                           "--env",
+                                           "REF=secret://not.resolved",
+                                           "--profile",
+                                           "strict",
+                                           "--",
+                                           "sh",
+                                           "-c",
+                                           "pwd; printenv GREETING; printenv REF"};
+    const ProcessResult r = sandboxctl(args, {{"SBX_CTL_TEST_TOKEN", agent.token()}});
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    // The agent runs without a secrets backend, so the reference arrives untouched.
+    EXPECT_EQ(r.out, dir + "\nhello world\nsecret://not.resolved\n");
+}
+
+TEST_F(SandboxctlTest, UnreachableAgentExits125WithOneLineReason) {
+    ASSERT_TRUE(agent.start());
+    const std::vector<std::string> args = execArgs({"true"}, {"--timeout", "30"});
+    agent.process().stop(); // nothing listens on that port now
+    const ProcessResult r = sandboxctl(args);
+    ASSERT_TRUE(r.finished) << "sandboxctl hung against a closed port";
+    EXPECT_EQ(r.exitCode, 125) << r.err;
+    EXPECT_EQ(lineCount(r.err), 1u) << "stderr: " << r.err;
+    EXPECT_TRUE(contains(r.err, agent.address()))
+        << "the reason does not name the address: " << r.err;
+    EXPECT_FALSE(contains(r.err, agent.token()));
+    EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(SandboxctlTest, WrongTokenExits125WithoutShowingAnyToken) {
+    ASSERT_TRUE(agent.start());
+    const std::string wrong = SecureAgent::randomToken();
+    std::vector<std::string> args = execArgs({"echo", "must not run"});
+    // Swap the token file for an environment variable with a wrong token.
+    const auto it = std::find(args.begin(), args.end(), "--token-file");
+    ASSERT_NE(it, args.end());
+    *it = "--token-env";
+    *(it + 1) = "SBX_CTL_WRONG_TOKEN";
+    const ProcessResult r = sandboxctl(args, {{"SBX_CTL_WRONG_TOKEN", wrong}});
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 125) << r.err;
+    EXPECT_EQ(lineCount(r.err), 1u) << "stderr: " << r.err;
+    EXPECT_TRUE(containsIgnoringCase(r.err, "token")) << r.err;
+    EXPECT_FALSE(contains(r.err, wrong)) << r.err;
+    EXPECT_FALSE(contains(r.err, agent.token())) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_FALSE(contains(agent.stderrText(), wrong)) << agent.stderrText();
+}
+
+TEST_F(SandboxctlTest, MissingAddressIsAUsageError) {
+    const ProcessResult r = sandboxctl({"exec", "--image", SecureAgent::kImage, "--", "true"});
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_TRUE(contains(r.err, "--addr")) << "the usage error does not name --addr: " << r.err;
+}
+
+TEST_F(SandboxctlTest, TokenAsPlainArgumentIsRefused) {
+    // It would show in ps; sandboxctl must refuse it without echoing it.
+    const std::string token = SecureAgent::randomToken();
+    for (const std::vector<std::string> &args :
+         {std::vector<std::string>{"exec", "--addr", "127.0.0.1:1", "--token", token, "--", "true"},
+          std::vector<std::string>{"exec", "--addr", "127.0.0.1:1", "--token=" + token, "--",
+                                   "true"}}) {
+        const ProcessResult r = sandboxctl(args);
+        ASSERT_TRUE(r.finished);
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        EXPECT_FALSE(contains(r.err, token)) << "the error echoes the token: " << r.err;
+        EXPECT_FALSE(contains(r.out, token));
+    }
+}
+
+TEST_F(SandboxctlTest, MissingCommandIsAUsageError) {
+    const ProcessResult r = sandboxctl({"exec", "--addr", "127.0.0.1:1", "--"});
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+}
+
+} // namespace
