@@ -1,9 +1,12 @@
 // sandboxctl: run one command on a remote sandbox agent from scripts and terminals.
 #include "ctl_command.h"
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 int main(int argc, char **argv) {
+    // gRPC logs handshake failures itself; sandboxctl prints one line of its own instead.
+    setenv("GRPC_VERBOSITY", "NONE", 0);
     return sandbox::CtlCommand::run(std::vector<std::string>(argv + 1, argv + argc));
 }

@@ -87,14 +87,20 @@ ExecError GrpcStatusMapper::map(const grpc::Status &status) const {
 
 ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage) const {
     const grpc::Status status(grpc::StatusCode::UNAVAILABLE, agentMessage);
-    if (config_.tlsEnabled() && isTlsFailure(agentMessage)) {
+    const std::string m = lower(agentMessage);
+    // With TLS 1.3 an agent that refuses the client certificate just closes the fresh
+    // connection: the client sees "Socket closed" while connecting, not a handshake alert.
+    const bool closedWhileConnecting =
+        containsAny(m, {"failed to connect"}) &&
+        containsAny(m, {"socket closed", "connection reset", "end of file"});
+    if (config_.tlsEnabled() && (isTlsFailure(agentMessage) || closedWhileConnecting)) {
         return makeError(ExecErrorKind::TlsFailure, status,
                          "TLS handshake with " + config_.address + " failed; likely cause: " +
                              tlsLikelyCause(lower(agentMessage)) + " (" + agentMessage + ")");
     }
     std::string hint;
-    if (!config_.tlsEnabled() &&
-        containsAny(lower(agentMessage), {"socket closed", "connection reset", "eof", "http"}))
+    if (!config_.tlsEnabled() && containsAny(m, {"failed to connect"}) &&
+        containsAny(m, {"socket closed", "connection reset", "end of file", "http"}))
         hint = "; does the agent require TLS?";
     return makeError(ExecErrorKind::Unavailable, status,
                      "agent unreachable at " + config_.address + ": " + agentMessage + hint);
@@ -123,7 +129,8 @@ std::string GrpcStatusMapper::tlsLikelyCause(const std::string &m) const {
     if (containsAny(m, {"expired", "not yet valid"}))
         return "the agent's certificate has expired or is not yet valid";
     if (containsAny(m, {"certificate required", "alert handshake failure", "bad certificate",
-                        "unknown ca", "certificate unknown", "alert"}))
+                        "unknown ca", "certificate unknown", "alert", "socket closed",
+                        "connection reset", "end of file"}))
         return config_.clientCert.isSet()
                    ? "the agent rejected the client certificate (not signed by the CA the "
                      "agent trusts, or expired)"
