@@ -1,0 +1,116 @@
+// sandbox-agent flag parsing: defaults, every refusal, and messages that name the flag.
+#include "agent_options.h"
+
+#include <cstdio>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <map>
+
+using sandbox::agent::AgentOptions;
+using sandbox::agent::Runtime;
+using sandbox::agent::SecretsBackend;
+
+namespace {
+
+AgentOptions::ParseResult parse(const std::vector<std::string> &args,
+                                std::map<std::string, std::string> env = {}) {
+    return AgentOptions::parse(args, [env](const std::string &name) {
+        const auto it = env.find(name);
+        return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
+    });
+}
+
+void expectUsageError(const std::vector<std::string> &args, const std::string &mentions) {
+    const auto result = parse(args);
+    EXPECT_FALSE(result.options) << mentions;
+    EXPECT_EQ(result.exitCode, 2) << result.message;
+    EXPECT_NE(result.message.find(mentions), std::string::npos) << result.message;
+}
+
+} // namespace
+
+TEST(AgentOptions, DefaultsWithAllowUnauthenticated) {
+    const auto result = parse({"--allow-unauthenticated"});
+    ASSERT_TRUE(result.options) << result.message;
+    EXPECT_EQ(result.options->host, "127.0.0.1");
+    EXPECT_EQ(result.options->port, 50051);
+    EXPECT_EQ(result.options->maxConcurrent, 32);
+    EXPECT_EQ(result.options->runtime, Runtime::Host);
+    EXPECT_EQ(result.options->secretsBackend, SecretsBackend::Env);
+}
+
+TEST(AgentOptions, ParsesEveryValueFlagInBothSpellings) {
+    const auto result = parse({"--addr=0.0.0.0:0", "--token", "t0k", "--runtime", "docker",
+                               "--max-concurrent=4", "--secrets-backend", "file", "--secrets-dir",
+                               "/run/secrets", "--secrets-env-prefix", "app_"});
+    ASSERT_TRUE(result.options) << result.message;
+    EXPECT_EQ(result.options->bindAddress(0), "0.0.0.0:0");
+    EXPECT_EQ(result.options->token, "t0k");
+    EXPECT_EQ(result.options->runtime, Runtime::Docker);
+    EXPECT_EQ(result.options->maxConcurrent, 4);
+    EXPECT_EQ(result.options->secretsBackend, SecretsBackend::File);
+    EXPECT_EQ(result.options->secretsDir, "/run/secrets");
+    EXPECT_EQ(result.options->secretsEnvPrefix, "app_");
+}
+
+TEST(AgentOptions, EmptyHostMeansAllInterfacesLikeTheReference) {
+    const auto result = parse({"--addr", ":50051", "--allow-unauthenticated"});
+    ASSERT_TRUE(result.options) << result.message;
+    EXPECT_EQ(result.options->bindAddress(50051), "0.0.0.0:50051");
+}
+
+TEST(AgentOptions, TokenFromEnvironmentOrFile) {
+    auto fromEnv = parse({}, {{"SANDBOX_RUNNER_TOKEN", "envtok"}});
+    ASSERT_TRUE(fromEnv.options) << fromEnv.message;
+    EXPECT_EQ(fromEnv.options->token, "envtok");
+
+    const std::string path = ::testing::TempDir() + "agent_token_file";
+    std::ofstream(path) << "filetok\n";
+    auto fromFile = parse({"--token-file", path}, {{"SANDBOX_RUNNER_TOKEN", "envtok"}});
+    ASSERT_TRUE(fromFile.options) << fromFile.message;
+    EXPECT_EQ(fromFile.options->token, "filetok");
+    std::remove(path.c_str());
+}
+
+TEST(AgentOptions, BadFlagsNameTheFlag) {
+    expectUsageError({"--bogus"}, "--bogus");
+    expectUsageError({"--addr"}, "--addr");
+    expectUsageError({"--addr", "nohostport", "--allow-unauthenticated"}, "--addr");
+    expectUsageError({"--addr", "h:99999", "--allow-unauthenticated"}, "--addr");
+    expectUsageError({"--max-concurrent", "0", "--allow-unauthenticated"}, "--max-concurrent");
+    expectUsageError({"--max-concurrent", "lots", "--allow-unauthenticated"}, "--max-concurrent");
+    expectUsageError({"--runtime", "vm", "--allow-unauthenticated"}, "--runtime");
+    expectUsageError({"--secrets-backend", "vault", "--allow-unauthenticated"},
+                     "--secrets-backend");
+    expectUsageError({"--token-file", "/nonexistent/token"}, "/nonexistent/token");
+}
+
+TEST(AgentOptions, RefusesToStartWithoutAuthentication) {
+    expectUsageError({}, "--allow-unauthenticated");
+}
+
+TEST(AgentOptions, RefusesTlsCaWithoutCertAndKey) {
+    expectUsageError({"--tls-ca", "ca.pem"}, "--tls-ca");
+    expectUsageError({"--tls-cert", "c.pem", "--token", "t"}, "--tls-key");
+}
+
+TEST(AgentOptions, MutualTlsAloneIsEnoughAuthentication) {
+    const auto result = parse({"--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-ca", "ca.pem"});
+    ASSERT_TRUE(result.options) << result.message;
+    EXPECT_TRUE(result.options->mtlsEnabled());
+    EXPECT_TRUE(result.options->token.empty());
+}
+
+TEST(AgentOptions, FileBackendNeedsADirectory) {
+    expectUsageError({"--secrets-backend", "file", "--allow-unauthenticated"}, "--secrets-dir");
+}
+
+TEST(AgentOptions, HelpAndVersionExitZero) {
+    const auto help = parse({"--help"});
+    EXPECT_FALSE(help.options);
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_NE(help.message.find("--max-concurrent"), std::string::npos);
+    const auto version = parse({"--version"});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_EQ(version.message.rfind("sandbox-agent ", 0), 0u);
+}
