@@ -79,7 +79,9 @@ TEST_F(SandboxctlTest, RemoteExitCodeBecomesTheExitStatus) {
 }
 
 TEST_F(SandboxctlTest, TokenFromEnvironmentVariableAndRequestOptions) {
-    ASSERT_TRUE(agent.start(SecureAgent::Options().withMtls()));
+    const std::string secretValue = "ctl-secret-" + SecureAgent::randomToken();
+    ASSERT_TRUE(
+        agent.start(SecureAgent::Options().withMtls().withEnv({{"CTL_VALUE", secretValue}})));
     QTemporaryDir workdir;
     ASSERT_TRUE(workdir.isValid());
     const std::string dir = QDir(workdir.path()).canonicalPath().toStdString();
@@ -101,7 +103,7 @@ TEST_F(SandboxctlTest, TokenFromEnvironmentVariableAndRequestOptions) {
                                            "--env",
                                            "GREETING=hello world",
                                            "--env",
-                                           "REF=secret://not.resolved",
+                                           "REF=secret://ctl.value",
                                            "--profile",
                                            "strict",
                                            "--",
@@ -111,8 +113,9 @@ TEST_F(SandboxctlTest, TokenFromEnvironmentVariableAndRequestOptions) {
     const ProcessResult r = sandboxctl(args, {{"SBX_CTL_TEST_TOKEN", agent.token()}});
     ASSERT_TRUE(r.finished);
     EXPECT_EQ(r.exitCode, 0) << r.err;
-    // The agent runs without a secrets backend, so the reference arrives untouched.
-    EXPECT_EQ(r.out, dir + "\nhello world\nsecret://not.resolved\n");
+    // The reference travels verbatim and the agent's env backend resolves it.
+    EXPECT_EQ(r.out, dir + "\nhello world\n" + secretValue + "\n");
+    EXPECT_FALSE(contains(agent.stderrText(), secretValue)) << agent.stderrText();
 }
 
 TEST_F(SandboxctlTest, UnreachableAgentExits125WithOneLineReason) {
