@@ -1,0 +1,48 @@
+#include "agent_launcher.h"
+
+#include <QProcessEnvironment>
+
+namespace sandbox {
+
+AgentLauncher::~AgentLauncher() {
+    if (process_.state() == QProcess::NotRunning)
+        return;
+    process_.terminate(); // SIGTERM: the agent stops cleanly
+    if (!process_.waitForFinished(5000)) {
+        process_.kill();
+        process_.waitForFinished(2000);
+    }
+}
+
+bool AgentLauncher::start(const std::string &agentPath, const Files &files,
+                          const std::string &token, std::string &error) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SANDBOX_RUNNER_TOKEN"), QString::fromStdString(token));
+    process_.setProcessEnvironment(env);
+    // Its stderr (one log line per exec) stays in the buffer; shown only if it fails to start.
+    process_.setProcessChannelMode(QProcess::SeparateChannels);
+    process_.start(QString::fromStdString(agentPath),
+                   {QStringLiteral("--addr"), QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--tls-cert"), QString::fromStdString(files.cert),
+                    QStringLiteral("--tls-key"), QString::fromStdString(files.key),
+                    QStringLiteral("--tls-ca"), QString::fromStdString(files.ca)});
+    if (!process_.waitForStarted(10000)) {
+        error = "cannot start " + agentPath + ": " + process_.errorString().toStdString();
+        return false;
+    }
+    const QByteArray prefix("listening on ");
+    while (process_.waitForReadyRead(15000) || process_.canReadLine()) {
+        while (process_.canReadLine()) {
+            const QByteArray line = process_.readLine().trimmed();
+            if (line.startsWith(prefix)) {
+                address_ = line.mid(prefix.size()).toStdString();
+                return true;
+            }
+        }
+    }
+    error = agentPath + " did not print 'listening on HOST:PORT': " +
+            process_.readAllStandardError().toStdString();
+    return false;
+}
+
+} // namespace sandbox

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QProcess>
+
+#include <string>
+
+namespace sandbox {
+
+// Runs a sandbox-agent on 127.0.0.1:0 with mTLS and a token (passed in its environment, never
+// on its command line) and learns its address from the "listening on HOST:PORT" line.
+class AgentLauncher {
+public:
+    AgentLauncher() = default;
+    ~AgentLauncher();
+
+    AgentLauncher(const AgentLauncher &) = delete;
+    AgentLauncher &operator=(const AgentLauncher &) = delete;
+
+    struct Files {
+        std::string cert, key, ca;
+    };
+    bool start(const std::string &agentPath, const Files &files, const std::string &token,
+               std::string &error);
+    const std::string &address() const { return address_; }
+
+private:
+    QProcess process_;
+    std::string address_;
+};
+
+} // namespace sandbox

@@ -1,0 +1,75 @@
+#include "bench_options_parser.h"
+
+#include <cctype>
+#include <cstdlib>
+
+namespace sandbox {
+
+bool BenchOptionsParser::parseSize(const std::string &text, std::uint64_t &bytes) {
+    char *end = nullptr;
+    const unsigned long long value = std::strtoull(text.c_str(), &end, 10);
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0])) || value == 0)
+        return false;
+    const std::string suffix(end);
+    std::uint64_t unit = 1;
+    if (suffix == "K" || suffix == "KiB" || suffix == "k")
+        unit = 1ULL << 10;
+    else if (suffix == "M" || suffix == "MiB")
+        unit = 1ULL << 20;
+    else if (suffix == "G" || suffix == "GiB")
+        unit = 1ULL << 30;
+    else if (!suffix.empty())
+        return false;
+    bytes = value * unit;
+    return true;
+}
+
+bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out,
+                               std::string &error) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            out.help = true;
+            return true;
+        }
+        if (i + 1 >= args.size()) {
+            error = "unknown option or missing value: " + arg;
+            return false;
+        }
+        const std::string &value = args[++i];
+        if (arg == "--size") {
+            if (!parseSize(value, out.options.streamBytes)) {
+                error = "--size expects BYTES with an optional K, M or G suffix, e.g. 256M";
+                return false;
+            }
+        } else if (arg == "--count") {
+            out.options.execCount = std::atoi(value.c_str());
+            if (out.options.execCount < 1) {
+                error = "--count expects a positive number";
+                return false;
+            }
+        } else if (arg == "--ssh-target") {
+            out.options.sshTarget = value;
+        } else if (arg == "--agent") {
+            out.agentPath = value;
+        } else {
+            error = "unknown option " + arg;
+            return false;
+        }
+    }
+    return true;
+}
+
+const char *BenchOptionsParser::usage() {
+    return "Usage: sandbox-bench [--size BYTES[K|M|G]] [--count N] [--ssh-target HOST]\n"
+           "                     [--agent PATH]\n"
+           "Starts its own sandbox-agent on loopback (mTLS + token) and prints one JSON object:\n"
+           "  stream_mib_s   stdout of 'head -c SIZE /dev/zero' through the core client\n"
+           "                 (default 1G)\n"
+           "  exec_p50_ms, exec_p99_ms   N warm execs of 'true' (default 1000)\n"
+           "  first_exec_ms  new runner: TLS handshake + one exec\n"
+           "  ssh_stream_mib_s  the same stream through 'ssh HOST head -c SIZE /dev/zero'\n"
+           "                 when --ssh-target is given (BatchMode: keys, no prompts)\n";
+}
+
+} // namespace sandbox
