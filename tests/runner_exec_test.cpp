@@ -2,6 +2,7 @@
 // profile, image, exit codes.
 #include "agent_process.h"
 #include "fake_agent.h"
+#include "recording_sink.h"
 #include "secure_agent.h"
 #include "test_pki.h"
 
@@ -13,7 +14,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <future>
 #include <sstream>
+#include <thread>
 
 using namespace sandbox;
 using namespace sandbox::test;
@@ -274,6 +278,81 @@ TEST_F(RunnerExecTest, ExitCodesAndSignalsArePropagated) {
         ASSERT_TRUE(r.result.exited()) << c.argv.back() << ": " << describe(r.result);
         EXPECT_EQ(r.result.exitCode, c.code) << c.argv.back();
     }
+}
+
+TEST_F(RunnerExecTest, StdinIsEmpty) {
+    // A command that reads stdin must see end-of-file at once, not wait for input.
+    ASSERT_TRUE(agent.start());
+    ASSERT_NE(runner = agent.makeRunner(), nullptr);
+    RecordingSink sink;
+    const auto result = execWithin(*runner, command({"cat"}), sink, std::chrono::seconds(60));
+    ASSERT_TRUE(result.has_value());
+    ASSERT_TRUE(result->exited()) << describe(*result);
+    EXPECT_EQ(result->exitCode, 0);
+    EXPECT_TRUE(sink.stdoutData().empty());
+}
+
+TEST_F(RunnerExecTest, ExecsBeyondMaxConcurrentAreRefusedAsResourceExhausted) {
+    ASSERT_TRUE(agent.start(SecureAgent::Options().withArgs({"--max-concurrent", "1"})));
+    ASSERT_NE(runner = agent.makeRunner(), nullptr);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::string flag = dir.filePath(QStringLiteral("go")).toStdString();
+    // The first exec holds the only slot until the test creates the flag file.
+    RecordingSink holderSink;
+    std::promise<void> started;
+    bool signalled = false;
+    holderSink.setOnStdout([&](const std::string &) {
+        if (!signalled) {
+            signalled = true;
+            started.set_value();
+        }
+    });
+    std::optional<ExecResult> holder;
+    std::thread holderThread([&] {
+        holder = execWithin(*runner,
+                            command({"sh", "-c",
+                                     "echo holding; i=0; while [ ! -e \"$0\" ] && [ $i -lt 600 ]; "
+                                     "do sleep 0.1; i=$((i+1)); done",
+                                     flag}),
+                            holderSink, std::chrono::seconds(120));
+    });
+    const bool holding =
+        started.get_future().wait_for(std::chrono::seconds(60)) == std::future_status::ready;
+    CollectedExec refused;
+    if (holding)
+        refused = runner->execCollect(command({"echo", "second"}));
+    { std::ofstream(flag).put('1'); }
+    holderThread.join();
+    ASSERT_TRUE(holding) << "the first exec never started";
+    EXPECT_EQ(refused.result.outcome, ExecOutcome::Failed) << describe(refused.result);
+    EXPECT_EQ(refused.result.error.kind, ExecErrorKind::ResourceExhausted)
+        << describe(refused.result);
+    EXPECT_TRUE(refused.stdoutData.empty());
+    ASSERT_TRUE(holder.has_value());
+    EXPECT_TRUE(holder->exited()) << describe(*holder);
+
+    // The slot is free again.
+    const CollectedExec after = runner->execCollect(command({"echo", "third"}));
+    ASSERT_TRUE(after.result.exited()) << describe(after.result);
+    EXPECT_EQ(after.stdoutData, "third\n");
+}
+
+TEST_F(RunnerExecTest, AgentLogsOneLinePerExecWithoutEnvValues) {
+    const std::string envValue = "env-value-" + SecureAgent::randomToken();
+    secretValues.push_back(envValue);
+    ASSERT_TRUE(agent.start());
+    ExecOverrides o;
+    o.profile = "strict";
+    o.env = EnvList{{"VISIBLE_ONLY_TO_THE_COMMAND", envValue}};
+    const CollectedExec r = run({"printenv", "VISIBLE_ONLY_TO_THE_COMMAND"}, o);
+    ASSERT_TRUE(r.result.exited()) << describe(r.result);
+    EXPECT_EQ(r.stdoutData, envValue + "\n");
+    const auto lines = logLinesWith("printenv");
+    ASSERT_EQ(lines.size(), 1u) << agent.stderrText();
+    EXPECT_TRUE(contains(lines[0], "strict")) << lines[0];
+    EXPECT_FALSE(contains(lines[0], "standard")) << "strict must not be clamped: " << lines[0];
+    EXPECT_TRUE(contains(lines[0], "127.0.0.1")) << "no peer in: " << lines[0];
 }
 
 TEST_F(RunnerExecTest, StdoutAndStderrAreKeptApart) {

@@ -1,4 +1,5 @@
 // The agent going away and coming back: no hang, a clear failure, and recovery.
+#include "process_probe.h"
 #include "recording_sink.h"
 #include "secure_agent.h"
 #include "test_pki.h"
@@ -89,6 +90,55 @@ TEST_F(RunnerResilienceTest, SameRunnerWorksAgainAfterAgentRestart) {
     EXPECT_EQ(after.stdoutData, "after\n");
     EXPECT_EQ(after.result.exitCode, 0);
     RecordProperty("attempts_after_restart", attempts + 1);
+}
+
+TEST_F(RunnerResilienceTest, SigtermDuringAnExecStopsTheCommandAndTheAgent) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    bool signalled = false;
+    sink.setOnStdout([&](const std::string &soFar) {
+        if (!signalled && contains(soFar, "\n")) {
+            signalled = true;
+            ::kill(agent.process().pid(), SIGTERM);
+        }
+    });
+    const auto result = execWithin(*runner, command({"sh", "-c", "sleep 300 & echo $$ $!; wait"}),
+                                   sink, std::chrono::seconds(120));
+    ASSERT_TRUE(result.has_value());
+    ASSERT_TRUE(signalled) << describe(*result);
+    // The command was cut short: either an error or the exit status of a killed command.
+    EXPECT_TRUE(result->outcome == ExecOutcome::Failed ||
+                (result->exited() && result->exitCode != 0))
+        << describe(*result);
+    pid_t shell = 0, child = 0;
+    std::istringstream(sink.stdoutData()) >> shell >> child;
+    ASSERT_GT(child, 1) << sink.stdoutData();
+    for (pid_t pid : {child, shell}) {
+        const bool gone = ProcessProbe::waitUntilGone(pid, std::chrono::seconds(15));
+        EXPECT_TRUE(gone) << "process " << pid << " survived the agent's shutdown";
+        if (!gone)
+            ::kill(pid, SIGKILL);
+    }
+    // SIGTERM is a clean stop: exit status 0.
+    EXPECT_TRUE(agent.process().stop(std::chrono::seconds(30)))
+        << "the agent did not exit after SIGTERM";
+    const ProcessResult ended = agent.process().lastResult();
+    EXPECT_EQ(ended.termSignal, 0);
+    EXPECT_EQ(ended.exitCode, 0) << agent.stderrText();
+}
+
+TEST_F(RunnerResilienceTest, CloseDropsTheChannelAndTheNextExecReconnects) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    for (int round = 0; round < 3; ++round) {
+        const CollectedExec r = runner->execCollect(command({"echo", std::to_string(round)}));
+        ASSERT_TRUE(r.result.exited()) << describe(r.result);
+        EXPECT_EQ(r.stdoutData, std::to_string(round) + "\n");
+        runner->close();
+    }
 }
 
 TEST_F(RunnerResilienceTest, AgentStopsCleanlyOnSigterm) {

@@ -2,6 +2,7 @@
 // token that never appears on its command line or in its output.
 #include "agent_process.h"
 #include "child_process.h"
+#include "process_probe.h"
 #include "secure_agent.h"
 #include "test_pki.h"
 
@@ -11,6 +12,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <csignal>
+#include <sstream>
+#include <thread>
 
 using namespace sandbox;
 using namespace sandbox::test;
@@ -150,6 +154,75 @@ TEST_F(SandboxctlTest, WrongTokenExits125WithoutShowingAnyToken) {
     EXPECT_FALSE(contains(r.err, agent.token())) << r.err;
     EXPECT_TRUE(r.out.empty()) << r.out;
     EXPECT_FALSE(contains(agent.stderrText(), wrong)) << agent.stderrText();
+}
+
+// Starts sandboxctl on the two-process command and waits (bounded) for its pid line.
+struct RunningCtl {
+    QTemporaryDir dir;
+    ChildProcess child;
+    pid_t shell = 0;
+    pid_t sleeper = 0;
+
+    std::string outPath() const { return dir.filePath(QStringLiteral("out")).toStdString(); }
+    std::string errPath() const { return dir.filePath(QStringLiteral("err")).toStdString(); }
+
+    bool start(const std::vector<std::string> &args) {
+        std::string error;
+        if (!dir.isValid() ||
+            !child.spawn(SANDBOXCTL_PATH, args, {}, outPath(), errPath(), error)) {
+            ADD_FAILURE() << "cannot start sandboxctl: " << error;
+            return false;
+        }
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (std::chrono::steady_clock::now() < deadline) {
+            const std::string out = ChildProcess::readFile(outPath());
+            if (contains(out, "\n")) {
+                std::istringstream(out) >> shell >> sleeper;
+                return shell > 1 && sleeper > 1;
+            }
+            if (child.poll())
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        ADD_FAILURE() << "the remote command did not start; stderr: "
+                      << ChildProcess::readFile(errPath());
+        return false;
+    }
+
+    void expectRemoteGone() {
+        for (pid_t pid : {sleeper, shell}) {
+            const bool gone = ProcessProbe::waitUntilGone(pid, std::chrono::seconds(15));
+            EXPECT_TRUE(gone) << "remote process " << pid << " survived";
+            if (!gone)
+                ::kill(pid, SIGKILL);
+        }
+    }
+};
+
+const std::vector<std::string> kTwoProcesses = {"sh", "-c", "sleep 300 & echo $$ $!; wait"};
+
+TEST_F(SandboxctlTest, CtrlCCancelsTheRemoteCommandAndExits125) {
+    ASSERT_TRUE(agent.start());
+    RunningCtl ctl;
+    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses)));
+    ctl.child.signal(SIGINT);
+    const bool exited = ctl.child.waitFor(std::chrono::seconds(60));
+    ctl.expectRemoteGone();
+    ASSERT_TRUE(exited) << "sandboxctl ignored Ctrl+C";
+    const ProcessResult r = ctl.child.result();
+    EXPECT_EQ(r.termSignal, 0);
+    EXPECT_EQ(r.exitCode, 125) << ChildProcess::readFile(ctl.errPath());
+    EXPECT_EQ(lineCount(ChildProcess::readFile(ctl.errPath())), 1u)
+        << ChildProcess::readFile(ctl.errPath());
+}
+
+TEST_F(SandboxctlTest, ClientThatDiesTakesTheRemoteCommandWithIt) {
+    ASSERT_TRUE(agent.start());
+    RunningCtl ctl;
+    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses)));
+    ctl.child.killAndReap(); // SIGKILL: no goodbye, the connection just drops
+    ctl.expectRemoteGone();
+    EXPECT_TRUE(ProcessProbe::waitUntilNoZombies(agent.process().pid(), std::chrono::seconds(10)));
 }
 
 TEST_F(SandboxctlTest, MissingAddressIsAUsageError) {

@@ -1,0 +1,235 @@
+// Cancellation and deadlines: the exec returns, and the remote command really stops.
+#include "process_probe.h"
+#include "recording_sink.h"
+#include "secure_agent.h"
+#include "test_pki.h"
+
+#include <remote_runner.h>
+
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <fstream>
+#include <netinet/in.h>
+#include <sstream>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace sandbox;
+using namespace sandbox::test;
+
+namespace {
+
+constexpr auto kGoneBound = std::chrono::seconds(10);
+// The shell and a background child in one process group; both print their pids first.
+const std::vector<std::string> kTwoProcesses = {"sh", "-c", "sleep 300 & echo $$ $!; wait"};
+
+struct Pids {
+    pid_t shell = 0;
+    pid_t child = 0;
+};
+
+Pids parsePids(const std::string &text) {
+    Pids p;
+    std::istringstream in(text);
+    in >> p.shell >> p.child;
+    return p;
+}
+
+// Checks both processes end (bounded) and never leaves them behind either way.
+void expectGone(const Pids &pids) {
+    for (pid_t pid : {pids.child, pids.shell}) {
+        const bool gone = ProcessProbe::waitUntilGone(pid, kGoneBound);
+        EXPECT_TRUE(gone) << "remote process " << pid << " survived";
+        if (!gone)
+            ::kill(pid, SIGKILL);
+    }
+}
+
+// A TCP port that accepts connections in the kernel but never answers: a TLS handshake
+// with it stalls, like an agent behind a black-holing firewall.
+class SilentListener {
+public:
+    SilentListener() {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        if (fd_ >= 0 && ::bind(fd_, reinterpret_cast<sockaddr *>(&addr), len) == 0 &&
+            ::listen(fd_, 16) == 0 &&
+            ::getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
+            port_ = ntohs(addr.sin_port);
+    }
+    ~SilentListener() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    SilentListener(const SilentListener &) = delete;
+    SilentListener &operator=(const SilentListener &) = delete;
+    bool ok() const { return port_ > 0; }
+    std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
+class RunnerCancelTest : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(pki.ok()) << pki.error(); }
+    void TearDown() override {
+        EXPECT_FALSE(contains(agent.stderrText(), agent.token())) << agent.stderrText();
+    }
+
+    TestPki pki;
+    SecureAgent agent{pki};
+};
+
+TEST_F(RunnerCancelTest, CancelFromTheSinkKillsTheRemoteProcessGroup) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    ExecCancellation cancellation;
+    RecordingSink sink;
+    sink.setOnStdout([&](const std::string &soFar) {
+        if (contains(soFar, "\n"))
+            cancellation.cancel();
+    });
+    const auto result =
+        execWithin(*runner, command(kTwoProcesses), sink, std::chrono::seconds(120), &cancellation);
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Cancelled) << describe(*result);
+    const Pids pids = parsePids(sink.stdoutData());
+    ASSERT_GT(pids.shell, 1) << sink.stdoutData();
+    ASSERT_GT(pids.child, 1) << sink.stdoutData();
+    expectGone(pids);
+    // The agent reaps what it started.
+    EXPECT_TRUE(ProcessProbe::waitUntilNoZombies(agent.process().pid(), kGoneBound));
+}
+
+TEST_F(RunnerCancelTest, CancelFromAnotherThreadKillsTheRemoteCommand) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    ExecCancellation cancellation;
+    RecordingSink sink;
+    std::thread canceller([&] {
+        // Bounded: cancels anyway after a while, so a missing first chunk cannot hang us.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (!contains(sink.stdoutData(), "\n") && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        cancellation.cancel();
+    });
+    const auto result =
+        execWithin(*runner, command(kTwoProcesses), sink, std::chrono::seconds(120), &cancellation);
+    canceller.join();
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Cancelled) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::Cancelled) << describe(*result);
+    const Pids pids = parsePids(sink.stdoutData());
+    ASSERT_GT(pids.child, 1) << sink.stdoutData();
+    expectGone(pids);
+}
+
+TEST_F(RunnerCancelTest, CancellingOneExecLeavesAnotherOnTheSameRunnerAlone) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    // The survivor waits for a file the test creates after the cancel, so the two really
+    // overlap without any sleep-based timing.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::string flag = dir.filePath(QStringLiteral("go")).toStdString();
+    CollectedExec survivor;
+    std::thread other([&] {
+        survivor = runner->execCollect(
+            command({"sh", "-c",
+                     "echo waiting; i=0; while [ ! -e \"$0\" ] && [ $i -lt 600 ]; do sleep 0.1; "
+                     "i=$((i+1)); done; echo done",
+                     flag}));
+    });
+    ExecCancellation cancellation;
+    RecordingSink sink;
+    sink.setOnStdout([&](const std::string &soFar) {
+        if (contains(soFar, "\n"))
+            cancellation.cancel();
+    });
+    const auto cancelled =
+        execWithin(*runner, command(kTwoProcesses), sink, std::chrono::seconds(120), &cancellation);
+    { std::ofstream(flag).put('1'); }
+    other.join();
+    ASSERT_TRUE(cancelled.has_value());
+    EXPECT_EQ(cancelled->outcome, ExecOutcome::Cancelled) << describe(*cancelled);
+    ASSERT_TRUE(survivor.result.exited()) << describe(survivor.result);
+    EXPECT_EQ(survivor.stdoutData, "waiting\ndone\n");
+    expectGone(parsePids(sink.stdoutData()));
+}
+
+TEST_F(RunnerCancelTest, ExecDeadlineStopsTheRemoteCommand) {
+    ASSERT_TRUE(agent.start());
+    RunnerConfig config = agent.runnerConfig();
+    config.execDeadline = std::chrono::seconds(5);
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    const auto result =
+        execWithin(*runner, command(kTwoProcesses), sink, std::chrono::seconds(120));
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::DeadlineExceeded) << describe(*result);
+    EXPECT_TRUE(containsIgnoringCase(result->error.message, "deadline")) << describe(*result);
+    const Pids pids = parsePids(sink.stdoutData());
+    if (pids.child > 1) // on a very loaded machine the command may not even have started
+        expectGone(pids);
+}
+
+TEST_F(RunnerCancelTest, CancelWhileConnectingReturnsCancelled) {
+    SilentListener silent;
+    ASSERT_TRUE(silent.ok());
+    RunnerConfig config;
+    config.address = silent.address();
+    config.token = "tok-never-sent";
+    config.caCert = PemSource::fromPem(pki.ca().certPem);
+    config.image = SecureAgent::kImage;
+    config.connectTimeout = std::chrono::seconds(120);
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    ExecCancellation cancellation;
+    std::thread canceller([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        cancellation.cancel();
+    });
+    RecordingSink sink;
+    const auto result =
+        execWithin(*runner, command({"true"}), sink, std::chrono::seconds(60), &cancellation);
+    canceller.join();
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Cancelled) << describe(*result);
+}
+
+TEST_F(RunnerCancelTest, ConnectTimeoutAgainstASilentPortNamesTheAddress) {
+    SilentListener silent;
+    ASSERT_TRUE(silent.ok());
+    RunnerConfig config;
+    config.address = silent.address();
+    config.token = "tok-never-sent";
+    config.caCert = PemSource::fromPem(pki.ca().certPem);
+    config.image = SecureAgent::kImage;
+    config.connectTimeout = std::chrono::seconds(1);
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    const auto result = execWithin(*runner, command({"true"}), sink, std::chrono::seconds(60));
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::Unavailable) << describe(*result);
+    EXPECT_TRUE(contains(result->error.message, silent.address())) << describe(*result);
+    EXPECT_FALSE(contains(result->error.message, "tok-never-sent")) << describe(*result);
+}
+
+} // namespace

@@ -1,0 +1,79 @@
+#include "process_probe.h"
+
+#include <QDir>
+
+#include <cerrno>
+#include <csignal>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <thread>
+
+namespace sandbox::test {
+
+namespace {
+
+struct Stat {
+    bool ok = false;
+    char state = '?';
+    pid_t ppid = 0;
+};
+
+// /proc/PID/stat: "pid (comm) state ppid ..."; comm may contain spaces and parentheses.
+Stat readStat(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Stat s;
+    const auto close = text.rfind(')');
+    if (close == std::string::npos)
+        return s;
+    std::istringstream rest(text.substr(close + 1));
+    rest >> s.state >> s.ppid;
+    s.ok = static_cast<bool>(rest);
+    return s;
+}
+
+bool poll(std::chrono::milliseconds bound, auto condition) {
+    const auto deadline = std::chrono::steady_clock::now() + bound;
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return true;
+}
+
+} // namespace
+
+bool ProcessProbe::gone(pid_t pid) {
+    if (::kill(pid, 0) != 0 && errno == ESRCH)
+        return true;
+    const Stat s = readStat(pid);
+    return !s.ok || s.state == 'Z' || s.state == 'X';
+}
+
+bool ProcessProbe::waitUntilGone(pid_t pid, std::chrono::milliseconds bound) {
+    return poll(bound, [pid] { return gone(pid); });
+}
+
+std::vector<pid_t> ProcessProbe::zombieChildren(pid_t parent) {
+    std::vector<pid_t> zombies;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const int pid = entry.toInt(&isPid);
+        if (!isPid)
+            continue;
+        const Stat s = readStat(pid);
+        if (s.ok && s.ppid == parent && s.state == 'Z')
+            zombies.push_back(pid);
+    }
+    return zombies;
+}
+
+bool ProcessProbe::waitUntilNoZombies(pid_t parent, std::chrono::milliseconds bound) {
+    return poll(bound, [parent] { return zombieChildren(parent).empty(); });
+}
+
+} // namespace sandbox::test

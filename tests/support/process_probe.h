@@ -1,0 +1,24 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <vector>
+
+namespace sandbox::test {
+
+// Looks at processes the way a user would with ps: is it still there, what is left behind.
+class ProcessProbe {
+public:
+    // True when pid no longer runs: gone, or a zombie waiting for a non-reaping init
+    // (in a container PID 1 may never reap the orphans it inherits).
+    static bool gone(pid_t pid);
+    // Polls gone(pid) for at most bound; true once it is gone.
+    static bool waitUntilGone(pid_t pid, std::chrono::milliseconds bound);
+    // Zombie children of parent (ones it has not reaped).
+    static std::vector<pid_t> zombieChildren(pid_t parent);
+    // Polls until parent has no zombie children, for at most bound; true when it has none.
+    static bool waitUntilNoZombies(pid_t parent, std::chrono::milliseconds bound);
+};
+
+} // namespace sandbox::test
