@@ -22,6 +22,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr int kPollMs = 50; // how often cancellation and the timeout are checked
+constexpr int kPipeBytes = 1024 * 1024;
 
 // Orphans of a command (e.g. `sleep 100 &` in a shell) are reparented to us instead of init,
 // so killAndReapGroup() can reap them: init may not reap zombies in containers.
@@ -96,6 +97,8 @@ HostProcess::HostProcess(pid_t pid, int stdoutFd, int stderrFd, std::chrono::mil
     , stderrFd_(stderrFd)
     , pidFd_(openPidFd(pid))
     , timeout_(timeout) {
+    // A larger pipe lets the command run ahead while a chunk is in flight; still bounded.
+    ::fcntl(stdoutFd_, F_SETPIPE_SZ, kPipeBytes);
     ::fcntl(stdoutFd_, F_SETFL, ::fcntl(stdoutFd_, F_GETFL) | O_NONBLOCK);
     ::fcntl(stderrFd_, F_SETFL, ::fcntl(stderrFd_, F_GETFL) | O_NONBLOCK);
 }

@@ -60,13 +60,15 @@ std::shared_ptr<grpc::ServerCredentials> ServerTls::credentials(const AgentOptio
                                                                 std::string *error) {
     if (!options.tlsEnabled())
         return grpc::InsecureServerCredentials();
-    const auto cert = TextFile::read(options.tlsCert, error);
-    if (!cert)
-        return *error = "--tls-cert: " + *error, nullptr;
-    const auto key = TextFile::read(options.tlsKey, error);
-    if (!key)
-        return *error = "--tls-key: " + *error, nullptr;
-    if (!checkPair(*cert, *key, options, error))
+    const auto read = [error](const char *flag, const std::string &path) {
+        auto text = TextFile::read(path, error);
+        if (!text)
+            *error = std::string(flag) + ": " + *error;
+        return text;
+    };
+    const auto cert = read("--tls-cert", options.tlsCert);
+    const auto key = cert ? read("--tls-key", options.tlsKey) : std::nullopt;
+    if (!cert || !key || !checkPair(*cert, *key, options, error))
         return nullptr;
     // gRPC 1.51 offers no way to set a minimum TLS version through the C++ API
     // (SslServerCredentialsOptions has none; grpc_tls_version is core-only), so the floor is
@@ -74,10 +76,8 @@ std::shared_ptr<grpc::ServerCredentials> ServerTls::credentials(const AgentOptio
     grpc::SslServerCredentialsOptions ssl(GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
     ssl.pem_key_cert_pairs.push_back({*key, *cert});
     if (options.mtlsEnabled()) {
-        const auto ca = TextFile::read(options.tlsCa, error);
-        if (!ca)
-            return *error = "--tls-ca: " + *error, nullptr;
-        if (!checkCa(*ca, options.tlsCa, error))
+        const auto ca = read("--tls-ca", options.tlsCa);
+        if (!ca || !checkCa(*ca, options.tlsCa, error))
             return nullptr;
         ssl.pem_root_certs = *ca;
         ssl.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
