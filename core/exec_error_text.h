@@ -1,0 +1,27 @@
+#pragma once
+
+#include "exec_result.h"
+
+#include <QString>
+
+#include <chrono>
+#include <cstdint>
+
+namespace sandbox {
+
+// User-facing words for an exec's end: the banner summary and, for failures, what went
+// wrong and what it means.
+class ExecErrorText {
+public:
+    // "exit 0 · 1.2 s · 3.4 KiB", "cancelled · 0.4 s · 12 B", "failed · 0.1 s · 0 B".
+    static QString banner(const ExecResult &result);
+    // One or two sentences for a failed or cancelled exec (token refused, agent
+    // unreachable at address, TLS failure and likely cause, stream cut, cancelled);
+    // empty for an exec that exited.
+    static QString describe(const ExecResult &result, const QString &address);
+
+    static QString formatDuration(std::chrono::nanoseconds duration); // "1.2 s", "340 ms"
+    static QString formatBytes(std::uint64_t bytes);                  // "12 B", "3.4 KiB"
+};
+
+} // namespace sandbox

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "profile.h"
+#include "session_command.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QThread;
+
+namespace sandbox {
+
+class ExecSession;
+
+// Owns a console's worker thread (named "exec-<profile name>") and the ExecSession on it,
+// and does the orderly shutdown: cancel(), quit(), wait(); the session is deleted on its
+// thread. The UI connects to session()'s signals and calls these helpers, which queue the
+// work to the worker, so the GUI thread never blocks on gRPC.
+class ExecSessionThread : public QObject {
+    Q_OBJECT
+public:
+    explicit ExecSessionThread(const Profile &profile, QObject *parent = nullptr);
+    ~ExecSessionThread() override; // shutdown()
+
+    ExecSession *session() const { return session_; }
+    QThread *workerThread() const { return thread_; }
+
+    // Queued to the worker.
+    void run(quint64 commandId, const SessionCommand &command, const QString &token);
+    void setProfile(const Profile &profile);
+    void setToken(const QString &token);
+    // Direct (thread-safe).
+    void cancel();
+
+    // Cancels a running command, stops the thread and waits for it. Idempotent.
+    void shutdown();
+
+private:
+    QThread *thread_ = nullptr;
+    QPointer<ExecSession> session_;
+};
+
+} // namespace sandbox

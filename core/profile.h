@@ -1,0 +1,54 @@
+#pragma once
+
+#include "profile_types.h"
+#include "runner_config.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace sandbox {
+
+// One agent the user talks to. A plain value: it never holds the bearer token, which
+// lives in the OS keychain (SecretStore) and only joins the profile in toRunnerConfig().
+class Profile {
+public:
+    static constexpr int kDefaultConnectTimeoutMs = 10000;
+
+    QUuid id = QUuid::createUuid();
+    QString name;
+    QString address; // host:port
+    QString caFile;
+    QString certFile;
+    QString keyFile;
+    QString serverName;  // TLS server-name override; empty = from the address
+    bool useTls = false; // TLS with the system roots when no CA file is given
+    bool allowInsecure = false;
+    QString securityProfile = QStringLiteral("standard");
+    QString image;
+    QList<EnvVar> env;
+    QString workdir;
+    CommandMode mode = CommandMode::Shell;
+    int connectTimeoutMs = kDefaultConnectTimeoutMs;
+
+    // MutualTls when a client cert and key are set, Tls when a CA file is set or useTls,
+    // otherwise Plaintext.
+    Transport transport() const;
+    bool tlsEnabled() const { return transport() != Transport::Plaintext; }
+
+    // camelCase keys; env as an ordered array of {"key", "value"}.
+    QJsonObject toJson() const;
+    // Unknown keys are ignored. A missing or mistyped required field (id, name, address)
+    // returns nullopt and sets error to a message naming the field.
+    static std::optional<Profile> fromJson(const QJsonObject &object, QString &error);
+
+    // The runner configuration for this profile; token may be empty (no bearer).
+    RunnerConfig toRunnerConfig(const QString &token) const;
+
+    friend bool operator==(const Profile &, const Profile &) = default;
+};
+
+} // namespace sandbox

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QUuid>
+
+namespace sandbox {
+
+// Profile tokens in the OS keychain (qtkeychain; service "sandbox-console", one entry per
+// profile id). Asynchronous only: every call returns at once and reports by signal on the
+// calling thread. When a write fails the token is kept in memory for this session only
+// (isSessionOnly) and the message says so; reads consult that memory first. No plaintext
+// fallback. Tokens are never logged.
+class SecretStore : public QObject {
+    Q_OBJECT
+public:
+    enum class Status {
+        Ok,
+        NotFound,     // no token stored for this profile
+        Unavailable,  // no Secret Service / keychain backend
+        AccessDenied, // keychain locked or access refused
+        Failed,       // anything else; message has the backend's words
+    };
+    Q_ENUM(Status)
+
+    static QString defaultService() { return QStringLiteral("sandbox-console"); }
+
+    explicit SecretStore(QObject *parent = nullptr);
+    // Another service name, e.g. to keep tests apart from real entries.
+    explicit SecretStore(const QString &service, QObject *parent = nullptr);
+    ~SecretStore() override;
+
+    QString service() const { return service_; }
+
+    // Results: tokenRead / tokenWritten / tokenDeleted, exactly once per call.
+    void readToken(const QUuid &id);
+    void writeToken(const QUuid &id, const QString &token);
+    // Also forgets a session-only token.
+    void deleteToken(const QUuid &id);
+
+    bool isSessionOnly(const QUuid &id) const { return sessionTokens_.contains(id); }
+
+    // A plain-words sentence for a status (empty for Ok / NotFound).
+    static QString statusMessage(Status status, const QString &detail = {});
+
+Q_SIGNALS:
+    // token is empty unless status is Ok. message is for the user (empty for Ok/NotFound).
+    void tokenRead(const QUuid &id, const QString &token, sandbox::SecretStore::Status status,
+                   const QString &message);
+    // Unavailable/AccessDenied/Failed: the token is kept for this session only.
+    void tokenWritten(const QUuid &id, sandbox::SecretStore::Status status, const QString &message);
+    // NotFound counts as deleted.
+    void tokenDeleted(const QUuid &id, sandbox::SecretStore::Status status, const QString &message);
+
+private:
+    QString keyFor(const QUuid &id) const;
+
+    QString service_;
+    QHash<QUuid, QString> sessionTokens_;
+};
+
+} // namespace sandbox
