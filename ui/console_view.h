@@ -1,5 +1,7 @@
 #pragma once
 
+#include "output_buffer.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPlainTextEdit>
@@ -20,10 +22,7 @@ public:
     enum class Style { Stdout, Stderr, Header, BannerOk, BannerFailed, Notice };
 
     // One piece of raw output; bytes are not UTF-8 checked.
-    struct RawChunk {
-        bool isStderr = false;
-        QByteArray data;
-    };
+    using RawChunk = OutputChunk;
 
     explicit ConsoleView(QWidget *parent = nullptr);
 

@@ -1,0 +1,77 @@
+#include "profile_list_model.h"
+
+#include "profile.h"
+#include "profile_store.h"
+
+namespace sandbox {
+
+ProfileListModel::ProfileListModel(ProfileStore *store, QObject *parent)
+    : QAbstractListModel(parent)
+    , store_(store) {
+    connect(store_, &ProfileStore::profilesChanged, this, &ProfileListModel::reload);
+    reload();
+}
+
+void ProfileListModel::reload() {
+    beginResetModel();
+    ids_.clear();
+    const auto profiles = store_->profiles();
+    for (const Profile &p : profiles)
+        ids_.append(p.id);
+    endResetModel();
+}
+
+int ProfileListModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(ids_.size());
+}
+
+QStringList ProfileListModel::badges(const Profile &profile) {
+    QStringList result;
+    switch (profile.transport()) {
+    case Transport::MutualTls:
+        result << tr("mTLS");
+        break;
+    case Transport::Tls:
+        result << tr("TLS");
+        break;
+    case Transport::Plaintext:
+        result << tr("plaintext");
+        break;
+    }
+    if (profile.transport() == Transport::Plaintext && profile.allowInsecure)
+        result << tr("insecure");
+    return result;
+}
+
+QVariant ProfileListModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= ids_.size())
+        return {};
+    const auto profile = store_->find(ids_.at(index.row()));
+    if (!profile)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1  [%2]")
+            .arg(profile->name, badges(*profile).join(QStringLiteral("] [")));
+    case Qt::ToolTipRole:
+        return tr("%1 at %2").arg(profile->name, profile->address);
+    case IdRole:
+        return profile->id;
+    case BadgesRole:
+        return badges(*profile);
+    case AddressRole:
+        return profile->address;
+    default:
+        return {};
+    }
+}
+
+QUuid ProfileListModel::idAt(int row) const {
+    return row >= 0 && row < ids_.size() ? ids_.at(row) : QUuid();
+}
+
+int ProfileListModel::rowOf(const QUuid &id) const {
+    return int(ids_.indexOf(id));
+}
+
+} // namespace sandbox
