@@ -2,6 +2,7 @@
 
 #include "exec_result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <chrono>
@@ -12,6 +13,8 @@ namespace sandbox {
 // User-facing words for an exec's end: the banner summary and, for failures, what went
 // wrong and what it means.
 class ExecErrorText {
+    Q_DECLARE_TR_FUNCTIONS(ExecErrorText)
+
 public:
     // "exit 0 · 1.2 s · 3.4 KiB", "cancelled · 0.4 s · 12 B", "failed · 0.1 s · 0 B".
     static QString banner(const ExecResult &result);

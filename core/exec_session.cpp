@@ -1,8 +1,70 @@
 #include "exec_session.h"
 
+#include "exec_sink.h"
 #include "remote_runner.h"
+#include "token_transport_policy.h"
+
+#include <QMutexLocker>
+
+#include <mutex>
 
 namespace sandbox {
+
+namespace {
+
+// Pieces small enough that the GUI gets steady batches and the buffer cap holds.
+constexpr std::size_t kPieceBytes = 64 * 1024;
+
+bool isConnectionError(ExecErrorKind kind) {
+    switch (kind) {
+    case ExecErrorKind::InvalidConfig:
+    case ExecErrorKind::Unavailable:
+    case ExecErrorKind::TlsFailure:
+    case ExecErrorKind::Unauthenticated:
+    case ExecErrorKind::StreamCut:
+        return true;
+    default:
+        return false;
+    }
+}
+
+ExecResult configFailure(const QString &message) {
+    ExecResult result;
+    result.outcome = ExecOutcome::Failed;
+    result.error.kind = ExecErrorKind::InvalidConfig;
+    result.error.message = message.toStdString();
+    return result;
+}
+
+} // namespace
+
+// Runs on the worker inside RemoteRunner::exec: copies output into the capped buffer.
+class ExecSession::BufferSink : public ExecSink {
+public:
+    explicit BufferSink(ExecSession &session)
+        : session_(session) {}
+
+    void onStdout(std::string_view bytes) override { push(false, bytes); }
+    void onStderr(std::string_view bytes) override { push(true, bytes); }
+
+private:
+    void push(bool isStderr, std::string_view bytes) {
+        if (!seenOutput_) {
+            seenOutput_ = true;
+            session_.setState(ConnectionState::Ready);
+        }
+        while (!bytes.empty()) {
+            const std::size_t n = std::min(bytes.size(), kPieceBytes);
+            const QByteArray piece(bytes.data(), qsizetype(n));
+            bytes.remove_prefix(n);
+            if (session_.buffer_.append(isStderr, piece))
+                Q_EMIT session_.outputReady();
+        }
+    }
+
+    ExecSession &session_;
+    bool seenOutput_ = false;
+};
 
 ExecSession::ExecSession(const Profile &profile, QObject *parent)
     : QObject(parent)
@@ -11,16 +73,136 @@ ExecSession::ExecSession(const Profile &profile, QObject *parent)
     registerMetaTypes();
 }
 
-ExecSession::~ExecSession() = default;
+ExecSession::~ExecSession() {
+    runner_.reset();
+    token_.fill(u'\0');
+}
 
-void ExecSession::registerMetaTypes() {}
-void ExecSession::cancel() {}
+void ExecSession::registerMetaTypes() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        qRegisterMetaType<sandbox::ExecResult>("sandbox::ExecResult");
+        qRegisterMetaType<sandbox::SessionCommand>("sandbox::SessionCommand");
+        qRegisterMetaType<sandbox::ConnectionState>("sandbox::ConnectionState");
+        qRegisterMetaType<sandbox::Profile>("sandbox::Profile");
+    });
+}
+
+void ExecSession::notePending() {
+    ++queued_;
+}
+
+void ExecSession::cancel() {
+    if (!isRunning())
+        return;
+    QMutexLocker lock(&cancelMutex_);
+    cancellation_->cancel();
+    // Wakes the worker if it waits for buffer space the GUI will no longer drain.
+    buffer_.close();
+}
+
 Profile ExecSession::profile() const {
+    QMutexLocker lock(&profileMutex_);
     return profile_;
 }
-void ExecSession::run(quint64, const SessionCommand &) {}
-void ExecSession::runWithToken(quint64, const SessionCommand &, const QString &) {}
-void ExecSession::setToken(const QString &) {}
-void ExecSession::setProfile(const Profile &) {}
+
+void ExecSession::setProfile(const Profile &profile) {
+    {
+        QMutexLocker lock(&profileMutex_);
+        profile_ = profile;
+    }
+    runner_.reset(); // new address / TLS / defaults: a new channel on the next run
+    setState(ConnectionState::Idle);
+}
+
+void ExecSession::setToken(const QString &token) {
+    if (token == token_)
+        return;
+    token_.fill(u'\0');
+    token_ = token;
+    runner_.reset();
+}
+
+void ExecSession::runWithToken(quint64 commandId, const SessionCommand &command,
+                               const QString &token) {
+    setToken(token);
+    run(commandId, command);
+}
+
+void ExecSession::run(quint64 commandId, const SessionCommand &command) {
+    running_ = true;
+    if (queued_.load() > 0)
+        --queued_;
+    std::shared_ptr<ExecCancellation> cancellation;
+    {
+        QMutexLocker lock(&cancelMutex_);
+        cancellation = cancellation_;
+        if (!cancellation->isCancelled())
+            buffer_.reopen();
+    }
+    Q_EMIT commandStarted(commandId);
+    const ExecResult result = execute(command, *cancellation);
+    {
+        QMutexLocker lock(&cancelMutex_);
+        cancellation_ = std::make_shared<ExecCancellation>();
+    }
+    finishState(result);
+    running_ = false;
+    Q_EMIT commandFinished(commandId, result);
+}
+
+ExecResult ExecSession::execute(const SessionCommand &command, ExecCancellation &cancellation) {
+    const Profile current = profile();
+    // Defense in depth: the UI refuses earlier, but a token must never go out in cleartext.
+    const auto assessment = TokenTransportPolicy::assess(current, !token_.isEmpty());
+    if (TokenTransportPolicy::blocksExec(assessment))
+        return configFailure(TokenTransportPolicy::message(assessment));
+    if (cancellation.isCancelled()) {
+        ExecResult result;
+        result.outcome = ExecOutcome::Cancelled;
+        result.error.kind = ExecErrorKind::Cancelled;
+        return result;
+    }
+    ExecResult failure;
+    if (!ensureRunner(failure))
+        return failure;
+    if (state() != ConnectionState::Ready)
+        setState(ConnectionState::Connecting);
+    BufferSink sink(*this);
+    return runner_->exec(command.toExecRequest(), sink, &cancellation);
+}
+
+bool ExecSession::ensureRunner(ExecResult &failure) {
+    if (runner_)
+        return true;
+    std::string error;
+    runner_ = RemoteRunner::create(profile().toRunnerConfig(token_), error);
+    if (!runner_) {
+        failure = configFailure(QString::fromStdString(error));
+        return false;
+    }
+    return true;
+}
+
+void ExecSession::setState(ConnectionState state) {
+    if (state_.exchange(state) != state)
+        Q_EMIT stateChanged(state);
+}
+
+void ExecSession::finishState(const ExecResult &result) {
+    switch (result.outcome) {
+    case ExecOutcome::Exited:
+        setState(ConnectionState::Ready);
+        break;
+    case ExecOutcome::Cancelled:
+        if (state() == ConnectionState::Connecting)
+            setState(ConnectionState::Idle); // never learnt whether the agent is reachable
+        break;
+    case ExecOutcome::Failed:
+        setState(isConnectionError(result.error.kind) ? ConnectionState::Error
+                                                      : ConnectionState::Ready);
+        break;
+    }
+}
 
 } // namespace sandbox

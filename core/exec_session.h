@@ -16,6 +16,7 @@
 #include <memory>
 
 Q_DECLARE_METATYPE(sandbox::ExecResult)
+Q_DECLARE_METATYPE(sandbox::Profile)
 
 namespace sandbox {
 
@@ -37,10 +38,15 @@ public:
     // Called by the constructor; idempotent.
     static void registerMetaTypes();
 
-    // Thread-safe.
+    // Thread-safe. Cancels the running command, or one queued by ExecSessionThread::run()
+    // that has not started yet; does nothing when idle.
     void cancel();
+    // Called by whoever queues run() (ExecSessionThread does), so that cancel() also
+    // covers a command that is queued but not started. Thread-safe.
+    void notePending();
     QList<OutputChunk> takeOutput() { return buffer_.take(); }
-    bool isRunning() const { return running_.load(); }
+    // True from notePending() (or the start of run()) until commandFinished.
+    bool isRunning() const { return running_.load() || queued_.load() > 0; }
     ConnectionState state() const { return state_.load(); }
     Profile profile() const;
     const OutputBuffer &outputBuffer() const { return buffer_; }
@@ -59,21 +65,24 @@ Q_SIGNALS:
     void stateChanged(sandbox::ConnectionState state);
     void commandStarted(quint64 commandId);
     void outputReady();
+    // After the last outputReady of the command: drain takeOutput() before showing the end.
     void commandFinished(quint64 commandId, const sandbox::ExecResult &result);
 
 private:
     class BufferSink;
-    ExecResult execute(const SessionCommand &command);
+    ExecResult execute(const SessionCommand &command, ExecCancellation &cancellation);
     bool ensureRunner(ExecResult &failure);
     void setState(ConnectionState state);
+    void finishState(const ExecResult &result);
 
     mutable QMutex profileMutex_;
     Profile profile_;
     QString token_;
     std::unique_ptr<RemoteRunner> runner_;
     OutputBuffer buffer_;
-    QMutex cancelMutex_; // guards cancellation_ replacement between runs
+    QMutex cancelMutex_; // guards cancellation_, replaced after every run
     std::shared_ptr<ExecCancellation> cancellation_;
+    std::atomic<int> queued_{0};
     std::atomic<bool> running_{false};
     std::atomic<ConnectionState> state_{ConnectionState::Idle};
 };

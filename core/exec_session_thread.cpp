@@ -2,6 +2,7 @@
 
 #include "exec_session.h"
 
+#include <QMetaObject>
 #include <QThread>
 
 namespace sandbox {
@@ -9,16 +10,58 @@ namespace sandbox {
 ExecSessionThread::ExecSessionThread(const Profile &profile, QObject *parent)
     : QObject(parent)
     , thread_(new QThread(this))
-    , session_(new ExecSession(profile)) {}
+    , session_(new ExecSession(profile)) {
+    thread_->setObjectName(QStringLiteral("exec-") + profile.name);
+    session_->moveToThread(thread_);
+    // The session (and its runner and token) is destroyed on its own thread as it ends.
+    connect(thread_, &QThread::finished, session_.data(), &QObject::deleteLater);
+    thread_->start();
+}
 
 ExecSessionThread::~ExecSessionThread() {
     shutdown();
 }
 
-void ExecSessionThread::run(quint64, const SessionCommand &, const QString &) {}
-void ExecSessionThread::setProfile(const Profile &) {}
-void ExecSessionThread::setToken(const QString &) {}
-void ExecSessionThread::cancel() {}
-void ExecSessionThread::shutdown() {}
+void ExecSessionThread::run(quint64 commandId, const SessionCommand &command,
+                            const QString &token) {
+    if (!session_ || !thread_->isRunning())
+        return;
+    ExecSession *session = session_.data();
+    session->notePending();
+    QMetaObject::invokeMethod(
+        session,
+        [session, commandId, command, token] { session->runWithToken(commandId, command, token); },
+        Qt::QueuedConnection);
+}
+
+void ExecSessionThread::setProfile(const Profile &profile) {
+    if (!session_)
+        return;
+    thread_->setObjectName(QStringLiteral("exec-") + profile.name);
+    ExecSession *session = session_.data();
+    QMetaObject::invokeMethod(
+        session, [session, profile] { session->setProfile(profile); }, Qt::QueuedConnection);
+}
+
+void ExecSessionThread::setToken(const QString &token) {
+    if (!session_)
+        return;
+    ExecSession *session = session_.data();
+    QMetaObject::invokeMethod(
+        session, [session, token] { session->setToken(token); }, Qt::QueuedConnection);
+}
+
+void ExecSessionThread::cancel() {
+    if (session_)
+        session_->cancel();
+}
+
+void ExecSessionThread::shutdown() {
+    if (!thread_->isRunning())
+        return;
+    cancel();
+    thread_->quit();
+    thread_->wait();
+}
 
 } // namespace sandbox

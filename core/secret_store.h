@@ -36,13 +36,16 @@ public:
     // Results: tokenRead / tokenWritten / tokenDeleted, exactly once per call.
     void readToken(const QUuid &id);
     void writeToken(const QUuid &id, const QString &token);
-    // Also forgets a session-only token.
+    // An empty token deletes the entry (reported as tokenWritten).
+    // deleteToken also forgets a session-only token; a missing entry counts as deleted (Ok).
     void deleteToken(const QUuid &id);
 
     bool isSessionOnly(const QUuid &id) const { return sessionTokens_.contains(id); }
 
-    // A plain-words sentence for a status (empty for Ok / NotFound).
-    static QString statusMessage(Status status, const QString &detail = {});
+    enum class Operation { Read, Write, Delete };
+    // A plain-words sentence for a failed operation: what happened and what it means
+    // (empty for Ok / NotFound). detail is the backend's own words, for Failed.
+    static QString statusMessage(Status status, Operation operation, const QString &detail = {});
 
 Q_SIGNALS:
     // token is empty unless status is Ok. message is for the user (empty for Ok/NotFound).
@@ -50,11 +53,11 @@ Q_SIGNALS:
                    const QString &message);
     // Unavailable/AccessDenied/Failed: the token is kept for this session only.
     void tokenWritten(const QUuid &id, sandbox::SecretStore::Status status, const QString &message);
-    // NotFound counts as deleted.
     void tokenDeleted(const QUuid &id, sandbox::SecretStore::Status status, const QString &message);
 
 private:
     QString keyFor(const QUuid &id) const;
+    void startDelete(const QUuid &id, bool reportAsWrite);
 
     QString service_;
     QHash<QUuid, QString> sessionTokens_;
