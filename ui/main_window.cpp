@@ -1,0 +1,307 @@
+#include "main_window.h"
+
+#include "app_icons.h"
+#include "app_settings.h"
+#include "connection_status.h"
+#include "console_tab.h"
+#include "dialog_answers.h"
+#include "info_bar.h"
+#include "profile_commands.h"
+#include "profile_list_pane.h"
+#include "profile_store.h"
+#include "settings_dialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace sandbox {
+
+MainWindow::MainWindow(ProfileStore *store, SecretStore *secrets, AppSettings *settings,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , store_(store)
+    , secrets_(secrets)
+    , settings_(settings) {
+    setWindowTitle(tr("Sandbox Console"));
+    setWindowIcon(AppIcons::application());
+    setObjectName(QStringLiteral("MainWindow"));
+    store_->load();
+    commands_ = new ProfileCommands(store_, secrets_, this);
+    buildCentralArea();
+    status_ = new ConnectionStatus(statusBar());
+    createActions();
+    createMenus();
+    reportLoadProblem();
+    connect(store_, &ProfileStore::profilesChanged, this, &MainWindow::onProfilesChanged);
+    connect(commands_, &ProfileCommands::profileRemoved, this, &MainWindow::closeConsole);
+    setPresenterMode(settings_->presenterMode());
+    restoreWindowState();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildCentralArea() {
+    pane_ = new ProfileListPane(store_, this);
+    auto *dock = new QDockWidget(tr("Profiles"), this);
+    dock->setObjectName(QStringLiteral("ProfilesDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(pane_);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    loadProblem_ = new InfoBar(this);
+    presenterBanner_ = new InfoBar(this);
+    tabs_ = new QTabWidget(this);
+    tabs_->setTabsClosable(true);
+    tabs_->setMovable(true);
+    tabs_->setDocumentMode(true);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(presenterBanner_);
+    layout->addWidget(loadProblem_);
+    layout->addWidget(tabs_, 1);
+    setCentralWidget(central);
+
+    connect(pane_, &ProfileListPane::openRequested, this, &MainWindow::openConsole);
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+}
+
+QAction *MainWindow::addAction(const QString &name, const QString &text,
+                               const QKeySequence &shortcut) {
+    auto *action = new QAction(text, this);
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    actions_.insert(name, action);
+    return action;
+}
+
+void MainWindow::createActions() {
+    using A = AppIcons::Action;
+    auto current = [this] {
+        return pane_->currentId();
+    };
+    addAction(QStringLiteral("import"), tr("&Import Profiles…"), {})
+        ->setIcon(AppIcons::action(A::Import));
+    addAction(QStringLiteral("export"), tr("&Export Profiles…"), {})
+        ->setIcon(AppIcons::action(A::Export));
+    addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit);
+    addAction(QStringLiteral("add"), tr("&New Profile…"), QKeySequence::New)
+        ->setIcon(AppIcons::action(A::Add));
+    addAction(QStringLiteral("edit"), tr("&Edit Profile…"), QKeySequence(Qt::CTRL | Qt::Key_E))
+        ->setIcon(AppIcons::action(A::Edit));
+    addAction(QStringLiteral("duplicate"), tr("D&uplicate Profile"), {})
+        ->setIcon(AppIcons::action(A::Duplicate));
+    addAction(QStringLiteral("delete"), tr("&Delete Profile…"), {})
+        ->setIcon(AppIcons::action(A::Delete));
+    QAction *presenter = addAction(QStringLiteral("presenter"), tr("&Presenter Mode"),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    presenter->setIcon(AppIcons::action(A::Presenter));
+    presenter->setCheckable(true);
+    addAction(QStringLiteral("settings"), tr("&Settings…"), QKeySequence::Preferences)
+        ->setIcon(AppIcons::action(A::Settings));
+    addAction(QStringLiteral("about"), tr("&About Sandbox Console"), {});
+
+    connect(action(QStringLiteral("import")), &QAction::triggered, commands_,
+            &ProfileCommands::importProfiles);
+    connect(action(QStringLiteral("export")), &QAction::triggered, commands_,
+            &ProfileCommands::exportProfiles);
+    connect(action(QStringLiteral("quit")), &QAction::triggered, this, &QWidget::close);
+    connect(action(QStringLiteral("add")), &QAction::triggered, this,
+            [this] { commands_->openEditor(QUuid()); });
+    connect(action(QStringLiteral("edit")), &QAction::triggered, this,
+            [this, current] { commands_->openEditor(current()); });
+    connect(action(QStringLiteral("duplicate")), &QAction::triggered, this,
+            [this, current] { commands_->duplicate(current()); });
+    connect(action(QStringLiteral("delete")), &QAction::triggered, this,
+            [this, current] { commands_->remove(current()); });
+    connect(presenter, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    connect(action(QStringLiteral("settings")), &QAction::triggered, this,
+            &MainWindow::showSettings);
+    connect(action(QStringLiteral("about")), &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus() {
+    auto add = [this](QMenu *menu, std::initializer_list<const char *> names) {
+        for (const char *name : names) {
+            if (*name == '-')
+                menu->addSeparator();
+            else
+                menu->addAction(action(QString::fromLatin1(name)));
+        }
+    };
+    add(menuBar()->addMenu(tr("&File")), {"import", "export", "-", "quit"});
+    add(menuBar()->addMenu(tr("&Profile")), {"add", "edit", "duplicate", "delete"});
+    add(menuBar()->addMenu(tr("&View")), {"presenter", "-", "settings"});
+    add(menuBar()->addMenu(tr("&Help")), {"about"});
+    for (const char *name : {"add", "edit", "duplicate", "delete"})
+        pane_->toolBar()->addAction(action(QString::fromLatin1(name)));
+}
+
+void MainWindow::reportLoadProblem() {
+    const auto status = store_->loadStatus();
+    if (status != ProfileStore::LoadStatus::Corrupt &&
+        status != ProfileStore::LoadStatus::NewerSchema)
+        return;
+    loadProblem_->showMessage(InfoBar::Level::Error,
+                              tr("%1 It was left untouched; new profiles cannot be saved "
+                                 "until it is moved aside.")
+                                  .arg(store_->loadError()));
+    QPushButton *moveAside = loadProblem_->addButton(tr("Move aside"));
+    connect(moveAside, &QPushButton::clicked, this, [this, moveAside] {
+        QString error;
+        QString newPath;
+        if (store_->moveAsideBrokenFile(&error, &newPath)) {
+            moveAside->hide();
+            loadProblem_->showMessage(InfoBar::Level::Information,
+                                      tr("The old file was renamed to %1.").arg(newPath));
+            loadProblem_->setClosable(true);
+        } else {
+            loadProblem_->showMessage(InfoBar::Level::Error, error);
+        }
+    });
+}
+
+ConsoleTab *MainWindow::consoleTab(const QUuid &id) const {
+    for (int i = 0; i < tabs_->count(); ++i) {
+        auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(i));
+        if (tab && tab->profileId() == id)
+            return tab;
+    }
+    return nullptr;
+}
+
+ConsoleTab *MainWindow::currentConsole() const {
+    return qobject_cast<ConsoleTab *>(tabs_->currentWidget());
+}
+
+ConsoleTab *MainWindow::openConsole(const QUuid &id) {
+    if (ConsoleTab *existing = consoleTab(id)) {
+        tabs_->setCurrentWidget(existing);
+        existing->setFocus();
+        return existing;
+    }
+    const auto profile = store_->find(id);
+    if (!profile)
+        return nullptr;
+    auto *tab =
+        new ConsoleTab(*profile, secrets_, store_->configDir(), settings_->historySize(), tabs_);
+    tab->setScrollbackLines(settings_->scrollbackLines());
+    connect(tab, &ConsoleTab::editProfileRequested, commands_, &ProfileCommands::openEditor);
+    connect(tab, &ConsoleTab::connectionStateChanged, this, &MainWindow::updateStatus);
+    tabs_->setCurrentIndex(tabs_->addTab(tab, profile->name));
+    tab->setFocus();
+    return tab;
+}
+
+void MainWindow::closeTab(int index) {
+    QWidget *tab = tabs_->widget(index);
+    tabs_->removeTab(index);
+    delete tab; // stops the tab's worker thread
+}
+
+void MainWindow::closeConsole(const QUuid &id) {
+    if (ConsoleTab *tab = consoleTab(id))
+        closeTab(tabs_->indexOf(tab));
+}
+
+void MainWindow::onProfilesChanged() {
+    for (int i = tabs_->count() - 1; i >= 0; --i) {
+        auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(i));
+        const auto profile = tab ? store_->find(tab->profileId()) : std::nullopt;
+        if (!profile) {
+            closeTab(i);
+            continue;
+        }
+        tab->setProfile(*profile);
+        tabs_->setTabText(i, profile->name);
+    }
+    updateStatus();
+}
+
+void MainWindow::updateStatus() {
+    if (ConsoleTab *tab = currentConsole())
+        status_->show(tab->profile(), tab->connectionState());
+    else
+        status_->clear();
+}
+
+bool MainWindow::presenterMode() const {
+    return action(QStringLiteral("presenter"))->isChecked();
+}
+
+void MainWindow::setPresenterMode(bool on) {
+    action(QStringLiteral("presenter"))->setChecked(on);
+    settings_->setPresenterMode(on);
+    commands_->setPresenterMode(on);
+    presenterBanner_->showMessage(
+        InfoBar::Level::Information,
+        on ? tr("Presenter mode is on: tokens and environment values are hidden.") : QString());
+}
+
+void MainWindow::showSettings() {
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setScrollbackLines(settings_->scrollbackLines());
+    dialog->setHistorySize(settings_->historySize());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        settings_->setScrollbackLines(dialog->scrollbackLines());
+        settings_->setHistorySize(dialog->historySize());
+        settings_->sync();
+        for (int i = 0; i < tabs_->count(); ++i) {
+            if (auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(i))) {
+                tab->setScrollbackLines(dialog->scrollbackLines());
+                tab->setHistorySize(dialog->historySize());
+            }
+        }
+    });
+    dialog->open();
+}
+
+void MainWindow::showAbout() {
+    DialogAnswers::information(
+        this, tr("About Sandbox Console"),
+        tr("Sandbox Console %1\nRun commands in remote sandboxes through a sandbox agent.")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::restoreWindowState() {
+    const QByteArray geometry = settings_->windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1200, 760);
+    restoreState(settings_->windowState());
+    const QList<QUuid> open = settings_->openTabs();
+    for (const QUuid &id : open)
+        openConsole(id);
+    if (ConsoleTab *tab = consoleTab(settings_->currentTab()))
+        tabs_->setCurrentWidget(tab);
+}
+
+void MainWindow::saveWindowState() {
+    settings_->setWindowGeometry(saveGeometry());
+    settings_->setWindowState(saveState());
+    QList<QUuid> open;
+    for (int i = 0; i < tabs_->count(); ++i) {
+        if (auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(i)))
+            open.append(tab->profileId());
+    }
+    settings_->setOpenTabs(open);
+    settings_->setCurrentTab(currentConsole() ? currentConsole()->profileId() : QUuid());
+    settings_->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveWindowState();
+    event->accept();
+}
+
+} // namespace sandbox

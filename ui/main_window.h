@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QHash>
+#include <QMainWindow>
+#include <QUuid>
+
+class QAction;
+class QTabWidget;
+
+namespace sandbox {
+
+class AppSettings;
+class ConnectionStatus;
+class ConsoleTab;
+class InfoBar;
+class ProfileCommands;
+class ProfileListPane;
+class ProfileStore;
+class SecretStore;
+
+// The application window: profile list, console tabs, status bar, menus. Everything it
+// stores goes through the objects passed in, so tests run it on temporary directories.
+// Loads the profile store; a broken file is reported in a banner, never blocking.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(ProfileStore *store, SecretStore *secrets, AppSettings *settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (or switches to) the console of a profile; null when there is no such profile.
+    ConsoleTab *openConsole(const QUuid &id);
+    ConsoleTab *consoleTab(const QUuid &id) const;
+    ConsoleTab *currentConsole() const;
+    bool presenterMode() const;
+    void setPresenterMode(bool on);
+
+    QTabWidget *tabs() const { return tabs_; }
+    ProfileListPane *profilePane() const { return pane_; }
+    ProfileCommands *profileCommands() const { return commands_; }
+    InfoBar *loadProblemBar() const { return loadProblem_; }
+    InfoBar *presenterBanner() const { return presenterBanner_; }
+    ConnectionStatus *connectionStatus() const { return status_; }
+    QAction *action(const QString &name) const { return actions_.value(name); }
+
+    // Stores geometry, dock state and open tabs (also done on close).
+    void saveWindowState();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void buildCentralArea();
+    void reportLoadProblem();
+    void restoreWindowState();
+    void onProfilesChanged();
+    void closeTab(int index);
+    void closeConsole(const QUuid &id);
+    void updateStatus();
+    void showSettings();
+    void showAbout();
+    QAction *addAction(const QString &name, const QString &text, const QKeySequence &shortcut);
+
+    ProfileStore *store_;
+    SecretStore *secrets_;
+    AppSettings *settings_;
+    ProfileCommands *commands_ = nullptr;
+    ProfileListPane *pane_ = nullptr;
+    QTabWidget *tabs_ = nullptr;
+    InfoBar *loadProblem_ = nullptr;
+    InfoBar *presenterBanner_ = nullptr;
+    ConnectionStatus *status_ = nullptr;
+    QHash<QString, QAction *> actions_;
+};
+
+} // namespace sandbox

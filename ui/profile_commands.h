@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QUuid>
+
+class QWidget;
+
+namespace sandbox {
+
+class ProfileEditorDialog;
+class ProfileStore;
+class SecretStore;
+
+// What the profile actions do: open the editor (non-blocking, window-modal), duplicate,
+// delete with confirmation (and its keychain entry), import and export. Questions and file
+// choices go through DialogAnswers so tests never block.
+class ProfileCommands : public QObject {
+    Q_OBJECT
+public:
+    ProfileCommands(ProfileStore *store, SecretStore *secrets, QWidget *window);
+
+    ProfileEditorDialog *openEditor(const QUuid &id); // null id: new profile
+    bool duplicate(const QUuid &id);
+    bool remove(const QUuid &id);
+    bool importProfiles();
+    bool exportProfiles();
+
+    void setPresenterMode(bool on);
+    ProfileEditorDialog *editor() const;
+
+Q_SIGNALS:
+    void editorOpened(sandbox::ProfileEditorDialog *dialog);
+    void profileRemoved(const QUuid &id);
+
+private:
+    ProfileStore *store_;
+    SecretStore *secrets_;
+    QWidget *window_;
+    QPointer<ProfileEditorDialog> editor_;
+    bool presenter_ = false;
+};
+
+} // namespace sandbox

@@ -1,0 +1,191 @@
+#include "profile_editor_dialog.h"
+
+#include "info_bar.h"
+#include "profile_form.h"
+#include "profile_store.h"
+#include "token_field.h"
+#include "transport_banner.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace sandbox {
+
+ProfileEditorDialog::ProfileEditorDialog(ProfileStore *store, SecretStore *secrets,
+                                         const std::optional<Profile> &existing, QWidget *parent)
+    : QDialog(parent)
+    , store_(store)
+    , secrets_(secrets)
+    , isNew_(!existing.has_value()) {
+    setWindowTitle(isNew_ ? tr("New Profile") : tr("Edit Profile"));
+    buildUi();
+    const Profile profile = existing.value_or(Profile());
+    id_ = profile.id;
+    form_->setProfile(profile);
+    connect(secrets_, &SecretStore::tokenRead, this, &ProfileEditorDialog::onTokenRead);
+    connect(secrets_, &SecretStore::tokenWritten, this, &ProfileEditorDialog::onTokenWritten);
+    connect(secrets_, &SecretStore::tokenDeleted, this, &ProfileEditorDialog::onTokenDeleted);
+    if (!isNew_) {
+        token_->setLoading(true);
+        secrets_->readToken(id_);
+    }
+    updateBanner();
+}
+
+void ProfileEditorDialog::buildUi() {
+    errors_ = new InfoBar(this);
+    keychain_ = new InfoBar(this);
+    banner_ = new TransportBanner(this);
+    form_ = new ProfileForm(this);
+    token_ = new TokenField(this);
+    auto *tokenForm = new QFormLayout;
+    tokenForm->addRow(tr("Bearer &token:"), token_);
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addLayout(tokenForm);
+    contentLayout->addWidget(form_);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(errors_);
+    layout->addWidget(banner_);
+    layout->addWidget(keychain_);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(buttons_);
+    resize(720, 760);
+
+    connect(buttons_, &QDialogButtonBox::accepted, this, &ProfileEditorDialog::save);
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(form_, &ProfileForm::transportChanged, this, &ProfileEditorDialog::updateBanner);
+    connect(token_, &TokenField::tokenChanged, this, &ProfileEditorDialog::updateBanner);
+    connect(token_, &TokenField::forgetRequested, this, [this] {
+        if (!isNew_)
+            secrets_->deleteToken(id_);
+    });
+}
+
+QPushButton *ProfileEditorDialog::saveButton() const {
+    return buttons_->button(QDialogButtonBox::Save);
+}
+
+QUuid ProfileEditorDialog::profileId() const {
+    return id_;
+}
+
+void ProfileEditorDialog::setPresenterMode(bool on) {
+    token_->setPresenterMode(on);
+    form_->setPresenterMode(on);
+}
+
+void ProfileEditorDialog::updateBanner() {
+    const Profile p = form_->profile();
+    banner_->update(!token_->token().isEmpty(), p.transport(), p.allowInsecure);
+}
+
+void ProfileEditorDialog::save() {
+    if (writingToken_)
+        return;
+    const QString problem = form_->validate();
+    if (!problem.isEmpty()) {
+        errors_->showMessage(InfoBar::Level::Error, problem);
+        return;
+    }
+    if (!storeProfile())
+        return;
+    errors_->showMessage(InfoBar::Level::Information, QString());
+    Q_EMIT profileSaved(id_);
+    if (!token_->isEdited() || token_->isLoading()) {
+        accept();
+        return;
+    }
+    setBusy(true);
+    if (token_->token().isEmpty())
+        secrets_->deleteToken(id_);
+    else
+        secrets_->writeToken(id_, token_->token());
+}
+
+// The user's input stays in the form whatever happens here.
+bool ProfileEditorDialog::storeProfile() {
+    Profile profile = form_->profile();
+    profile.id = id_;
+    QString error;
+    bool ok = false;
+    if (isNew_ && !store_->find(id_)) {
+        Profile stored;
+        ok = store_->add(profile, &error, &stored);
+        if (store_->find(stored.id))
+            id_ = stored.id;
+    } else {
+        ok = store_->update(profile, &error);
+    }
+    if (store_->find(id_))
+        isNew_ = false;
+    if (!ok)
+        errors_->showMessage(InfoBar::Level::Error,
+                             tr("The profile could not be saved: %1").arg(error));
+    return ok;
+}
+
+void ProfileEditorDialog::onTokenRead(const QUuid &id, const QString &token,
+                                      SecretStore::Status status, const QString &message) {
+    if (id != id_ || !token_->isLoading())
+        return;
+    token_->setLoadedToken(token);
+    if (status != SecretStore::Status::Ok && status != SecretStore::Status::NotFound)
+        keychain_->showMessage(InfoBar::Level::Warning, message);
+    updateBanner();
+}
+
+void ProfileEditorDialog::onTokenWritten(const QUuid &id, SecretStore::Status status,
+                                         const QString &message) {
+    if (id != id_ || !writingToken_)
+        return;
+    setBusy(false);
+    if (status == SecretStore::Status::Ok) {
+        accept();
+        return;
+    }
+    // The profile is saved; the token lives for this session only. Say so and stay open.
+    keychain_->showMessage(InfoBar::Level::Warning, message);
+    buttons_->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+}
+
+void ProfileEditorDialog::onTokenDeleted(const QUuid &id, SecretStore::Status status,
+                                         const QString &message) {
+    if (id != id_)
+        return;
+    const bool ok = status == SecretStore::Status::Ok || status == SecretStore::Status::NotFound;
+    const bool saving = writingToken_;
+    if (saving)
+        setBusy(false);
+    if (!ok)
+        keychain_->showMessage(InfoBar::Level::Warning, message);
+    if (saving) {
+        if (ok)
+            accept();
+    } else if (ok) {
+        keychain_->showMessage(InfoBar::Level::Information,
+                               tr("The token was removed from the keychain."));
+    }
+}
+
+void ProfileEditorDialog::setBusy(bool busy) {
+    writingToken_ = busy;
+    buttons_->setEnabled(!busy);
+    if (busy)
+        keychain_->showMessage(InfoBar::Level::Information,
+                               tr("Saving the token to the keychain…"));
+    else
+        keychain_->showMessage(InfoBar::Level::Information, QString());
+}
+
+} // namespace sandbox

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "profile.h"
+#include "secret_store.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QDialogButtonBox;
+class QPushButton;
+
+namespace sandbox {
+
+class InfoBar;
+class ProfileForm;
+class ProfileStore;
+class TokenField;
+class TransportBanner;
+
+// Adds or edits one profile. The token is read from the keychain asynchronously when the
+// dialog opens and written asynchronously on save. A failed validation or save keeps the
+// dialog open with everything the user typed.
+class ProfileEditorDialog : public QDialog {
+    Q_OBJECT
+public:
+    // existing: the profile to edit; nullopt adds a new one.
+    ProfileEditorDialog(ProfileStore *store, SecretStore *secrets,
+                        const std::optional<Profile> &existing, QWidget *parent = nullptr);
+
+    void setPresenterMode(bool on);
+    // The id the profile is (or will be) stored under.
+    QUuid profileId() const;
+
+    ProfileForm *form() const { return form_; }
+    TokenField *tokenField() const { return token_; }
+    TransportBanner *transportBanner() const { return banner_; }
+    InfoBar *errorBar() const { return errors_; }
+    InfoBar *keychainBar() const { return keychain_; }
+    QPushButton *saveButton() const;
+
+public Q_SLOTS:
+    // What the Save button does.
+    void save();
+
+Q_SIGNALS:
+    // After the profile was stored (even if the token only lives for this session).
+    void profileSaved(const QUuid &id);
+
+private:
+    void buildUi();
+    void updateBanner();
+    bool storeProfile();
+    void onTokenRead(const QUuid &id, const QString &token, SecretStore::Status status,
+                     const QString &message);
+    void onTokenWritten(const QUuid &id, SecretStore::Status status, const QString &message);
+    void onTokenDeleted(const QUuid &id, SecretStore::Status status, const QString &message);
+    void setBusy(bool busy);
+
+    ProfileStore *store_;
+    SecretStore *secrets_;
+    bool isNew_;
+    bool writingToken_ = false;
+    QUuid id_;
+    ProfileForm *form_ = nullptr;
+    TokenField *token_ = nullptr;
+    TransportBanner *banner_ = nullptr;
+    InfoBar *errors_ = nullptr;
+    InfoBar *keychain_ = nullptr;
+    QDialogButtonBox *buttons_ = nullptr;
+};
+
+} // namespace sandbox

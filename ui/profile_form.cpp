@@ -1,0 +1,154 @@
+#include "profile_form.h"
+
+#include "env_table_widget.h"
+#include "pem_file_field.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace sandbox {
+
+ProfileForm::ProfileForm(QWidget *parent)
+    : QWidget(parent) {
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    addConnectionRows(form);
+    addRequestRows(form);
+    setProfile(Profile());
+}
+
+void ProfileForm::addConnectionRows(QFormLayout *form) {
+    name_ = new QLineEdit(this);
+    address_ = new QLineEdit(this);
+    address_->setPlaceholderText(tr("host:port, e.g. 127.0.0.1:7443"));
+    useTls_ =
+        new QCheckBox(tr("Use TLS (the system's trusted roots when no CA file is set)"), this);
+    ca_ = new PemFileField(PemFileField::Kind::CaBundle, this);
+    cert_ = new PemFileField(PemFileField::Kind::Certificate, this);
+    key_ = new PemFileField(PemFileField::Kind::PrivateKey, this);
+    key_->setCertificateField(cert_);
+    serverName_ = new QLineEdit(this);
+    serverName_->setPlaceholderText(tr("from the address"));
+    allowInsecure_ = new QCheckBox(tr("Allow insecure: send the token without TLS"), this);
+    timeout_ = new QSpinBox(this);
+    timeout_->setRange(100, 600000);
+    timeout_->setSingleStep(1000);
+    timeout_->setSuffix(tr(" ms"));
+
+    form->addRow(tr("&Name:"), name_);
+    form->addRow(tr("&Address:"), address_);
+    form->addRow(QString(), useTls_);
+    form->addRow(tr("&CA file:"), ca_);
+    form->addRow(tr("Client &certificate:"), cert_);
+    form->addRow(tr("Client &key:"), key_);
+    form->addRow(tr("Server name o&verride:"), serverName_);
+    form->addRow(QString(), allowInsecure_);
+    form->addRow(tr("Connect &timeout:"), timeout_);
+
+    connect(useTls_, &QCheckBox::toggled, this, &ProfileForm::transportChanged);
+    connect(allowInsecure_, &QCheckBox::toggled, this, &ProfileForm::transportChanged);
+    for (PemFileField *field : {ca_, cert_, key_})
+        connect(field, &PemFileField::pathChanged, this, &ProfileForm::transportChanged);
+}
+
+void ProfileForm::addRequestRows(QFormLayout *form) {
+    securityProfile_ = new QComboBox(this);
+    securityProfile_->setEditable(true);
+    securityProfile_->addItems(
+        {QStringLiteral("strict"), QStringLiteral("standard"), QStringLiteral("permissive")});
+    auto *clampHint = new QLabel(
+        tr("The agent may clamp the security profile to the strictest it allows."), this);
+    clampHint->setWordWrap(true);
+    clampHint->setEnabled(false);
+    image_ = new QLineEdit(this);
+    image_->setPlaceholderText(tr("e.g. docker.io/library/debian:12"));
+    workdir_ = new QLineEdit(this);
+    workdir_->setPlaceholderText(tr("agent default"));
+    mode_ = new QComboBox(this);
+    mode_->addItem(tr("Shell: run the line through /bin/sh -c"), int(CommandMode::Shell));
+    mode_->addItem(tr("Argv: split the line with shell-like quoting, no expansion"),
+                   int(CommandMode::Argv));
+    env_ = new EnvTableWidget(this);
+
+    form->addRow(tr("&Security profile:"), securityProfile_);
+    form->addRow(QString(), clampHint);
+    form->addRow(tr("&Image:"), image_);
+    form->addRow(tr("&Working directory:"), workdir_);
+    form->addRow(tr("Command &mode:"), mode_);
+    form->addRow(tr("&Environment:"), env_);
+}
+
+void ProfileForm::setProfile(const Profile &profile) {
+    base_ = profile;
+    name_->setText(profile.name);
+    address_->setText(profile.address);
+    useTls_->setChecked(profile.useTls);
+    ca_->setPath(profile.caFile);
+    cert_->setPath(profile.certFile);
+    key_->setPath(profile.keyFile);
+    serverName_->setText(profile.serverName);
+    allowInsecure_->setChecked(profile.allowInsecure);
+    timeout_->setValue(profile.connectTimeoutMs);
+    securityProfile_->setCurrentText(profile.securityProfile);
+    image_->setText(profile.image);
+    workdir_->setText(profile.workdir);
+    mode_->setCurrentIndex(mode_->findData(int(profile.mode)));
+    env_->setEnv(profile.env);
+}
+
+Profile ProfileForm::profile() const {
+    Profile p = base_;
+    p.name = name_->text().trimmed();
+    p.address = address_->text().trimmed();
+    p.useTls = useTls_->isChecked();
+    p.caFile = ca_->path();
+    p.certFile = cert_->path();
+    p.keyFile = key_->path();
+    p.serverName = serverName_->text().trimmed();
+    p.allowInsecure = allowInsecure_->isChecked();
+    p.connectTimeoutMs = timeout_->value();
+    p.securityProfile = securityProfile_->currentText().trimmed();
+    p.image = image_->text().trimmed();
+    p.workdir = workdir_->text().trimmed();
+    p.mode = CommandMode(mode_->currentData().toInt());
+    p.env = env_->env();
+    return p;
+}
+
+QString ProfileForm::validate() {
+    auto fail = [](QWidget *field, const QString &message) {
+        field->setFocus();
+        return message;
+    };
+    if (name_->text().trimmed().isEmpty())
+        return fail(name_, tr("The profile needs a name."));
+    const QString address = address_->text().trimmed();
+    const int colon = int(address.lastIndexOf(QLatin1Char(':')));
+    bool portOk = false;
+    const int port = colon > 0 ? address.mid(colon + 1).toInt(&portOk) : 0;
+    if (address.isEmpty() || !portOk || port <= 0 || port > 65535)
+        return fail(address_, tr("The address must be host:port, e.g. 127.0.0.1:7443."));
+    if (cert_->path().isEmpty() != key_->path().isEmpty())
+        return fail(cert_->path().isEmpty() ? cert_->lineEdit() : key_->lineEdit(),
+                    tr("A client certificate and its key go together: set both or neither."));
+    for (PemFileField *field : {ca_, cert_, key_}) {
+        if (field->severity() == PemFileField::Severity::Error)
+            return fail(field->lineEdit(), field->statusText());
+    }
+    const QString envError = env_->validationError();
+    if (!envError.isEmpty())
+        return fail(env_, envError);
+    return QString();
+}
+
+void ProfileForm::setPresenterMode(bool on) {
+    env_->setPresenterMode(on);
+}
+
+} // namespace sandbox
