@@ -183,6 +183,32 @@ TEST_F(RunnerExecTest, UnresolvableSecretFailsWithoutLeaking) {
     }
 }
 
+TEST_F(RunnerExecTest, AgentsOwnTokenIsNotResolvableAsASecret) {
+    // SANDBOX_RUNNER_TOKEN is a documented way to give the agent its token. With the env
+    // backend (the default) and no prefix, secret://sandbox.runner.token maps to exactly
+    // that variable: the command, and so the console, must not get the agent's token.
+    const std::string token = SecureAgent::randomToken();
+    secretValues.push_back(token);
+    AgentProcess envAgent;
+    ASSERT_TRUE(
+        envAgent.start({"--tls-cert", pki.server().certFile(), "--tls-key", pki.server().keyFile()},
+                       {{"SANDBOX_RUNNER_TOKEN", token}}));
+    RunnerConfig config;
+    config.address = envAgent.address();
+    config.token = token;
+    config.caCert = PemSource::fromPem(pki.ca().certPem);
+    config.image = SecureAgent::kImage;
+    auto envRunner = SecureAgent::makeRunner(config);
+    ASSERT_NE(envRunner, nullptr);
+    ExecRequest request = command({"printenv", "STOLEN"});
+    request.overrides.env = EnvList{{"STOLEN", "secret://sandbox.runner.token"}};
+    const CollectedExec r = envRunner->execCollect(request);
+    EXPECT_FALSE(contains(r.stdoutData, token))
+        << "a command read the agent's bearer token through secret://sandbox.runner.token";
+    EXPECT_FALSE(r.result.exited() && r.result.exitCode == 0) << describe(r.result);
+    EXPECT_FALSE(contains(envAgent.stderrText(), token)) << envAgent.stderrText();
+}
+
 TEST_F(RunnerExecTest, EmptyImageIsRejectedByTheAgent) {
     ASSERT_TRUE(agent.start());
     ExecOverrides o;

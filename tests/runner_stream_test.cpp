@@ -1,6 +1,7 @@
 // Output streaming: live delivery, size, binary safety, cancellation, concurrency, and a
 // scripted agent that breaks the protocol.
 #include "fake_agent.h"
+#include "process_probe.h"
 #include "recording_sink.h"
 #include "secure_agent.h"
 #include "sha256.h"
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <future>
 #include <thread>
 
 using namespace sandbox;
@@ -96,6 +98,56 @@ TEST_F(RunnerStreamTest, QuarterGibibyteIsDeliveredByteExact) {
     EXPECT_EQ(sink.stdoutBytes(), kSize);
     EXPECT_EQ(result->stdoutBytes, kSize);
     EXPECT_EQ(sink.stdoutSha256(), expected);
+    // The agent streams in chunks of at most 64 KiB.
+    EXPECT_LE(sink.largestStdoutChunk(), 64u * 1024u);
+    EXPECT_GT(sink.stdoutChunks(), 1u);
+}
+
+TEST_F(RunnerStreamTest, SlowClientDoesNotGrowAgentMemory) {
+    // A client that stops reading must hold the producer back (flow control all the way
+    // to the pipe), not make the agent buffer the command's output. The producer writes
+    // 512 MiB as fast as a pipe allows; the sink blocks on the first chunk while the test
+    // samples the agent's resident memory, then lets everything through.
+    constexpr std::uint64_t kSize = 512ull * 1024 * 1024;
+    constexpr long kMaxAgentRssKiB = 256 * 1024;
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    std::promise<void> firstChunk;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    bool first = true;
+    RecordingSink sink(RecordingSink::Keep::HashOnly);
+    sink.setOnStdout([&](const std::string &) {
+        if (first) {
+            first = false;
+            firstChunk.set_value();
+            released.wait_for(std::chrono::seconds(120));
+        }
+    });
+    std::optional<ExecResult> result;
+    std::thread execThread([&] {
+        result = execWithin(*runner, command({"head", "-c", std::to_string(kSize), "/dev/zero"}),
+                            sink, std::chrono::seconds(280));
+    });
+    long peakKiB = 0;
+    if (firstChunk.get_future().wait_for(std::chrono::seconds(60)) == std::future_status::ready) {
+        // Sampling only bounds how long we look; a slow machine can only make this pass
+        // more easily, never fail spuriously.
+        for (int i = 0; i < 30; ++i) {
+            peakKiB = std::max(peakKiB, ProcessProbe::residentKiB(agent.process().pid()));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    release.set_value();
+    execThread.join();
+    ASSERT_TRUE(result.has_value());
+    ASSERT_TRUE(result->exited()) << describe(*result);
+    EXPECT_EQ(sink.stdoutBytes(), kSize);
+    RecordProperty("agent_peak_rss_kib", std::to_string(peakKiB));
+    EXPECT_GT(peakKiB, 0) << "could not read the agent's memory use";
+    EXPECT_LT(peakKiB, kMaxAgentRssKiB)
+        << "the agent buffered output for a client that was not reading";
 }
 
 TEST_F(RunnerStreamTest, BinaryOutputWithNulsIsByteExact) {

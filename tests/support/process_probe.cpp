@@ -57,6 +57,15 @@ bool ProcessProbe::waitUntilGone(pid_t pid, std::chrono::milliseconds bound) {
     return poll(bound, [pid] { return gone(pid); });
 }
 
+long ProcessProbe::residentKiB(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stol(line.substr(6));
+    }
+    return 0;
+}
+
 std::vector<pid_t> ProcessProbe::zombieChildren(pid_t parent) {
     std::vector<pid_t> zombies;
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);

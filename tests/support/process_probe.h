@@ -15,6 +15,8 @@ public:
     static bool gone(pid_t pid);
     // Polls gone(pid) for at most bound; true once it is gone.
     static bool waitUntilGone(pid_t pid, std::chrono::milliseconds bound);
+    // Resident memory (VmRSS) of pid in KiB; 0 when unknown.
+    static long residentKiB(pid_t pid);
     // Zombie children of parent (ones it has not reaped).
     static std::vector<pid_t> zombieChildren(pid_t parent);
     // Polls until parent has no zombie children, for at most bound; true when it has none.

@@ -1,5 +1,7 @@
 #include "recording_sink.h"
 
+#include <algorithm>
+
 namespace sandbox::test {
 
 RecordingSink::RecordingSink(Keep keep)
@@ -20,6 +22,7 @@ void RecordingSink::onStdout(std::string_view bytes) {
         sha_.update(bytes);
         outBytes_ += bytes.size();
         ++outChunks_;
+        largestChunk_ = std::max(largestChunk_, bytes.size());
         if (keep_ == Keep::Everything)
             out_.append(bytes);
         hook = hook_;
@@ -55,6 +58,11 @@ std::uint64_t RecordingSink::stdoutBytes() const {
 size_t RecordingSink::stdoutChunks() const {
     std::lock_guard lock(mutex_);
     return outChunks_;
+}
+
+size_t RecordingSink::largestStdoutChunk() const {
+    std::lock_guard lock(mutex_);
+    return largestChunk_;
 }
 
 std::string RecordingSink::stdoutSha256() const {

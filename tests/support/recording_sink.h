@@ -28,6 +28,7 @@ public:
     std::string stderrData() const;
     std::uint64_t stdoutBytes() const;
     size_t stdoutChunks() const;
+    size_t largestStdoutChunk() const;
     // Hex SHA-256 of all stdout bytes, in order.
     std::string stdoutSha256() const;
 
@@ -37,6 +38,7 @@ private:
     std::string out_, err_;
     std::uint64_t outBytes_ = 0;
     size_t outChunks_ = 0;
+    size_t largestChunk_ = 0;
     mutable Sha256 sha_;
     std::function<void(const std::string &)> hook_;
 };
