@@ -264,6 +264,18 @@ TEST_F(RunnerAuthTest, AgentStartsUnauthenticatedOnlyWhenExplicitlyAllowed) {
     EXPECT_EQ(run.stdoutData, "open\n");
 }
 
+TEST_F(RunnerAuthTest, AgentRefusesAnUnreadableTokenFile) {
+    const std::string missing = "/nonexistent/agent-token";
+    const ProcessResult r =
+        ChildProcess::run(AgentProcess::binaryPath(),
+                          {"--addr", "127.0.0.1:0", "--token-file", missing, "--tls-cert",
+                           pki.server().certFile(), "--tls-key", pki.server().keyFile()},
+                          {}, std::chrono::seconds(30));
+    ASSERT_TRUE(r.finished) << "the agent started without its token; stdout: " << r.out;
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_TRUE(contains(r.err, missing)) << r.err;
+}
+
 TEST_F(RunnerAuthTest, AgentRefusesTlsCaWithoutCertAndKey) {
     const std::string token = SecureAgent::randomToken();
     otherTokens.push_back(token);

@@ -2,10 +2,12 @@
 #include "agent_process.h"
 #include "secure_agent.h"
 #include "test_pki.h"
+#include "tls_probe.h"
 
 #include <remote_runner.h>
 
 #include <gtest/gtest.h>
+#include <openssl/ssl.h>
 
 using namespace sandbox;
 using namespace sandbox::test;
@@ -109,6 +111,21 @@ TEST_F(RunnerTlsTest, ServerCertificateFromAnotherCaIsRejected) {
     EXPECT_EQ(run.result.error.kind, ExecErrorKind::TlsFailure) << describe(run.result);
     EXPECT_TRUE(containsIgnoringCase(run.result.error.message, "CA")) << describe(run.result);
     EXPECT_TRUE(run.stdoutData.empty());
+}
+
+TEST_F(RunnerTlsTest, AgentNegotiatesTls13) {
+    ASSERT_TRUE(startWith(pki.server()));
+    const TlsProbe::Result modern = TlsProbe::handshake(agent.port(), pki.ca().certPem, 0);
+    ASSERT_TRUE(modern.handshakeOk) << modern.error;
+    EXPECT_EQ(modern.version, "TLSv1.3");
+}
+
+TEST_F(RunnerTlsTest, AgentRefusesTls12) {
+    // Wire contract item 7: the reference agent requires TLS 1.3 when TLS is on.
+    ASSERT_TRUE(startWith(pki.server()));
+    const TlsProbe::Result old =
+        TlsProbe::handshake(agent.port(), pki.ca().certPem, TLS1_2_VERSION);
+    EXPECT_FALSE(old.handshakeOk) << "the agent accepted a " << old.version << " client";
 }
 
 TEST_F(RunnerTlsTest, TlsClientAgainstPlaintextAgentFailsClearly) {

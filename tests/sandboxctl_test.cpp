@@ -225,6 +225,51 @@ TEST_F(SandboxctlTest, ClientThatDiesTakesTheRemoteCommandWithIt) {
     EXPECT_TRUE(ProcessProbe::waitUntilNoZombies(agent.process().pid(), std::chrono::seconds(10)));
 }
 
+TEST_F(SandboxctlTest, TimeoutEndsTheCommandWith125) {
+    ASSERT_TRUE(agent.start());
+    const ProcessResult r = sandboxctl(execArgs({"sleep", "120"}, {"--timeout", "2"}));
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 125) << r.err;
+    EXPECT_EQ(lineCount(r.err), 1u) << r.err;
+}
+
+TEST_F(SandboxctlTest, TokenOverPlaintextNeedsAllowInsecure) {
+    AgentProcess plain;
+    const std::string token = SecureAgent::randomToken();
+    ASSERT_TRUE(plain.start({}, {{"SANDBOX_RUNNER_TOKEN", token}}));
+    const std::vector<std::string> base = {
+        "exec",          "--addr",  plain.address(),    "--token-env",
+        "SBX_CTL_TOKEN", "--image", SecureAgent::kImage};
+    std::vector<std::string> refusedArgs = base;
+    refusedArgs.insert(refusedArgs.end(), {"--", "echo", "must not run"});
+    const ProcessResult refused = sandboxctl(refusedArgs, {{"SBX_CTL_TOKEN", token}});
+    ASSERT_TRUE(refused.finished);
+    EXPECT_NE(refused.exitCode, 0);
+    EXPECT_TRUE(refused.out.empty()) << refused.out;
+    EXPECT_TRUE(containsIgnoringCase(refused.err, "cleartext") ||
+                containsIgnoringCase(refused.err, "insecure"))
+        << "the refusal does not say why: " << refused.err;
+    EXPECT_FALSE(contains(refused.err, token));
+
+    std::vector<std::string> allowedArgs = base;
+    allowedArgs.insert(allowedArgs.end(), {"--allow-insecure", "--", "echo", "allowed"});
+    const ProcessResult allowed = sandboxctl(allowedArgs, {{"SBX_CTL_TOKEN", token}});
+    ASSERT_TRUE(allowed.finished);
+    EXPECT_EQ(allowed.exitCode, 0) << allowed.err;
+    EXPECT_EQ(allowed.out, "allowed\n");
+    EXPECT_FALSE(contains(plain.stderrText(), token));
+}
+
+TEST_F(SandboxctlTest, UnreadableTokenFileIsNamed) {
+    const std::string missing = "/nonexistent/sandboxctl-token";
+    const ProcessResult r =
+        sandboxctl({"exec", "--addr", "127.0.0.1:1", "--ca", pki.ca().certFile(), "--token-file",
+                    missing, "--image", SecureAgent::kImage, "--", "true"});
+    ASSERT_TRUE(r.finished);
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_TRUE(contains(r.err, missing)) << r.err;
+}
+
 TEST_F(SandboxctlTest, MissingAddressIsAUsageError) {
     const ProcessResult r = sandboxctl({"exec", "--image", SecureAgent::kImage, "--", "true"});
     ASSERT_TRUE(r.finished);
