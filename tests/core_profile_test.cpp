@@ -1,0 +1,178 @@
+// Profile as a value and as JSON, and the token-over-cleartext policy.
+#include <profile.h>
+#include <token_transport_policy.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <gtest/gtest.h>
+
+using namespace sandbox;
+
+namespace {
+
+Profile fullProfile() {
+    Profile p;
+    p.name = QStringLiteral("Staging (mTLS)");
+    p.address = QStringLiteral("agent.example:50051");
+    p.caFile = QStringLiteral("/etc/pki/ca.pem");
+    p.certFile = QStringLiteral("/home/u/client.pem");
+    p.keyFile = QStringLiteral("/home/u/client.key");
+    p.serverName = QStringLiteral("agent.internal");
+    p.allowInsecure = true;
+    p.securityProfile = QStringLiteral("strict");
+    p.image = QStringLiteral("docker.io/library/debian:12");
+    p.env = {{QStringLiteral("ZED"), QStringLiteral("last")},
+             {QStringLiteral("DB_PASSWORD"), QStringLiteral("secret://db.password")},
+             {QStringLiteral("ALPHA"), QStringLiteral("first")}};
+    p.workdir = QStringLiteral("/work");
+    p.mode = CommandMode::Argv;
+    p.connectTimeoutMs = 2500;
+    return p;
+}
+
+QJsonObject minimal() {
+    return QJsonObject{{QStringLiteral("id"), QUuid::createUuid().toString()},
+                       {QStringLiteral("name"), QStringLiteral("n")},
+                       {QStringLiteral("address"), QStringLiteral("127.0.0.1:1")}};
+}
+
+TEST(ProfileJson, RoundTripKeepsEveryFieldAndEnvOrder) {
+    const Profile p = fullProfile();
+    QString error;
+    const auto back = Profile::fromJson(p.toJson(), error);
+    ASSERT_TRUE(back) << error.toStdString();
+    EXPECT_EQ(*back, p);
+    ASSERT_EQ(back->env.size(), 3);
+    EXPECT_EQ(back->env.at(0).key, QStringLiteral("ZED"));
+    EXPECT_EQ(back->env.at(1).value, QStringLiteral("secret://db.password"));
+    EXPECT_TRUE(back->env.at(1).isSecretReference());
+}
+
+TEST(ProfileJson, UsesCamelCaseKeysAndNoToken) {
+    const QJsonObject o = fullProfile().toJson();
+    for (const char *key : {"id", "name", "address", "caFile", "certFile", "keyFile", "serverName",
+                            "useTls", "allowInsecure", "securityProfile", "image", "env", "workdir",
+                            "mode", "connectTimeoutMs"})
+        EXPECT_TRUE(o.contains(QLatin1String(key))) << key;
+    for (const QString &key : o.keys())
+        EXPECT_FALSE(key.contains(QLatin1String("token"), Qt::CaseInsensitive));
+    EXPECT_EQ(o.value(QStringLiteral("mode")).toString(), QStringLiteral("argv"));
+}
+
+TEST(ProfileJson, DefaultsForAbsentOptionalFieldsAndUnknownKeysIgnored) {
+    QJsonObject o = minimal();
+    o.insert(QStringLiteral("futureField"), QStringLiteral("whatever"));
+    QString error;
+    const auto p = Profile::fromJson(o, error);
+    ASSERT_TRUE(p) << error.toStdString();
+    EXPECT_EQ(p->securityProfile, QStringLiteral("standard"));
+    EXPECT_EQ(p->mode, CommandMode::Shell);
+    EXPECT_EQ(p->connectTimeoutMs, 10000);
+    EXPECT_FALSE(p->allowInsecure);
+    EXPECT_EQ(p->transport(), Transport::Plaintext);
+}
+
+TEST(ProfileJson, MissingRequiredFieldIsNamed) {
+    for (const char *field : {"id", "name", "address"}) {
+        QJsonObject o = minimal();
+        o.remove(QLatin1String(field));
+        QString error;
+        EXPECT_FALSE(Profile::fromJson(o, error)) << field;
+        EXPECT_TRUE(error.contains(QLatin1String(field))) << error.toStdString();
+    }
+}
+
+TEST(ProfileJson, WrongTypesAndBadValuesAreNamed) {
+    struct Case {
+        const char *key;
+        QJsonValue value;
+    };
+    const Case cases[] = {
+        {"id", QStringLiteral("not-a-uuid")},
+        {"image", 42},
+        {"mode", QStringLiteral("zsh")},
+        {"connectTimeoutMs", -5},
+        {"env", QStringLiteral("A=B")},
+        {"env", QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("x")}}}},
+    };
+    for (const Case &c : cases) {
+        QJsonObject o = minimal();
+        o.insert(QLatin1String(c.key), c.value);
+        QString error;
+        EXPECT_FALSE(Profile::fromJson(o, error)) << c.key;
+        EXPECT_TRUE(error.contains(QLatin1String(c.key))) << c.key << ": " << error.toStdString();
+    }
+}
+
+TEST(ProfileTransport, DerivedFromTlsSettings) {
+    Profile p;
+    EXPECT_EQ(p.transport(), Transport::Plaintext);
+    p.useTls = true;
+    EXPECT_EQ(p.transport(), Transport::Tls);
+    p.useTls = false;
+    p.caFile = QStringLiteral("ca.pem");
+    EXPECT_EQ(p.transport(), Transport::Tls);
+    p.certFile = QStringLiteral("c.pem");
+    EXPECT_EQ(p.transport(), Transport::Tls) << "a cert without a key is not mTLS";
+    p.keyFile = QStringLiteral("c.key");
+    EXPECT_EQ(p.transport(), Transport::MutualTls);
+}
+
+TEST(ProfileRunnerConfig, CarriesEverythingAndSecretReferencesVerbatim) {
+    const Profile p = fullProfile();
+    const RunnerConfig c = p.toRunnerConfig(QStringLiteral("tok-123"));
+    EXPECT_EQ(c.address, "agent.example:50051");
+    EXPECT_EQ(c.token, "tok-123");
+    EXPECT_TRUE(c.tlsEnabled());
+    EXPECT_EQ(c.caCert.path, "/etc/pki/ca.pem");
+    EXPECT_EQ(c.clientCert.path, "/home/u/client.pem");
+    EXPECT_EQ(c.clientKey.path, "/home/u/client.key");
+    EXPECT_EQ(c.serverNameOverride, "agent.internal");
+    EXPECT_TRUE(c.allowInsecure);
+    EXPECT_EQ(c.profile, "strict");
+    EXPECT_EQ(c.image, "docker.io/library/debian:12");
+    EXPECT_EQ(c.workdir, "/work");
+    EXPECT_EQ(c.connectTimeout, std::chrono::milliseconds(2500));
+    const EnvList expected{
+        {"ZED", "last"}, {"DB_PASSWORD", "secret://db.password"}, {"ALPHA", "first"}};
+    EXPECT_EQ(c.env, expected);
+    EXPECT_EQ(Profile().toRunnerConfig({}).token, "");
+}
+
+// token × {plaintext, TLS, mTLS} × allowInsecure
+TEST(TokenTransportPolicy, AllCombinations) {
+    using A = TokenTransportPolicy::Assessment;
+    for (bool token : {false, true}) {
+        for (Transport t : {Transport::Plaintext, Transport::Tls, Transport::MutualTls}) {
+            for (bool allow : {false, true}) {
+                A expected = A::Ok;
+                if (token && t == Transport::Plaintext)
+                    expected = allow ? A::InsecureAllowed : A::BlockedCleartextToken;
+                const A got = TokenTransportPolicy::assess(token, t, allow);
+                EXPECT_EQ(got, expected)
+                    << "token=" << token << " transport=" << int(t) << " allow=" << allow;
+                EXPECT_EQ(TokenTransportPolicy::blocksExec(got),
+                          expected == A::BlockedCleartextToken);
+                EXPECT_EQ(TokenTransportPolicy::message(got).isEmpty(), expected == A::Ok);
+            }
+        }
+    }
+}
+
+TEST(TokenTransportPolicy, MessagesSayWhatHappens) {
+    using A = TokenTransportPolicy::Assessment;
+    EXPECT_TRUE(TokenTransportPolicy::message(A::BlockedCleartextToken)
+                    .contains(QLatin1String("cleartext")));
+    EXPECT_TRUE(
+        TokenTransportPolicy::message(A::BlockedCleartextToken).contains(QLatin1String("refused")));
+    EXPECT_TRUE(
+        TokenTransportPolicy::message(A::InsecureAllowed).contains(QLatin1String("Insecure")));
+    Profile p;
+    p.allowInsecure = false;
+    EXPECT_EQ(TokenTransportPolicy::assess(p, true), A::BlockedCleartextToken);
+    p.useTls = true;
+    EXPECT_EQ(TokenTransportPolicy::assess(p, true), A::Ok);
+}
+
+} // namespace
