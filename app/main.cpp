@@ -1,11 +1,14 @@
 // sandboxctl: run one command on a remote sandbox agent from scripts and terminals.
 #include "ctl_command.h"
+#include "ctl_token_command.h"
 
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 int main(int argc, char **argv) {
+    if (argc > 1 && std::string(argv[1]) == "token")
+        return sandbox::CtlTokenCommand::run(argc, argv);
     // gRPC logs handshake failures itself; sandboxctl prints one line of its own instead.
     setenv("GRPC_VERBOSITY", "NONE", 0);
     return sandbox::CtlCommand::run(std::vector<std::string>(argv + 1, argv + argc));

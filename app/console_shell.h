@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+
+namespace sandbox {
+
+class AppSettings;
+class MainWindow;
+class ProfileStore;
+class SecretStore;
+
+// The objects behind one sandbox-console window: the profile store, the keychain, the
+// settings (all in one config dir) and the MainWindow on top of them. Shared by main() and
+// the screenshot driver, so both build exactly the same application.
+class ConsoleShell {
+public:
+    // configDir empty: the default config location (QStandardPaths::AppConfigLocation).
+    explicit ConsoleShell(const QString &configDir = {});
+    ~ConsoleShell();
+    ConsoleShell(const ConsoleShell &) = delete;
+    ConsoleShell &operator=(const ConsoleShell &) = delete;
+
+    MainWindow *window() const { return window_.get(); }
+    ProfileStore *profiles() const { return store_.get(); }
+    SecretStore *secrets() const { return secrets_.get(); }
+    AppSettings *settings() const { return settings_.get(); }
+    QString configDir() const;
+
+    // Opens the console of the profile called `nameOrId` (a profile name, or its id).
+    // When there is none, returns false and sets error to a sentence naming it and the file.
+    bool openProfile(const QString &nameOrId, QString *error = nullptr);
+
+private:
+    std::unique_ptr<ProfileStore> store_;
+    std::unique_ptr<SecretStore> secrets_;
+    std::unique_ptr<AppSettings> settings_;
+    std::unique_ptr<MainWindow> window_; // last: destroyed first, while the rest still lives
+};
+
+} // namespace sandbox
