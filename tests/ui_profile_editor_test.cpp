@@ -1,0 +1,206 @@
+// The profile editor: the insecure-token banner for every combination, inline validation
+// that keeps the user's input, PEM lines from OpenSSL, env badges and presenter mode.
+#include "env_table_widget.h"
+#include "pem_file_field.h"
+#include "profile_editor_dialog.h"
+#include "profile_form.h"
+#include "test_pki.h"
+#include "token_field.h"
+#include "transport_banner.h"
+#include "ui_test_fixture.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
+
+using namespace sandbox;
+using sandbox::test::TestPki;
+using sandbox::test::UiFixture;
+
+namespace {
+
+class UiProfileEditor : public UiFixture {};
+
+enum class Tls { None, SystemRoots, CaFile, Mutual };
+
+void setTls(ProfileForm *form, Tls tls, const TestPki &pki) {
+    form->useTlsCheck()->setChecked(tls == Tls::SystemRoots);
+    form->caField()->setPath(tls == Tls::CaFile || tls == Tls::Mutual ? pki.ca().certPath
+                                                                      : QString());
+    form->certField()->setPath(tls == Tls::Mutual ? pki.client().certPath : QString());
+    form->keyField()->setPath(tls == Tls::Mutual ? pki.client().keyPath : QString());
+}
+
+void typeToken(TokenField *field, const QString &token) {
+    field->lineEdit()->selectAll();
+    if (token.isEmpty())
+        QTest::keyClick(field->lineEdit(), Qt::Key_Delete);
+    else
+        QTest::keyClicks(field->lineEdit(), token);
+}
+
+} // namespace
+
+TEST_F(UiProfileEditor, InsecureTokenBannerForEveryCombination) {
+    TestPki pki;
+    ASSERT_TRUE(pki.ok()) << pki.error();
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    dialog.show();
+    auto *banner = dialog.transportBanner();
+    for (bool token : {false, true}) {
+        for (Tls tls : {Tls::None, Tls::SystemRoots, Tls::CaFile, Tls::Mutual}) {
+            for (bool allow : {false, true}) {
+                SCOPED_TRACE(testing::Message() << "token=" << token << " tls=" << int(tls)
+                                                << " allowInsecure=" << allow);
+                typeToken(dialog.tokenField(), token ? QStringLiteral("tok-secret") : QString());
+                setTls(dialog.form(), tls, pki);
+                dialog.form()->allowInsecureCheck()->setChecked(allow);
+                const bool cleartext = token && tls == Tls::None;
+                if (cleartext && !allow) {
+                    EXPECT_TRUE(banner->isVisible());
+                    EXPECT_EQ(banner->level(), InfoBar::Level::Error);
+                    EXPECT_TRUE(banner->text().contains(QStringLiteral("cleartext")));
+                    EXPECT_TRUE(banner->text().contains(QStringLiteral("refused")));
+                } else if (cleartext) {
+                    EXPECT_TRUE(banner->isVisible());
+                    EXPECT_EQ(banner->level(), InfoBar::Level::Warning);
+                } else {
+                    EXPECT_FALSE(banner->isVisible()) << banner->text().toStdString();
+                }
+            }
+        }
+    }
+}
+
+TEST_F(UiProfileEditor, InvalidInputIsShownInlineAndNothingIsLost) {
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    dialog.show();
+    ProfileForm *form = dialog.form();
+    QTest::keyClicks(form->nameEdit(), QStringLiteral("Staging"));
+    QTest::keyClicks(form->addressEdit(), QStringLiteral("agent.example:7443"));
+    form->envTable()->setEnv({{QStringLiteral("1BAD"), QStringLiteral("value")}});
+    dialog.save();
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_EQ(dialog.result(), QDialog::Rejected);
+    EXPECT_TRUE(dialog.errorBar()->isVisible());
+    EXPECT_TRUE(dialog.errorBar()->text().contains(QStringLiteral("1BAD")));
+    EXPECT_EQ(form->nameEdit()->text(), QStringLiteral("Staging"));
+    EXPECT_EQ(form->addressEdit()->text(), QStringLiteral("agent.example:7443"));
+    EXPECT_TRUE(store->profiles().isEmpty());
+
+    form->addressEdit()->setText(QStringLiteral("no-port"));
+    form->envTable()->setEnv({{QStringLiteral("GOOD_NAME"), QStringLiteral("value")}});
+    dialog.save();
+    EXPECT_TRUE(dialog.errorBar()->text().contains(QStringLiteral("host:port")));
+    EXPECT_TRUE(store->profiles().isEmpty());
+
+    form->addressEdit()->setText(QStringLiteral("agent.example:7443"));
+    dialog.save();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted) << dialog.errorBar()->text().toStdString();
+    ASSERT_EQ(store->profiles().size(), 1);
+    EXPECT_EQ(store->profiles().at(0).env.value(0).key, QStringLiteral("GOOD_NAME"));
+}
+
+TEST_F(UiProfileEditor, FailedSaveKeepsTheDialogOpenWithTheInput) {
+    // A directory where profiles.json should be makes the atomic write fail.
+    ASSERT_TRUE(QDir(configDir.path()).mkpath(QStringLiteral("profiles.json")));
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    dialog.show();
+    QTest::keyClicks(dialog.form()->nameEdit(), QStringLiteral("Will not save"));
+    QTest::keyClicks(dialog.form()->addressEdit(), QStringLiteral("127.0.0.1:1"));
+    dialog.save();
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    EXPECT_TRUE(dialog.errorBar()->isVisible());
+    EXPECT_TRUE(dialog.errorBar()->text().contains(QStringLiteral("profiles.json")))
+        << dialog.errorBar()->text().toStdString();
+    EXPECT_EQ(dialog.form()->nameEdit()->text(), QStringLiteral("Will not save"));
+}
+
+TEST_F(UiProfileEditor, PemFilesShowSubjectIssuerExpiryAndProblems) {
+    TestPki pki;
+    ASSERT_TRUE(pki.ok()) << pki.error();
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    ProfileForm *form = dialog.form();
+
+    form->certField()->setPath(pki.client().certPath);
+    EXPECT_EQ(form->certField()->severity(), PemFileField::Severity::Info);
+    EXPECT_TRUE(form->certField()->statusText().contains(QStringLiteral("Subject:")));
+    EXPECT_TRUE(form->certField()->statusText().contains(QStringLiteral("Issuer:")));
+    EXPECT_TRUE(form->certField()->statusText().contains(QStringLiteral("Expires:")));
+
+    form->keyField()->setPath(pki.client().keyPath);
+    EXPECT_EQ(form->keyField()->severity(), PemFileField::Severity::Info)
+        << form->keyField()->statusText().toStdString();
+    form->keyField()->setPath(pki.foreignClient().keyPath);
+    EXPECT_EQ(form->keyField()->severity(), PemFileField::Severity::Error);
+    EXPECT_TRUE(form->keyField()->statusText().contains(QStringLiteral("does not match")));
+
+    form->caField()->setPath(pki.expiredServer().certPath);
+    EXPECT_EQ(form->caField()->severity(), PemFileField::Severity::Warning);
+    EXPECT_TRUE(form->caField()->statusText().contains(QStringLiteral("expired")));
+
+    form->caField()->setPath(configDir.filePath(QStringLiteral("missing.pem")));
+    EXPECT_EQ(form->caField()->severity(), PemFileField::Severity::Error);
+    EXPECT_TRUE(form->caField()->statusText().contains(QStringLiteral("missing.pem")));
+}
+
+TEST_F(UiProfileEditor, FilePickerGoesThroughTheSeam) {
+    TestPki pki;
+    ASSERT_TRUE(pki.ok()) << pki.error();
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    DialogAnswers::pushFileName(pki.ca().certPath);
+    dialog.form()->caField()->browseButton()->click();
+    EXPECT_EQ(dialog.form()->caField()->path(), pki.ca().certPath);
+}
+
+TEST_F(UiProfileEditor, EnvKeysValidatedAndSecretReferencesBadged) {
+    EnvTableWidget table;
+    table.setEnv({{QStringLiteral("PLAIN"), QStringLiteral("hello")},
+                  {QStringLiteral("DB_PASSWORD"), QStringLiteral("secret://db/password")}});
+    EXPECT_TRUE(table.validationError().isEmpty());
+    EXPECT_TRUE(table.noteText(0).isEmpty());
+    EXPECT_EQ(table.noteText(1), QStringLiteral("resolved by the agent"));
+    EXPECT_EQ(table.env().value(1).value, QStringLiteral("secret://db/password"));
+    table.addRow();
+    table.table()->item(2, EnvTableWidget::KeyColumn)->setText(QStringLiteral("has-dash"));
+    EXPECT_TRUE(table.validationError().contains(QStringLiteral("has-dash")));
+    table.table()->item(2, EnvTableWidget::KeyColumn)->setText(QStringLiteral("_OK1"));
+    EXPECT_TRUE(table.validationError().isEmpty());
+    table.table()->selectRow(2);
+    table.removeSelectedRows();
+    EXPECT_EQ(table.rowCount(), 2);
+}
+
+TEST_F(UiProfileEditor, PresenterModeMasksTokenAndEnvValues) {
+    Profile profile;
+    profile.name = QStringLiteral("Demo");
+    profile.address = QStringLiteral("127.0.0.1:1");
+    profile.env = {{QStringLiteral("PLAIN"), QStringLiteral("visible-value")},
+                   {QStringLiteral("REF"), QStringLiteral("secret://vault/key")}};
+    QString addError;
+    ASSERT_TRUE(store->add(profile, &addError)) << addError.toStdString();
+    ProfileEditorDialog dialog(store.get(), secrets.get(), profile);
+    dialog.show();
+    TokenField *token = dialog.tokenField();
+    QTRY_VERIFY_WITH_TIMEOUT(!token->isLoading(), 20000);
+    QTest::keyClicks(token->lineEdit(), QStringLiteral("tok-shown"));
+    token->showButton()->click();
+    EXPECT_TRUE(token->isRevealed());
+
+    dialog.setPresenterMode(true);
+    EXPECT_FALSE(token->isRevealed());
+    EXPECT_FALSE(token->showButton()->isEnabled());
+    token->showButton()->click();
+    EXPECT_FALSE(token->isRevealed());
+    EnvTableWidget *env = dialog.form()->envTable();
+    EXPECT_FALSE(env->displayedValue(0).contains(QStringLiteral("visible-value")));
+    EXPECT_EQ(env->displayedValue(1), QStringLiteral("secret://vault/key"));
+
+    dialog.setPresenterMode(false);
+    EXPECT_EQ(env->displayedValue(0), QStringLiteral("visible-value"));
+    EXPECT_TRUE(token->showButton()->isEnabled());
+}

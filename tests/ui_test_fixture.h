@@ -1,0 +1,69 @@
+#pragma once
+
+// Shared set-up of the desktop console tests: a private config dir, the real stores, a
+// keychain service name of its own, and helpers that wait (bounded) on async keychain jobs.
+#include "app_settings.h"
+#include "dialog_answers.h"
+#include "profile_store.h"
+#include "secret_store.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace sandbox::test {
+
+class UiFixture : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(configDir.isValid());
+        DialogAnswers::setTestMode(true);
+        DialogAnswers::clear();
+        makeStores();
+    }
+    void TearDown() override { DialogAnswers::clear(); }
+
+    // Fresh objects on the same directory: what a restart of the application sees.
+    void makeStores() {
+        settings.reset();
+        secrets.reset();
+        store.reset();
+        store = std::make_unique<ProfileStore>(configDir.path());
+        secrets = std::make_unique<SecretStore>(service);
+        settings = std::make_unique<AppSettings>(configDir.path());
+    }
+
+    // Writes a token and waits for the keychain's answer.
+    SecretStore::Status writeToken(const QUuid &id, const QString &token) {
+        QSignalSpy spy(secrets.get(), &SecretStore::tokenWritten);
+        secrets->writeToken(id, token);
+        if (!spy.wait(20000))
+            return SecretStore::Status::Failed;
+        return spy.at(0).at(1).value<SecretStore::Status>();
+    }
+
+    // Reads a token; empty when there is none or the keychain failed.
+    QString readToken(const QUuid &id, SecretStore::Status *status = nullptr) {
+        QSignalSpy spy(secrets.get(), &SecretStore::tokenRead);
+        secrets->readToken(id);
+        if (!spy.wait(20000))
+            return {};
+        if (status)
+            *status = spy.at(0).at(2).value<SecretStore::Status>();
+        return spy.at(0).at(1).toString();
+    }
+
+    QTemporaryDir configDir;
+    // Keeps test entries apart from real ones and from other tests.
+    const QString service = QStringLiteral("sandbox-console-test-") +
+                            QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::unique_ptr<ProfileStore> store;
+    std::unique_ptr<SecretStore> secrets;
+    std::unique_ptr<AppSettings> settings;
+};
+
+} // namespace sandbox::test
