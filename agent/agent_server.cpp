@@ -56,6 +56,8 @@ std::unique_ptr<AgentServer> AgentServer::start(const AgentOptions &options, std
     // Notice clients that vanished without closing the connection, so their commands die.
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+    // gRPC sets SO_REUSEPORT by default: a second agent on a busy port would share it silently.
+    builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
     configureThreads(builder, options.maxConcurrent);
     agent->server_ = builder.BuildAndStart();
     if (!agent->server_ || agent->port_ == 0) {

@@ -44,7 +44,10 @@ public:
     HostProcess &operator=(const HostProcess &) = delete;
 
     // Streams output until the command ends, is cancelled or times out; then kills what is
-    // left of the process group and reaps it. Call once.
+    // left of the process group and reaps it. Call once. Cancellation and the timeout are
+    // checked between chunks: while `write` blocks (a client that stopped reading), only the
+    // writer giving up ends the wait (gRPC cancels the call on disconnect, keepalive failure
+    // or server shutdown).
     Outcome run(const OutputWriter &write, const CancelCheck &cancelled);
 
     pid_t pid() const { return pid_; }
