@@ -1,5 +1,6 @@
 #include "agent_launcher.h"
 
+#include <QFile>
 #include <QProcessEnvironment>
 
 namespace sandbox {
@@ -19,8 +20,8 @@ bool AgentLauncher::start(const std::string &agentPath, const Files &files,
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SANDBOX_RUNNER_TOKEN"), QString::fromStdString(token));
     process_.setProcessEnvironment(env);
-    // Its stderr (one log line per exec) stays in the buffer; shown only if it fails to start.
-    process_.setProcessChannelMode(QProcess::SeparateChannels);
+    // To a file: a pipe nobody drains would fill up and block the agent mid-benchmark.
+    process_.setStandardErrorFile(QString::fromStdString(files.log));
     process_.start(QString::fromStdString(agentPath),
                    {QStringLiteral("--addr"), QStringLiteral("127.0.0.1:0"),
                     QStringLiteral("--tls-cert"), QString::fromStdString(files.cert),
@@ -40,8 +41,10 @@ bool AgentLauncher::start(const std::string &agentPath, const Files &files,
             }
         }
     }
-    error = agentPath + " did not print 'listening on HOST:PORT': " +
-            process_.readAllStandardError().toStdString();
+    QFile log(QString::fromStdString(files.log));
+    log.open(QIODevice::ReadOnly);
+    error = agentPath +
+            " did not print 'listening on HOST:PORT': " + log.readAll().trimmed().toStdString();
     return false;
 }
 

@@ -18,6 +18,7 @@ public:
 
     struct Files {
         std::string cert, key, ca;
+        std::string log; // the agent's stderr (one line per exec) goes here
     };
     bool start(const std::string &agentPath, const Files &files, const std::string &token,
                std::string &error);

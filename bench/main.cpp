@@ -53,8 +53,9 @@ int main(int argc, char **argv) {
     const std::string token = randomToken();
     AgentLauncher agent;
     if (!agent.start(parsed.agentPath,
-                     {pki.path("server.pem"), pki.path("server.key"), pki.path("ca.pem")}, token,
-                     error))
+                     {pki.path("server.pem"), pki.path("server.key"), pki.path("ca.pem"),
+                      pki.path("agent.log")},
+                     token, error))
         return fail(error);
 
     RunnerConfig config;
