@@ -381,6 +381,20 @@ TEST_F(RunnerExecTest, AgentLogsOneLinePerExecWithoutEnvValues) {
     EXPECT_TRUE(contains(lines[0], "127.0.0.1")) << "no peer in: " << lines[0];
 }
 
+TEST_F(RunnerExecTest, MissingProgramExits127AndSaysSo) {
+    ASSERT_TRUE(agent.start());
+    const CollectedExec r = run({"no-such-program-xyz", "arg"});
+    ASSERT_TRUE(r.result.outcome == ExecOutcome::Exited ||
+                r.result.error.kind == ExecErrorKind::Internal)
+        << describe(r.result);
+    if (r.result.exited()) {
+        EXPECT_EQ(r.result.exitCode, 127); // like a shell
+        EXPECT_TRUE(contains(r.stderrData, "no-such-program-xyz")) << r.stderrData;
+    } else {
+        EXPECT_TRUE(contains(r.result.error.message, "no-such-program-xyz")) << describe(r.result);
+    }
+}
+
 TEST_F(RunnerExecTest, StdoutAndStderrAreKeptApart) {
     ASSERT_TRUE(agent.start());
     const CollectedExec r = run({"sh", "-c", "echo out; echo err >&2; echo out2"});

@@ -6,9 +6,13 @@
 
 #include <remote_runner.h>
 
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <csignal>
+#include <fstream>
 #include <sstream>
 #include <thread>
 
@@ -139,6 +143,55 @@ TEST_F(RunnerResilienceTest, CloseDropsTheChannelAndTheNextExecReconnects) {
         EXPECT_EQ(r.stdoutData, std::to_string(round) + "\n");
         runner->close();
     }
+}
+
+TEST_F(RunnerResilienceTest, CloseWhileExecsAreInFlightLetsThemFinish) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::string flag = dir.filePath(QStringLiteral("go")).toStdString();
+    constexpr int kExecs = 5;
+    std::vector<std::optional<ExecResult>> results(kExecs);
+    std::vector<std::unique_ptr<RecordingSink>> sinks;
+    std::atomic<int> startedCount{0};
+    for (int i = 0; i < kExecs; ++i) {
+        sinks.push_back(std::make_unique<RecordingSink>());
+        sinks.back()->setOnStdout([&](const std::string &soFar) {
+            if (soFar == "started\n")
+                startedCount.fetch_add(1);
+        });
+    }
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kExecs; ++i) {
+        threads.emplace_back([&, i] {
+            results[static_cast<size_t>(i)] = execWithin(
+                *runner,
+                command({"sh", "-c",
+                         "echo started; n=0; while [ ! -e \"$0\" ] && [ $n -lt 600 ]; do "
+                         "sleep 0.1; n=$((n+1)); done; echo finished",
+                         flag}),
+                *sinks[static_cast<size_t>(i)], std::chrono::seconds(120));
+        });
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (startedCount.load() < kExecs && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    runner->close(); // drops the runner's channel; calls in flight keep theirs
+    { std::ofstream(flag).put('1'); }
+    for (std::thread &t : threads)
+        t.join();
+    EXPECT_EQ(startedCount.load(), kExecs);
+    for (int i = 0; i < kExecs; ++i) {
+        ASSERT_TRUE(results[static_cast<size_t>(i)].has_value());
+        EXPECT_TRUE(results[static_cast<size_t>(i)]->exited())
+            << describe(*results[static_cast<size_t>(i)]);
+        EXPECT_EQ(sinks[static_cast<size_t>(i)]->stdoutData(), "started\nfinished\n");
+    }
+    const CollectedExec after = runner->execCollect(command({"echo", "reconnected"}));
+    ASSERT_TRUE(after.result.exited()) << describe(after.result);
+    EXPECT_EQ(after.stdoutData, "reconnected\n");
 }
 
 TEST_F(RunnerResilienceTest, AgentStopsCleanlyOnSigterm) {

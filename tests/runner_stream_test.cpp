@@ -234,6 +234,23 @@ TEST_F(RunnerStreamTest, FiftyConcurrentExecsOnOneRunnerAreEachByteExact) {
     }
 }
 
+TEST_F(RunnerStreamTest, ChunkOverTheReceiveLimitFailsClearly) {
+    FakeAgent fake(FakeAgent::Mode::BigChunk);
+    ASSERT_TRUE(fake.start()) << fake.error();
+    RunnerConfig config;
+    config.address = fake.address();
+    config.image = SecureAgent::kImage;
+    config.maxReceiveMessageBytes = 8 * 1024 * 1024; // below the fake's 16 MiB chunk
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink(RecordingSink::Keep::HashOnly);
+    const auto result = execWithin(*runner, command({"produce"}), sink, std::chrono::seconds(120));
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::ResourceExhausted) << describe(*result);
+    EXPECT_TRUE(containsIgnoringCase(result->error.message, "limit")) << describe(*result);
+}
+
 TEST_F(RunnerStreamTest, TrailingChunksAfterExitCodeAreIgnored) {
     FakeAgent fake(FakeAgent::Mode::TrailingAfterExit);
     ASSERT_TRUE(fake.start()) << fake.error();
