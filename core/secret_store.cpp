@@ -9,7 +9,7 @@ namespace sandbox {
 
 namespace {
 
-SecretStore::Status statusOf(QKeychain::Error error) {
+SecretStore::Status statusOfError(QKeychain::Error error) {
     switch (error) {
     case QKeychain::NoError:
         return SecretStore::Status::Ok;
@@ -23,6 +23,26 @@ SecretStore::Status statusOf(QKeychain::Error error) {
     default:
         return SecretStore::Status::Failed;
     }
+}
+
+// qtkeychain's libsecret backend reports a missing bus or Secret Service as OtherError;
+// users need to hear "no Secret Service", not D-Bus jargon.
+bool looksUnavailable(const QString &detail) {
+    static const char *const markers[] = {"Could not connect", "org.freedesktop.secrets",
+                                          "ServiceUnknown", "not provided by any .service",
+                                          "Cannot autolaunch"};
+    for (const char *marker : markers) {
+        if (detail.contains(QLatin1String(marker), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+SecretStore::Status statusOf(const QKeychain::Job *job) {
+    const SecretStore::Status status = statusOfError(job->error());
+    if (status == SecretStore::Status::Failed && looksUnavailable(job->errorString()))
+        return SecretStore::Status::Unavailable;
+    return status;
 }
 
 template <typename Job> Job *makeJob(const QString &service, const QString &key, QObject *parent) {
@@ -92,7 +112,7 @@ void SecretStore::readToken(const QUuid &id) {
     }
     auto *job = makeJob<QKeychain::ReadPasswordJob>(service_, keyFor(id), this);
     connect(job, &QKeychain::Job::finished, this, [this, id, job] {
-        const Status status = statusOf(job->error());
+        const Status status = statusOf(job);
         const QString token = status == Status::Ok ? job->textData() : QString();
         Q_EMIT tokenRead(id, token, status,
                          statusMessage(status, Operation::Read, job->errorString()));
@@ -108,7 +128,7 @@ void SecretStore::writeToken(const QUuid &id, const QString &token) {
     auto *job = makeJob<QKeychain::WritePasswordJob>(service_, keyFor(id), this);
     job->setTextData(token);
     connect(job, &QKeychain::Job::finished, this, [this, id, job, token] {
-        Status status = statusOf(job->error());
+        Status status = statusOf(job);
         if (status == Status::NotFound)
             status = Status::Failed; // a write cannot miss an entry; treat as a failure
         if (status == Status::Ok)
@@ -129,7 +149,7 @@ void SecretStore::startDelete(const QUuid &id, bool reportAsWrite) {
     sessionTokens_.remove(id);
     auto *job = makeJob<QKeychain::DeletePasswordJob>(service_, keyFor(id), this);
     connect(job, &QKeychain::Job::finished, this, [this, id, job, reportAsWrite] {
-        Status status = statusOf(job->error());
+        Status status = statusOf(job);
         if (status == Status::NotFound)
             status = Status::Ok; // nothing stored is what the caller wanted
         const QString message = statusMessage(status, Operation::Delete, job->errorString());

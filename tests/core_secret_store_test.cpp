@@ -1,12 +1,16 @@
 // SecretStore against the real Secret Service (gnome-keyring under dbus-run-session).
 #include <secret_store.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
 
 using namespace sandbox;
 
@@ -121,6 +125,50 @@ TEST_F(SecretStoreTest, TokenNeverLandsInAFileWeWrite) {
         }
     }
     remove(id);
+}
+
+// Without a Secret Service the token is kept for the session only, and the message says so.
+// Runs in a child process of this binary pointed at a D-Bus address where nothing listens.
+TEST(SecretStoreWithoutService, WriteFailsPlainlyAndKeepsTheTokenForTheSession) {
+    if (qEnvironmentVariableIsEmpty("SANDBOX_TEST_NO_SECRET_SERVICE")) {
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SANDBOX_TEST_NO_SECRET_SERVICE"), QStringLiteral("1"));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=/nonexistent/sandbox-test-bus"));
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--gtest_filter=SecretStoreWithoutService.*")});
+        ASSERT_TRUE(child.waitForFinished(120000));
+        EXPECT_EQ(child.exitCode(), 0) << child.readAll().toStdString();
+        return;
+    }
+    SecretStore store;
+    const QUuid id = QUuid::createUuid();
+    QSignalSpy written(&store, &SecretStore::tokenWritten);
+    store.writeToken(id, QStringLiteral("tok-session-only"));
+    ASSERT_TRUE(written.wait(60000) || !written.isEmpty());
+    const auto status = written.first().at(1).value<SecretStore::Status>();
+    EXPECT_EQ(status, SecretStore::Status::Unavailable);
+    const QString message = written.first().at(2).toString();
+    EXPECT_EQ(message, QStringLiteral("No Secret Service is running, so the token can't be "
+                                      "saved. It is kept in memory for this session only."));
+    EXPECT_FALSE(message.contains(QLatin1String("tok-session-only")));
+    EXPECT_TRUE(store.isSessionOnly(id));
+
+    QSignalSpy read(&store, &SecretStore::tokenRead);
+    store.readToken(id);
+    ASSERT_TRUE(read.wait(20000));
+    EXPECT_EQ(read.first().at(1).toString(), QStringLiteral("tok-session-only"));
+    EXPECT_EQ(read.first().at(2).value<SecretStore::Status>(), SecretStore::Status::Ok);
+
+    QSignalSpy deleted(&store, &SecretStore::tokenDeleted);
+    store.deleteToken(id);
+    ASSERT_TRUE(deleted.wait(60000) || !deleted.isEmpty());
+    EXPECT_FALSE(store.isSessionOnly(id)) << "forget token also forgets the session copy";
+    std::printf("status without a Secret Service: %d, message: %s\n", int(status),
+                qPrintable(message));
 }
 
 TEST(SecretStoreMessages, SayWhatItMeans) {
