@@ -35,6 +35,9 @@ int main(int argc, char **argv) {
         return parsed.exitCode;
     }
     const AgentOptions &options = *parsed.options;
+    // The token must not be reachable by commands (the env secret backend reads this
+    // process's environment: secret://sandbox.runner.token would name it).
+    unsetenv("SANDBOX_RUNNER_TOKEN");
     std::mutex mutex;
     AgentServer *running = nullptr;
     bool stopRequested = false;

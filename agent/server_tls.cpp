@@ -1,4 +1,5 @@
 #include "server_tls.h"
+#include "tls_version_floor.h"
 
 #include "text_file.h"
 
@@ -70,9 +71,9 @@ std::shared_ptr<grpc::ServerCredentials> ServerTls::credentials(const AgentOptio
     const auto key = cert ? read("--tls-key", options.tlsKey) : std::nullopt;
     if (!cert || !key || !checkPair(*cert, *key, options, error))
         return nullptr;
-    // gRPC 1.51 offers no way to set a minimum TLS version through the C++ API
-    // (SslServerCredentialsOptions has none; grpc_tls_version is core-only), so the floor is
-    // gRPC's own default (TLS 1.2) rather than the reference agent's TLS 1.3.
+    // Like the reference agent: TLS 1.3 only (see TlsVersionFloor for why not via gRPC).
+    if (!TlsVersionFloor::requireTls13(error))
+        return nullptr;
     grpc::SslServerCredentialsOptions ssl(GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
     ssl.pem_key_cert_pairs.push_back({*key, *cert});
     if (options.mtlsEnabled()) {
