@@ -182,31 +182,8 @@ TEST_F(ProfileStoreTest, MoveAsideRenamesTheBrokenFileAndAllowsSaving) {
     EXPECT_EQ(reopened.profiles().first().name, QStringLiteral("typed while broken"));
 }
 
-TEST_F(ProfileStoreTest, SaveIsAtomicAndFailureNamesFileAndReason) {
-    ProfileStore store(configDir());
-    store.load();
-    ASSERT_TRUE(store.add(makeProfile(QStringLiteral("first"))));
-    const QByteArray before = readAll(profilesPath());
-    ASSERT_FALSE(before.isEmpty());
-
-    // A read-only directory: QSaveFile cannot create its temporary file, the old file stays.
-    QFile::setPermissions(configDir(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
-    QString error;
-    const bool saved = store.add(makeProfile(QStringLiteral("second")), &error);
-    QFile::setPermissions(configDir(),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    if (saved)
-        GTEST_SKIP() << "running with privileges that ignore directory permissions";
-    EXPECT_TRUE(error.contains(QLatin1String("profiles.json"))) << error.toStdString();
-    EXPECT_TRUE(error.contains(QLatin1String("ermission"))) << error.toStdString();
-    EXPECT_EQ(readAll(profilesPath()), before);
-    EXPECT_EQ(store.profiles().size(), 2) << "the user's input is kept in memory";
-    const QStringList leftovers =
-        QDir(configDir()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
-    EXPECT_EQ(leftovers, QStringList{QStringLiteral("profiles.json")});
-}
-
-// Works as root too: RLIMIT_FSIZE makes the write itself fail half-way (EFBIG).
+// RLIMIT_FSIZE makes the write itself fail half-way (EFBIG); unlike a read-only directory
+// this fails for root too, so the test never has to be skipped.
 TEST_F(ProfileStoreTest, FailedWriteLeavesTheOldFileWhole) {
     ProfileStore store(configDir());
     store.load();
