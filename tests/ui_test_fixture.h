@@ -9,6 +9,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUuid>
 
 #include <gtest/gtest.h>
@@ -25,10 +26,23 @@ protected:
         DialogAnswers::clear();
         makeStores();
     }
-    void TearDown() override { DialogAnswers::clear(); }
+    void TearDown() override {
+        settleKeychain();
+        DialogAnswers::clear();
+    }
+
+    // SecretStore parents its qtkeychain jobs, and libsecret calls back into a job deleted
+    // while pending (qtkeychain issue 261); so before a SecretStore goes away, wait
+    // (bounded) until its jobs have finished and deleted themselves.
+    void settleKeychain() {
+        if (!secrets)
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(secrets->children().isEmpty(), 30000);
+    }
 
     // Fresh objects on the same directory: what a restart of the application sees.
     void makeStores() {
+        settleKeychain();
         settings.reset();
         secrets.reset();
         store.reset();

@@ -1,0 +1,265 @@
+// The main window end to end on a private config dir and the real keychain: profile CRUD
+// that survives a restart, the token in the keychain and in no file, a broken profile file
+// reported without blocking, presenter mode, history across tabs and restarts.
+#include "command_input.h"
+#include "console_tab.h"
+#include "info_bar.h"
+#include "main_window.h"
+#include "profile_commands.h"
+#include "profile_editor_dialog.h"
+#include "profile_form.h"
+#include "profile_list_model.h"
+#include "profile_list_pane.h"
+#include "token_field.h"
+#include "ui_test_fixture.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolButton>
+
+using namespace sandbox;
+using sandbox::test::UiFixture;
+
+namespace {
+
+class UiMainWindow : public UiFixture {
+protected:
+    void startWindow() {
+        window = std::make_unique<MainWindow>(store.get(), secrets.get(), settings.get());
+        window->show();
+    }
+    void restart() {
+        window->close();
+        window.reset();
+        makeStores();
+        startWindow();
+    }
+    QStringList names() const {
+        QStringList result;
+        const auto profiles = store->profiles();
+        for (const Profile &p : profiles)
+            result << p.name;
+        return result;
+    }
+    ProfileEditorDialog *trigger(const char *action) {
+        window->action(QString::fromLatin1(action))->trigger();
+        return window->profileCommands()->editor();
+    }
+    void fillAndSave(ProfileEditorDialog *dialog, const QString &name, const QString &token = {}) {
+        ProfileForm *form = dialog->form();
+        form->nameEdit()->setText(name);
+        form->addressEdit()->setText(QStringLiteral("127.0.0.1:7443"));
+        form->useTlsCheck()->setChecked(true);
+        if (!token.isEmpty()) {
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->tokenField()->isLoading(), 20000);
+            QTest::keyClicks(dialog->tokenField()->lineEdit(), token);
+        }
+        dialog->saveButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->profileCommands()->editor() == nullptr, 20000);
+    }
+    Profile profileNamed(const QString &name) const { return store->findByName(name).value(); }
+
+    std::unique_ptr<MainWindow> window;
+};
+
+} // namespace
+
+TEST_F(UiMainWindow, TitleAndEmptyStart) {
+    startWindow();
+    EXPECT_EQ(window->windowTitle(), QStringLiteral("Sandbox Console"));
+    EXPECT_EQ(window->profilePane()->model()->rowCount(), 0);
+    EXPECT_FALSE(window->loadProblemBar()->isVisible());
+}
+
+TEST_F(UiMainWindow, ProfileCrudPersistsAcrossRestart) {
+    startWindow();
+    fillAndSave(trigger("add"), QStringLiteral("Alpha"));
+    fillAndSave(trigger("add"), QStringLiteral("Beta"));
+    ASSERT_EQ(names(), (QStringList{QStringLiteral("Alpha"), QStringLiteral("Beta")}));
+
+    window->profilePane()->setCurrentId(profileNamed(QStringLiteral("Alpha")).id);
+    ProfileEditorDialog *edit = trigger("edit");
+    ASSERT_NE(edit, nullptr);
+    EXPECT_EQ(edit->form()->nameEdit()->text(), QStringLiteral("Alpha"));
+    fillAndSave(edit, QStringLiteral("Alpha renamed"));
+
+    window->profilePane()->setCurrentId(profileNamed(QStringLiteral("Beta")).id);
+    window->action(QStringLiteral("duplicate"))->trigger();
+    ASSERT_TRUE(names().contains(QStringLiteral("Beta (copy)")))
+        << names().join(QLatin1Char(',')).toStdString();
+
+    // Declining the confirmation keeps the profile; accepting deletes it.
+    window->profilePane()->setCurrentId(profileNamed(QStringLiteral("Beta")).id);
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::No);
+    window->action(QStringLiteral("delete"))->trigger();
+    EXPECT_TRUE(names().contains(QStringLiteral("Beta")));
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes);
+    window->action(QStringLiteral("delete"))->trigger();
+    EXPECT_FALSE(names().contains(QStringLiteral("Beta")));
+
+    const QStringList before = names();
+    restart();
+    EXPECT_EQ(names(), before);
+    EXPECT_EQ(window->profilePane()->model()->rowCount(), before.size());
+    const QStringList badges =
+        window->profilePane()->model()->index(0).data(ProfileListModel::BadgesRole).toStringList();
+    EXPECT_EQ(badges, QStringList{QStringLiteral("TLS")});
+}
+
+TEST_F(UiMainWindow, ImportAndExportGoThroughTheSeam) {
+    startWindow();
+    fillAndSave(trigger("add"), QStringLiteral("Exported"));
+    const QString file = configDir.filePath(QStringLiteral("export.json"));
+    DialogAnswers::pushFileName(file);
+    window->action(QStringLiteral("export"))->trigger();
+    ASSERT_TRUE(QFile::exists(file));
+    DialogAnswers::pushFileName(file);
+    window->action(QStringLiteral("import"))->trigger();
+    EXPECT_EQ(store->profiles().size(), 2);
+
+    const QString bad = configDir.filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("{ not json");
+    f.close();
+    DialogAnswers::pushFileName(bad);
+    window->action(QStringLiteral("import"))->trigger();
+    EXPECT_EQ(store->profiles().size(), 2);
+    EXPECT_TRUE(DialogAnswers::shownMessages().last().contains(QStringLiteral("bad.json")));
+}
+
+TEST_F(UiMainWindow, TokenGoesToTheKeychainAndIntoNoFile) {
+    startWindow();
+    const QString token =
+        QStringLiteral("tok-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    fillAndSave(trigger("add"), QStringLiteral("With token"), token);
+    const Profile profile = profileNamed(QStringLiteral("With token"));
+
+    SecretStore::Status status = SecretStore::Status::Failed;
+    EXPECT_EQ(readToken(profile.id, &status), token);
+    EXPECT_EQ(status, SecretStore::Status::Ok);
+    EXPECT_FALSE(secrets->isSessionOnly(profile.id));
+
+    restart();
+    // Every file under the config dir (profiles, settings, history) is free of the token.
+    QDirIterator it(configDir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        QFile file(it.next());
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        EXPECT_FALSE(file.readAll().contains(token.toUtf8())) << file.fileName().toStdString();
+        ++files;
+    }
+    EXPECT_GT(files, 0);
+
+    // The editor reads it back asynchronously, masked.
+    window->profilePane()->setCurrentId(profile.id);
+    ProfileEditorDialog *edit = trigger("edit");
+    ASSERT_NE(edit, nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(edit->tokenField()->token(), token, 20000);
+    EXPECT_FALSE(edit->tokenField()->isRevealed());
+
+    // Deleting the profile removes its keychain entry.
+    edit->reject();
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes);
+    window->action(QStringLiteral("delete"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        readToken(profile.id, &status).isEmpty() && status == SecretStore::Status::NotFound, 20000);
+}
+
+TEST_F(UiMainWindow, BrokenProfileFileIsReportedAndTheAppStillStarts) {
+    const QString path = store->filePath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("{ \"schema\": 1, \"profiles\": [ broken");
+    f.close();
+    startWindow();
+    EXPECT_TRUE(window->loadProblemBar()->isVisible());
+    EXPECT_EQ(window->loadProblemBar()->level(), InfoBar::Level::Error);
+    EXPECT_TRUE(window->loadProblemBar()->text().contains(QStringLiteral("profiles.json")));
+    QFile again(path);
+    ASSERT_TRUE(again.open(QIODevice::ReadOnly));
+    EXPECT_EQ(again.readAll(), QByteArray("{ \"schema\": 1, \"profiles\": [ broken"));
+
+    QPushButton *moveAside = nullptr;
+    const auto buttons = window->loadProblemBar()->findChildren<QPushButton *>();
+    for (QPushButton *button : buttons) {
+        if (button->text() == QStringLiteral("Move aside"))
+            moveAside = button;
+    }
+    ASSERT_NE(moveAside, nullptr);
+    moveAside->click();
+    EXPECT_FALSE(QFile::exists(path));
+    fillAndSave(trigger("add"), QStringLiteral("After move"));
+    EXPECT_TRUE(QFile::exists(path));
+}
+
+TEST_F(UiMainWindow, PresenterModeIsRememberedAndShowsABanner) {
+    startWindow();
+    EXPECT_FALSE(window->presenterBanner()->isVisible());
+    window->action(QStringLiteral("presenter"))->trigger();
+    EXPECT_TRUE(window->presenterMode());
+    EXPECT_TRUE(window->presenterBanner()->isVisible());
+    EXPECT_TRUE(window->presenterBanner()->text().contains(QStringLiteral("Presenter mode is on")));
+
+    ProfileEditorDialog *dialog = trigger("add");
+    ASSERT_NE(dialog, nullptr);
+    QTest::keyClicks(dialog->tokenField()->lineEdit(), QStringLiteral("tok-hidden"));
+    dialog->tokenField()->showButton()->click();
+    EXPECT_FALSE(dialog->tokenField()->isRevealed());
+    dialog->reject();
+
+    restart();
+    EXPECT_TRUE(window->presenterMode());
+    EXPECT_TRUE(window->presenterBanner()->isVisible());
+}
+
+TEST_F(UiMainWindow, OpenTabsAndHistoryPersist) {
+    startWindow();
+    fillAndSave(trigger("add"), QStringLiteral("History"));
+    const Profile profile = profileNamed(QStringLiteral("History"));
+    ConsoleTab *tab = window->openConsole(profile.id);
+    ASSERT_NE(tab, nullptr);
+    QTRY_VERIFY(tab->input()->hasFocus());
+    // Argv mode errors run nothing; shell lines are recorded before they run.
+    tab->input()->setText(QStringLiteral("echo first"));
+    QTest::keyClick(tab->input(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 30000);
+    tab->input()->setText(QStringLiteral("echo second"));
+    QTest::keyClick(tab->input(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 30000);
+
+    restart();
+    ASSERT_EQ(window->tabs()->count(), 1);
+    tab = window->consoleTab(profile.id);
+    ASSERT_NE(tab, nullptr);
+    QTest::keyClick(tab->input(), Qt::Key_Up);
+    EXPECT_EQ(tab->input()->text(), QStringLiteral("echo second"));
+    QTest::keyClick(tab->input(), Qt::Key_Up);
+    EXPECT_EQ(tab->input()->text(), QStringLiteral("echo first"));
+    QTest::keyClick(tab->input(), Qt::Key_Down);
+    EXPECT_EQ(tab->input()->text(), QStringLiteral("echo second"));
+
+    // Ctrl+R finds an older entry; Enter takes it into the input.
+    tab->input()->clear();
+    QTest::keyClick(tab->input(), Qt::Key_R, Qt::ControlModifier);
+    ASSERT_TRUE(tab->searchField()->isVisible());
+    QTest::keyClicks(tab->searchField(), QStringLiteral("fir"));
+    QTest::keyClick(tab->searchField(), Qt::Key_Return);
+    EXPECT_EQ(tab->input()->text(), QStringLiteral("echo first"));
+    EXPECT_FALSE(tab->searchField()->isVisible());
+
+    // Closing and reopening the tab keeps the history too.
+    window->tabs()->tabCloseRequested(0);
+    EXPECT_EQ(window->tabs()->count(), 0);
+    tab = window->openConsole(profile.id);
+    QTest::keyClick(tab->input(), Qt::Key_Up);
+    EXPECT_EQ(tab->input()->text(), QStringLiteral("echo second"));
+}
