@@ -74,7 +74,9 @@ protected:
     }
 
     static QColor colourOf(ConsoleView *view, const QString &needle) {
-        const QTextCursor found = view->document()->find(needle);
+        // The last occurrence: the first is in the command's header.
+        const QTextCursor found = view->document()->find(needle, view->document()->characterCount(),
+                                                         QTextDocument::FindBackward);
         if (found.isNull())
             return {};
         QTextCursor c(view->document());
@@ -175,7 +177,7 @@ TEST_F(UiConsole, FloodStaysWithinTheScrollback) {
     ConsoleTab *tab = open(addAgentProfile());
     // 50 MB: 500,000 lines of 99 characters.
     ASSERT_TRUE(run(tab,
-                    QStringLiteral("head -c 50000000 /dev/zero | tr '\\\\0' x | fold -w 99; "
+                    QStringLiteral("head -c 50000000 /dev/zero | tr '\\0' x | fold -w 99; "
                                    "echo flood-done >&2"),
                     240000));
     ConsoleView *view = tab->view();
