@@ -1,0 +1,166 @@
+// sandbox-console-screenshots: builds the real console window (ConsoleShell, exactly what
+// sandbox-console builds), drives it like a user would and saves PNGs of it with
+// QWidget::grab(). Run by scripts/screenshots through scripts/demo, which supplies the
+// agents, the demo profiles and their keychain tokens; takes the console's arguments
+// (--config-dir, --profile, --lang) and writes into $SANDBOX_SCREENSHOT_DIR.
+#include "app_icons.h"
+#include "command_input.h"
+#include "console_command_line.h"
+#include "console_shell.h"
+#include "console_tab.h"
+#include "main_window.h"
+#include "profile_editor_dialog.h"
+#include "profile_store.h"
+#include "token_field.h"
+#include "translation_loader.h"
+#include "transport_banner.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QEventLoop>
+#include <QLineEdit>
+#include <QPainter>
+#include <QTimer>
+
+#include <cstdio>
+#include <functional>
+
+using namespace sandbox;
+
+namespace {
+
+int fail(const QString &message) {
+    std::fprintf(stderr, "screenshots: %s\n", qUtf8Printable(message));
+    return 1;
+}
+
+// Lets the event loop run until done() or the timeout; true when done() became true.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return true;
+}
+
+// A moment for layouts and the console view to repaint after the last change.
+void settle(int ms = 400) {
+    waitUntil([] { return false; }, ms);
+}
+
+bool save(const QPixmap &pixmap, const QString &dir, const QString &name) {
+    const QString path = QDir(dir).filePath(name);
+    if (!pixmap.save(path))
+        return false;
+    std::printf("screenshots: wrote %s (%dx%d)\n", qUtf8Printable(path), pixmap.width(),
+                pixmap.height());
+    return true;
+}
+
+// The main window with a dialog drawn over it, as a user sees both on screen.
+QPixmap withDialog(QWidget *window, QWidget *dialog) {
+    QPixmap shot = window->grab();
+    const QPixmap top = dialog->grab();
+    QPainter painter(&shot);
+    const QPoint at((shot.width() - top.width()) / 2, (shot.height() - top.height()) / 2);
+    painter.fillRect(QRect(at + QPoint(6, 6), top.size()), QColor(0, 0, 0, 70));
+    painter.drawPixmap(at, top);
+    painter.setPen(QColor(0x80, 0x80, 0x80));
+    painter.drawRect(QRect(at, top.size()).adjusted(0, 0, -1, -1));
+    return shot;
+}
+
+bool runCommand(ConsoleTab *tab, const QString &command) {
+    bool ended = false;
+    const auto connection =
+        QObject::connect(tab, &ConsoleTab::commandEnded, tab, [&ended] { ended = true; });
+    tab->input()->setText(command);
+    tab->runInput();
+    const bool ok = waitUntil([&ended] { return ended; }, 60000);
+    QObject::disconnect(connection);
+    settle();
+    return ok;
+}
+
+// Opens the editor on a profile and waits until its token came from the keychain.
+ProfileEditorDialog *openEditor(ConsoleShell &shell, const QString &name) {
+    const std::optional<Profile> profile = shell.profiles()->findByName(name);
+    if (!profile)
+        return nullptr;
+    auto *dialog =
+        new ProfileEditorDialog(shell.profiles(), shell.secrets(), profile, shell.window());
+    dialog->setPresenterMode(shell.window()->presenterMode());
+    dialog->resize(800, 780);
+    dialog->show();
+    waitUntil([dialog] { return !dialog->tokenField()->isLoading(); }, 15000);
+    settle();
+    return dialog;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("sandbox-console"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Sandbox Console"));
+    QApplication::setWindowIcon(AppIcons::application());
+
+    TranslationLoader translations;
+    translations.install(
+        TranslationLoader::localeFor(ConsoleCommandLine::peekLanguage(QApplication::arguments())));
+    ConsoleCommandLine options;
+    QString error;
+    if (!options.parse(QApplication::arguments(), error))
+        return fail(error);
+    const QString outDir = qEnvironmentVariable("SANDBOX_SCREENSHOT_DIR");
+    if (outDir.isEmpty() || !QDir().mkpath(outDir))
+        return fail(QStringLiteral("set SANDBOX_SCREENSHOT_DIR to a writable directory"));
+
+    ConsoleShell shell(options.configDir);
+    MainWindow *window = shell.window();
+    window->setPresenterMode(false);
+    window->resize(1280, 860);
+    window->show();
+    if (!shell.openProfile(options.profileName, &error))
+        return fail(error);
+    ConsoleTab *tab = window->currentConsole();
+    if (!tab)
+        return fail(QStringLiteral("no console tab after opening the profile"));
+    settle();
+
+    // 1. A command with stdout, then one with stdout, stderr and a failing exit code.
+    if (!runCommand(tab, QStringLiteral("echo \"Hello from the sandbox\"; uname -sr; id -un")) ||
+        !runCommand(tab, QStringLiteral("ls -d /etc /no-such-dir")))
+        return fail(QStringLiteral("the commands did not finish within a minute"));
+    if (!save(window->grab(), outDir, QStringLiteral("main-window.png")))
+        return fail(QStringLiteral("cannot write main-window.png"));
+
+    // 2. The plaintext profile has a token, no TLS and Allow insecure unticked: red banner.
+    ProfileEditorDialog *editor = openEditor(shell, QStringLiteral("Local demo (plaintext)"));
+    if (!editor)
+        return fail(QStringLiteral("no \"Local demo (plaintext)\" profile"));
+    if (editor->transportBanner()->assessment() !=
+        TokenTransportPolicy::Assessment::BlockedCleartextToken)
+        std::fprintf(stderr, "screenshots: warning: the editor does not show the red banner\n");
+    if (!save(withDialog(window, editor), outDir, QStringLiteral("profile-editor-insecure.png")))
+        return fail(QStringLiteral("cannot write profile-editor-insecure.png"));
+    editor->close();
+    editor->deleteLater();
+
+    // 3. Presenter mode: banner on, token and env values masked (editor on the mTLS profile).
+    window->setPresenterMode(true);
+    settle();
+    ProfileEditorDialog *masked = openEditor(shell, options.profileName);
+    if (!masked)
+        return fail(QStringLiteral("no profile \"%1\"").arg(options.profileName));
+    if (!save(withDialog(window, masked), outDir, QStringLiteral("presenter-mode.png")))
+        return fail(QStringLiteral("cannot write presenter-mode.png"));
+    masked->close();
+    masked->deleteLater();
+    window->setPresenterMode(false);
+    window->close();
+    return 0;
+}
