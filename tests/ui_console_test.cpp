@@ -121,9 +121,9 @@ TEST_F(UiConsole, CommandShowsOutputStderrInColourAndExitBanner) {
         << tab->view()->toPlainText().toStdString();
     EXPECT_TRUE(tab->view()->toPlainText().contains(QStringLiteral("exit 0")));
 
-    const QByteArray shot = qgetenv("SANDBOX_UI_SCREENSHOT");
+    const QByteArray shot = qgetenv("UI_SCREENSHOT_PATH");
     if (!shot.isEmpty())
-        window->grab().save(QString::fromLocal8Bit(shot));
+        EXPECT_TRUE(window->grab().save(QString::fromLocal8Bit(shot))) << shot.constData();
 }
 
 TEST_F(UiConsole, ArgvModeReportsAnUnbalancedQuoteAndRunsNothing) {

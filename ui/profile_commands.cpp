@@ -111,6 +111,8 @@ void ProfileCommands::setPresenterMode(bool on) {
 
 namespace sandbox {
 
-ProfileEditorDialog *ProfileCommands::editor() const { return editor_; }
+ProfileEditorDialog *ProfileCommands::editor() const {
+    return editor_;
+}
 
 } // namespace sandbox
