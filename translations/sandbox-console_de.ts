@@ -1,4 +1,931 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>CommandHistory</name>
+    <message>
+        <source>Cannot read the history file %1: %2</source>
+        <translation>Die Verlaufsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the history file %1: %2</source>
+        <translation>Die Verlaufsdatei %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLineSplitter</name>
+    <message>
+        <source>Backslash at the end of the line (column %1) escapes nothing.</source>
+        <translation>Der Backslash am Zeilenende (Spalte %1) maskiert nichts.</translation>
+    </message>
+    <message>
+        <source>Unbalanced single quote: the quote at column %1 is never closed.</source>
+        <translation>Unpaariges einfaches Anführungszeichen: Das Zeichen in Spalte %1 wird nie geschlossen.</translation>
+    </message>
+    <message>
+        <source>Unbalanced double quote: the quote at column %1 is never closed.</source>
+        <translation>Unpaariges doppeltes Anführungszeichen: Das Zeichen in Spalte %1 wird nie geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionState</name>
+    <message>
+        <source>idle</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbinde</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ExecErrorText</name>
+    <message>
+        <source>The agent at %1 is unreachable: nothing answered or the connection was refused. Check that it is running and that the address is right (%2).</source>
+        <translation>Der Agent unter %1 ist nicht erreichbar: Niemand hat geantwortet oder die Verbindung wurde abgelehnt. Prüfen Sie, ob er läuft und die Adresse stimmt (%2).</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed (%2). Likely causes: the CA file does not match the agent&apos;s certificate, the server name does not match it, the certificate has expired, or the agent does not use TLS.</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen (%2). Mögliche Ursachen: Die CA-Datei passt nicht zum Zertifikat des Agenten, der Servername passt nicht dazu, das Zertifikat ist abgelaufen oder der Agent verwendet kein TLS.</translation>
+    </message>
+    <message>
+        <source>The agent at %1 refused the token or client certificate (%2). Check the profile&apos;s token and certificates.</source>
+        <translation>Der Agent unter %1 hat das Token oder das Client-Zertifikat abgelehnt (%2). Prüfen Sie Token und Zertifikate des Profils.</translation>
+    </message>
+    <message>
+        <source>The stream from %1 ended before an exit code arrived: the agent may have crashed or the connection was cut. The command&apos;s real result is unknown.</source>
+        <translation>Der Datenstrom von %1 endete, bevor ein Exit-Code ankam: Der Agent ist vielleicht abgestürzt oder die Verbindung wurde unterbrochen. Das tatsächliche Ergebnis des Befehls ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the profile cannot be used. %1</source>
+        <translation>Es wurde nichts gesendet: Das Profil ist nicht verwendbar. %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>Es wurde nichts gesendet: %1</translation>
+    </message>
+    <message>
+        <source>The agent at %1 refused the request: %2</source>
+        <translation>Der Agent unter %1 hat die Anfrage verweigert: %2</translation>
+    </message>
+    <message>
+        <source>The agent at %1 rejected the request: %2</source>
+        <translation>Der Agent unter %1 hat die Anfrage zurückgewiesen: %2</translation>
+    </message>
+    <message>
+        <source>The agent at %1 is at its limit, or a message was too large: %2</source>
+        <translation>Der Agent unter %1 ist an seiner Grenze, oder eine Nachricht war zu groß: %2</translation>
+    </message>
+    <message>
+        <source>The command did not finish in time: %1</source>
+        <translation>Der Befehl wurde nicht rechtzeitig fertig: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox failed to run the command: %1</source>
+        <translation>Die Sandbox konnte den Befehl nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <source>The command failed: %1</source>
+        <translation>Der Befehl ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled: the agent was told to stop the command.</source>
+        <translation>Abgebrochen: Der Agent wurde angewiesen, den Befehl zu beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>Feld „%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>missing required field &quot;%1&quot;</source>
+        <translation>Pflichtfeld „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be an array</source>
+        <translation>Feld „%1“ muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>env entry %1 has no &quot;key&quot;</source>
+        <translation>Umgebungseintrag %1 hat keinen „key“</translation>
+    </message>
+    <message>
+        <source>field &quot;mode&quot; must be &quot;shell&quot; or &quot;argv&quot;, not &quot;%1&quot;</source>
+        <translation>Feld „mode“ muss „shell“ oder „argv“ sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a positive number</source>
+        <translation>Feld „%1“ muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>field &quot;id&quot; is not a UUID: &quot;%1&quot;</source>
+        <translation>Feld „id“ ist keine UUID: „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source> It is kept in memory for this session only.</source>
+        <translation> Es wird nur für diese Sitzung im Speicher gehalten.</translation>
+    </message>
+    <message>
+        <source>No Secret Service is running, so the token can&apos;t be saved.</source>
+        <translation>Es läuft kein Secret Service, daher kann das Token nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>No Secret Service is running, so the keychain can&apos;t be used.</source>
+        <translation>Es läuft kein Secret Service, daher kann der Schlüsselbund nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (it may be locked).</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert (er ist möglicherweise gesperrt).</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1.</source>
+        <translation>Der Schlüsselbund meldet einen Fehler: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenTransportPolicy</name>
+    <message>
+        <source>This profile has a token but no TLS: the token would travel in cleartext, readable by anyone on the network path. Commands are refused until you configure TLS or tick &quot;Allow insecure&quot;.</source>
+        <translation>Dieses Profil hat ein Token, aber kein TLS: Das Token würde im Klartext übertragen und wäre für jeden auf dem Netzwerkpfad lesbar. Befehle werden verweigert, bis Sie TLS einrichten oder „Unsicher erlauben“ ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Insecure: the token is sent without TLS, in cleartext, because &quot;Allow insecure&quot; is ticked. Use this only on a trusted network or loopback.</source>
+        <translation>Unsicher: Das Token wird ohne TLS im Klartext gesendet, weil „Unsicher erlauben“ angekreuzt ist. Verwenden Sie das nur in einem vertrauenswürdigen Netz oder über Loopback.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::CommandInput</name>
+    <message>
+        <source>Type a command and press Enter</source>
+        <translation>Befehl eingeben und Eingabetaste drücken</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ConnectionStatus</name>
+    <message>
+        <source>insecure</source>
+        <translation>unsicher</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ConsoleCommandLine</name>
+    <message>
+        <source>Desktop console for running commands in remote sandboxes through a sandbox agent.</source>
+        <translation>Desktop-Konsole, die Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführt.</translation>
+    </message>
+    <message>
+        <source>Open the console of the profile &lt;name&gt;.</source>
+        <translation>Die Konsole des Profils &lt;Name&gt; öffnen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Keep profiles, history and settings in &lt;dir&gt; instead of the default.</source>
+        <translation>Profile, Verlauf und Einstellungen in &lt;Verzeichnis&gt; statt am Standardort ablegen.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. &quot;de&quot; or &quot;en&quot; (default: the system&apos;s).</source>
+        <translation>Sprache der Oberfläche, z. B. „de“ oder „en“ (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>--config-dir needs a directory.</source>
+        <translation>--config-dir braucht ein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Cannot create the config directory &quot;%1&quot;.</source>
+        <translation>Das Konfigurationsverzeichnis „%1“ kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Unknown language code &quot;%1&quot;; using the system language.</source>
+        <translation>Unbekannter Sprachcode „%1“; die Systemsprache wird verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ConsoleShell</name>
+    <message>
+        <source>There is no profile named &quot;%1&quot; in %2.</source>
+        <translation>In %2 gibt es kein Profil namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ConsoleTab</name>
+    <message>
+        <source>Edit profile</source>
+        <translation>Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Search history:</source>
+        <translation>Verlauf durchsuchen:</translation>
+    </message>
+    <message>
+        <source>Type to search; Ctrl+R for older, Enter to take, Esc to leave</source>
+        <translation>Tippen zum Suchen; Strg+R für ältere, Eingabetaste zum Übernehmen, Esc zum Verlassen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Cancel the running command (Ctrl+C or Esc)</source>
+        <translation>Den laufenden Befehl abbrechen (Strg+C oder Esc)</translation>
+    </message>
+    <message>
+        <source>A command is still running; stop it first (Esc).</source>
+        <translation>Es läuft noch ein Befehl; beenden Sie ihn zuerst (Esc).</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (Spalte %2)</translation>
+    </message>
+    <message>
+        <source>Could not read the token from the keychain: %1 The command runs without a token.</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund gelesen werden: %1 Der Befehl läuft ohne Token.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Verweigert: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled before the command started.</source>
+        <translation>Abgebrochen, bevor der Befehl startete.</translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation>läuft seit %1</translation>
+    </message>
+    <message>
+        <source>Search history (no match):</source>
+        <translation>Verlauf durchsuchen (kein Treffer):</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ConsoleView</name>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>agent default image</source>
+        <translation>Standard-Image des Agenten</translation>
+    </message>
+    <message>
+        <source>[%1] %2 · %3 $ %4</source>
+        <translation>[%1] %2 · %3 $ %4</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::EnvTableWidget</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation>Variable hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Environment row %1 has a value but no name.</source>
+        <translation>Umgebungszeile %1 hat einen Wert, aber keinen Namen.</translation>
+    </message>
+    <message>
+        <source>Environment name &quot;%1&quot; (row %2) is not valid: use letters, digits and underscores, not starting with a digit.</source>
+        <translation>Der Umgebungsname „%1“ (Zeile %2) ist ungültig: Verwenden Sie Buchstaben, Ziffern und Unterstriche, nicht mit einer Ziffer am Anfang.</translation>
+    </message>
+    <message>
+        <source>Environment name &quot;%1&quot; appears more than once.</source>
+        <translation>Der Umgebungsname „%1“ kommt mehrfach vor.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and underscores; not starting with a digit.</source>
+        <translation>Buchstaben, Ziffern und Unterstriche verwenden; nicht mit einer Ziffer beginnen.</translation>
+    </message>
+    <message>
+        <source>resolved by the agent</source>
+        <translation>wird vom Agenten aufgelöst</translation>
+    </message>
+    <message>
+        <source>This reference is sent as is; the agent looks up the secret. The console never resolves it.</source>
+        <translation>Diese Referenz wird unverändert gesendet; der Agent schlägt das Geheimnis nach. Die Konsole löst sie nie auf.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::InfoBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::MainWindow</name>
+    <message>
+        <source>Sandbox Console</source>
+        <translation>Sandbox Console</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>&amp;Import Profiles…</source>
+        <translation>Profile &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Profiles…</source>
+        <translation>Profile e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;New Profile…</source>
+        <translation>&amp;Neues Profil…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Profile</source>
+        <translation>Profil &amp;duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile…</source>
+        <translation>Profil &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;About Sandbox Console</source>
+        <translation>Ü&amp;ber Sandbox Console</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>%1 It was left untouched; new profiles cannot be saved until it is moved aside.</source>
+        <translation>%1 Sie wurde nicht verändert; neue Profile können erst gespeichert werden, wenn sie beiseitegelegt wurde.</translation>
+    </message>
+    <message>
+        <source>Move aside</source>
+        <translation>Beiseitelegen</translation>
+    </message>
+    <message>
+        <source>The old file was renamed to %1.</source>
+        <translation>Die alte Datei wurde in %1 umbenannt.</translation>
+    </message>
+    <message>
+        <source>Presenter mode is on: tokens and environment values are hidden.</source>
+        <translation>Der Präsentationsmodus ist an: Tokens und Umgebungswerte sind verborgen.</translation>
+    </message>
+    <message>
+        <source>About Sandbox Console</source>
+        <translation>Über Sandbox Console</translation>
+    </message>
+    <message>
+        <source>Sandbox Console %1
+Run commands in remote sandboxes through a sandbox agent.</source>
+        <translation>Sandbox Console %1
+Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::PemFileField</name>
+    <message>
+        <source>none (system roots when TLS is on)</source>
+        <translation>keine (Stammzertifikate des Systems, wenn TLS an ist)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a private key</source>
+        <translation>Privaten Schlüssel auswählen</translation>
+    </message>
+    <message>
+        <source>Choose a certificate</source>
+        <translation>Zertifikat auswählen</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key *.cer);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Subject: %1 · Issuer: %2 · Expires: %3</source>
+        <translation>Inhaber: %1 · Aussteller: %2 · Läuft ab: %3</translation>
+    </message>
+    <message>
+        <source>Warning: this certificate has expired.</source>
+        <translation>Warnung: Dieses Zertifikat ist abgelaufen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: this certificate expires in %n day(s).</source>
+        <translation>
+            <numerusform>Warnung: Dieses Zertifikat läuft in %n Tag ab.</numerusform>
+            <numerusform>Warnung: Dieses Zertifikat läuft in %n Tagen ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>Error: this key does not match the client certificate %1.</source>
+        <translation>Fehler: Dieser Schlüssel passt nicht zum Client-Zertifikat %1.</translation>
+    </message>
+    <message>
+        <source>Private key, matches the client certificate</source>
+        <translation>Privater Schlüssel, passt zum Client-Zertifikat</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ProfileCommands</name>
+    <message>
+        <source>Profiles (*.json);;All files (*)</source>
+        <translation>Profile (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Duplicate Profile</source>
+        <translation>Profil duplizieren</translation>
+    </message>
+    <message>
+        <source>The profile could not be duplicated: %1</source>
+        <translation>Das Profil konnte nicht dupliziert werden: %1</translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot; and its token in the keychain? This cannot be undone.</source>
+        <translation>Das Profil „%1“ und sein Token im Schlüsselbund löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>The profile list could not be saved: %1</source>
+        <translation>Die Profilliste konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Import Profiles</source>
+        <translation>Profile importieren</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <source>Export Profiles</source>
+        <translation>Profile exportieren</translation>
+    </message>
+    <message>
+        <source>The profiles could not be exported: %1</source>
+        <translation>Die Profile konnten nicht exportiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ProfileEditorDialog</name>
+    <message>
+        <source>New Profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Edit Profile</source>
+        <translation>Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Bearer &amp;token:</source>
+        <translation>Bearer-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The token was removed from the keychain.</source>
+        <translation>Das Token wurde aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>Saving the token to the keychain…</source>
+        <translation>Das Token wird im Schlüsselbund gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ProfileForm</name>
+    <message>
+        <source>host:port, e.g. 127.0.0.1:7443</source>
+        <translation>Host:Port, z. B. 127.0.0.1:7443</translation>
+    </message>
+    <message>
+        <source>Use TLS (the system&apos;s trusted roots when no CA file is set)</source>
+        <translation>TLS verwenden (Stammzertifikate des Systems, wenn keine CA-Datei gesetzt ist)</translation>
+    </message>
+    <message>
+        <source>from the address</source>
+        <translation>aus der Adresse</translation>
+    </message>
+    <message>
+        <source>Allow insecure: send the token without TLS</source>
+        <translation>Unsicher erlauben: das Token ohne TLS senden</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>Client-&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Client-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Server name o&amp;verride:</source>
+        <translation>Server&amp;name überschreiben:</translation>
+    </message>
+    <message>
+        <source>Connect &amp;timeout:</source>
+        <translation>Verbindungs-&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>The agent may clamp the security profile to the strictest it allows.</source>
+        <translation>Der Agent kann das Sicherheitsprofil auf das strengste beschränken, das er zulässt.</translation>
+    </message>
+    <message>
+        <source>e.g. docker.io/library/debian:12</source>
+        <translation>z. B. docker.io/library/debian:12</translation>
+    </message>
+    <message>
+        <source>agent default</source>
+        <translation>Standard des Agenten</translation>
+    </message>
+    <message>
+        <source>Shell: run the line through /bin/sh -c</source>
+        <translation>Shell: die Zeile über /bin/sh -c ausführen</translation>
+    </message>
+    <message>
+        <source>Argv: split the line with shell-like quoting, no expansion</source>
+        <translation>Argv: die Zeile mit Shell-Quoting zerlegen, ohne Expansion</translation>
+    </message>
+    <message>
+        <source>&amp;Security profile:</source>
+        <translation>Sicherheits&amp;profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>Arbeits&amp;verzeichnis:</translation>
+    </message>
+    <message>
+        <source>Command &amp;mode:</source>
+        <translation>Befehls&amp;modus:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>Das Profil braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The address must be host:port, e.g. 127.0.0.1:7443.</source>
+        <translation>Die Adresse muss Host:Port sein, z. B. 127.0.0.1:7443.</translation>
+    </message>
+    <message>
+        <source>A client certificate and its key go together: set both or neither.</source>
+        <translation>Client-Zertifikat und Schlüssel gehören zusammen: Setzen Sie beide oder keines.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ProfileListModel</name>
+    <message>
+        <source>insecure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <source>mTLS</source>
+        <translation>mTLS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>plaintext</source>
+        <translation>Klartext</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 unter %2</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ProfileListPane</name>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ProfileStore</name>
+    <message>
+        <source>profile %1 is not a JSON object</source>
+        <translation>Profil %1 ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>profile %1: %2</source>
+        <translation>Profil %1: %2</translation>
+    </message>
+    <message>
+        <source>profile %1: id %2 is used twice</source>
+        <translation>Profil %1: ID %2 wird doppelt verwendet</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>the top level is not an object</source>
+        <translation>die oberste Ebene ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>missing or invalid &quot;schema&quot; version</source>
+        <translation>fehlende oder ungültige „schema“-Version</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Sandbox Console (schema %1; this version reads schema %2)</source>
+        <translation>von einer neueren Version von Sandbox Console geschrieben (Schema %1; diese Version liest Schema %2)</translation>
+    </message>
+    <message>
+        <source>missing or invalid &quot;profiles&quot; array</source>
+        <translation>fehlendes oder ungültiges „profiles“-Array</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>Das Profil braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; needs an agent address (host:port).</source>
+        <translation>Das Profil „%1“ braucht eine Agentenadresse (Host:Port).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The profile file %1 is %2. It was left untouched; Sandbox Console starts without its profiles.</source>
+        <translation>Die Profildatei %1 ist %2. Sie wurde nicht verändert; Sandbox Console startet ohne ihre Profile.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>%1 kann nicht in %2 umbenannt werden: %3</translation>
+    </message>
+    <message>
+        <source>Not saving over %1: it could not be read and is kept as it is. Move it aside first to save your profiles.</source>
+        <translation>%1 wird nicht überschrieben: Die Datei konnte nicht gelesen werden und bleibt unverändert. Legen Sie sie zuerst beiseite, um Ihre Profile zu speichern.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; no longer exists.</source>
+        <translation>Das Profil „%1“ existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The profile no longer exists.</source>
+        <translation>Das Profil existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source> (copy)</source>
+        <translation> (Kopie)</translation>
+    </message>
+    <message>
+        <source>Cannot export: a selected profile no longer exists.</source>
+        <translation>Export nicht möglich: Ein ausgewähltes Profil existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>without any profile</source>
+        <translation>ohne ein einziges Profil</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 is %2.</source>
+        <translation>Es wurde nichts importiert: %1 ist %2.</translation>
+    </message>
+    <message>
+        <source> (imported)</source>
+        <translation> (importiert)</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::QuickOverridesBar</name>
+    <message>
+        <source>The agent may clamp the security profile to what it allows.</source>
+        <translation>Der Agent kann das Sicherheitsprofil auf das beschränken, was er zulässt.</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <source>Sec&amp;urity:</source>
+        <translation>Sic&amp;herheit:</translation>
+    </message>
+    <message>
+        <source>&amp;Workdir:</source>
+        <translation>Arbeits&amp;verzeichnis:</translation>
+    </message>
+    <message>
+        <source>agent default</source>
+        <translation>Standard des Agenten</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>standard</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source> commands</source>
+        <translation> Befehle</translation>
+    </message>
+    <message>
+        <source>Console &amp;scrollback:</source>
+        <translation>Konsolen-&amp;Puffer:</translation>
+    </message>
+    <message>
+        <source>Command &amp;history per profile:</source>
+        <translation>Befehls&amp;verlauf pro Profil:</translation>
+    </message>
+    <message>
+        <source>Older lines and commands are dropped beyond these limits.</source>
+        <translation>Ältere Zeilen und Befehle werden jenseits dieser Grenzen verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::TokenField</name>
+    <message>
+        <source>no token</source>
+        <translation>kein Token</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the token while the button is down</source>
+        <translation>Das Token anzeigen, solange die Taste gedrückt ist</translation>
+    </message>
+    <message>
+        <source>Forget token</source>
+        <translation>Token vergessen</translation>
+    </message>
+    <message>
+        <source>Remove the token from the keychain</source>
+        <translation>Das Token aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>wird geladen…</translation>
+    </message>
+    <message>
+        <source>Presenter mode is on: the token cannot be shown</source>
+        <translation>Der Präsentationsmodus ist an: Das Token kann nicht angezeigt werden</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QRegularExpression>
 #include <QTranslator>
 
 namespace sandbox {
@@ -19,9 +20,14 @@ QLocale TranslationLoader::localeFor(const QString &langCode, bool *ok) {
     const QString code = langCode.trimmed();
     if (code.isEmpty())
         return QLocale::system();
+    // language[_Script][_TERRITORY], e.g. "de", "de_DE", "pt-BR", "sr_Latn_RS". QLocale
+    // itself accepts anything with a known prefix ("no-such-thing" would be Norwegian) and
+    // maps what it does not know to the C locale.
+    static const QRegularExpression form(
+        QStringLiteral("^[A-Za-z]{2,3}([_-][A-Za-z]{4})?([_-]([A-Za-z]{2}|[0-9]{3}))?$"));
     const QLocale locale(code);
-    // QLocale maps anything it does not know to the C locale.
-    if (locale.language() == QLocale::C && code.compare(QStringLiteral("C")) != 0) {
+    if (code != QStringLiteral("C") &&
+        (!form.match(code).hasMatch() || locale.language() == QLocale::C)) {
         if (ok)
             *ok = false;
         return QLocale::system();
