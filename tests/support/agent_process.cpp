@@ -39,6 +39,11 @@ AgentProcess::~AgentProcess() {
     if (running())
         stop(std::chrono::seconds(5));
     child_.killAndReap();
+    // In a SANDBOX_SANITIZE build the agent reports to stderr; make that a test failure.
+    const std::string log = stderrText();
+    for (const char *marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"})
+        if (log.find(marker) != std::string::npos)
+            ADD_FAILURE() << "sandbox-agent reported a sanitizer error:\n" << log;
 }
 
 std::string AgentProcess::binaryPath() {
