@@ -45,8 +45,12 @@ SecretStore::Status statusOf(const QKeychain::Job *job) {
     return status;
 }
 
-template <typename Job> Job *makeJob(const QString &service, const QString &key, QObject *parent) {
-    auto *job = new Job(service, parent);
+// Jobs have no parent on purpose: destroying a job while libsecret still has a call in
+// flight crashes later in the job's callback (qtkeychain issue 261). An unparented job
+// deletes itself when it finishes; the connection to the store (its context object) is
+// dropped when the store goes away first.
+template <typename Job> Job *makeJob(const QString &service, const QString &key) {
+    auto *job = new Job(service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a plaintext file behind the user's back
     job->setKey(key);
@@ -110,14 +114,14 @@ void SecretStore::readToken(const QUuid &id) {
             Qt::QueuedConnection);
         return;
     }
-    auto *job = makeJob<QKeychain::ReadPasswordJob>(service_, keyFor(id), this);
+    auto *job = makeJob<QKeychain::ReadPasswordJob>(service_, keyFor(id));
     connect(job, &QKeychain::Job::finished, this, [this, id, job] {
         const Status status = statusOf(job);
         const QString token = status == Status::Ok ? job->textData() : QString();
         Q_EMIT tokenRead(id, token, status,
                          statusMessage(status, Operation::Read, job->errorString()));
     });
-    job->start();
+    startTracked(job);
 }
 
 void SecretStore::writeToken(const QUuid &id, const QString &token) {
@@ -125,7 +129,7 @@ void SecretStore::writeToken(const QUuid &id, const QString &token) {
         startDelete(id, true);
         return;
     }
-    auto *job = makeJob<QKeychain::WritePasswordJob>(service_, keyFor(id), this);
+    auto *job = makeJob<QKeychain::WritePasswordJob>(service_, keyFor(id));
     job->setTextData(token);
     connect(job, &QKeychain::Job::finished, this, [this, id, job, token] {
         Status status = statusOf(job);
@@ -138,6 +142,16 @@ void SecretStore::writeToken(const QUuid &id, const QString &token) {
         Q_EMIT tokenWritten(id, status,
                             statusMessage(status, Operation::Write, job->errorString()));
     });
+    startTracked(job);
+}
+
+void SecretStore::startTracked(QKeychain::Job *job) {
+    ++pendingJobs_;
+    // Connected after the result handler, so "idle" follows the last answer.
+    connect(job, &QKeychain::Job::finished, this, [this] {
+        if (--pendingJobs_ == 0)
+            Q_EMIT idle();
+    });
     job->start();
 }
 
@@ -147,7 +161,7 @@ void SecretStore::deleteToken(const QUuid &id) {
 
 void SecretStore::startDelete(const QUuid &id, bool reportAsWrite) {
     sessionTokens_.remove(id);
-    auto *job = makeJob<QKeychain::DeletePasswordJob>(service_, keyFor(id), this);
+    auto *job = makeJob<QKeychain::DeletePasswordJob>(service_, keyFor(id));
     connect(job, &QKeychain::Job::finished, this, [this, id, job, reportAsWrite] {
         Status status = statusOf(job);
         if (status == Status::NotFound)
@@ -158,7 +172,7 @@ void SecretStore::startDelete(const QUuid &id, bool reportAsWrite) {
         else
             Q_EMIT tokenDeleted(id, status, message);
     });
-    job->start();
+    startTracked(job);
 }
 
 } // namespace sandbox

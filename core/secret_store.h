@@ -5,6 +5,10 @@
 #include <QString>
 #include <QUuid>
 
+namespace QKeychain {
+class Job;
+}
+
 namespace sandbox {
 
 // Profile tokens in the OS keychain (qtkeychain; service "sandbox-console", one entry per
@@ -41,6 +45,8 @@ public:
     void deleteToken(const QUuid &id);
 
     bool isSessionOnly(const QUuid &id) const { return sessionTokens_.contains(id); }
+    // Keychain jobs started and not yet answered; a write still pending at exit would be lost.
+    int pendingJobs() const { return pendingJobs_; }
 
     enum class Operation { Read, Write, Delete };
     // A plain-words sentence for a failed operation: what happened and what it means
@@ -55,12 +61,17 @@ Q_SIGNALS:
     void tokenWritten(const QUuid &id, sandbox::SecretStore::Status status, const QString &message);
     void tokenDeleted(const QUuid &id, sandbox::SecretStore::Status status, const QString &message);
 
+    // pendingJobs() dropped to zero.
+    void idle();
+
 private:
     QString keyFor(const QUuid &id) const;
+    void startTracked(QKeychain::Job *job);
     void startDelete(const QUuid &id, bool reportAsWrite);
 
     QString service_;
     QHash<QUuid, QString> sessionTokens_;
+    int pendingJobs_ = 0;
 };
 
 } // namespace sandbox

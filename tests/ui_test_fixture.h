@@ -31,13 +31,12 @@ protected:
         DialogAnswers::clear();
     }
 
-    // SecretStore parents its qtkeychain jobs, and libsecret calls back into a job deleted
-    // while pending (qtkeychain issue 261); so before a SecretStore goes away, wait
-    // (bounded) until its jobs have finished and deleted themselves.
+    // Before a SecretStore goes away (a "restart"), let its keychain jobs finish, so one
+    // test's pending write or delete cannot land in the next one.
     void settleKeychain() {
         if (!secrets)
             return;
-        QTRY_VERIFY_WITH_TIMEOUT(secrets->children().isEmpty(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(secrets->pendingJobs() == 0, 30000);
     }
 
     // Fresh objects on the same directory: what a restart of the application sees.
