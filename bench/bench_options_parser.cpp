@@ -32,6 +32,10 @@ bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out
             out.help = true;
             return true;
         }
+        if (arg == "--ui") {
+            out.ui = true;
+            continue;
+        }
         if (i + 1 >= args.size()) {
             error = "unknown option or missing value: " + arg;
             return false;
@@ -42,6 +46,7 @@ bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out
                 error = "--size expects BYTES with an optional K, M or G suffix, e.g. 256M";
                 return false;
             }
+            out.sizeSet = true;
         } else if (arg == "--count") {
             out.options.execCount = std::atoi(value.c_str());
             if (out.options.execCount < 1) {
@@ -62,14 +67,20 @@ bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out
 
 const char *BenchOptionsParser::usage() {
     return "Usage: sandbox-bench [--size BYTES[K|M|G]] [--count N] [--ssh-target HOST]\n"
-           "                     [--agent PATH]\n"
+           "                     [--agent PATH] [--ui]\n"
            "Starts its own sandbox-agent on loopback (mTLS + token) and prints one JSON object:\n"
            "  stream_mib_s   stdout of 'head -c SIZE /dev/zero' through the core client\n"
            "                 (default 1G)\n"
            "  exec_p50_ms, exec_p99_ms   N warm execs of 'true' (default 1000)\n"
            "  first_exec_ms  new runner: TLS handshake + one exec\n"
            "  ssh_stream_mib_s  the same stream through 'ssh HOST head -c SIZE /dev/zero'\n"
-           "                 when --ssh-target is given (BatchMode: keys, no prompts)\n";
+           "                 when --ssh-target is given (BatchMode: keys, no prompts)\n"
+           "With --ui (builds with the GUI), instead: SIZE (default 200M) of mixed stdout/stderr\n"
+           "lines through the console's exec session into a shown ConsoleView (offscreen unless\n"
+           "QT_QPA_PLATFORM is set):\n"
+           "  ui_flood_mib_s   bytes the view received / time until the end banner\n"
+           "  ui_max_stall_ms, ui_p99_stall_ms   gaps between ticks of a 1 ms timer on the\n"
+           "                 GUI thread during the flood (event-loop stalls)\n";
 }
 
 } // namespace sandbox

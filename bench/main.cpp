@@ -5,10 +5,17 @@
 #include "bench_runner.h"
 
 #include <QCoreApplication>
+#ifdef SANDBOX_BENCH_UI
+#include "profile.h"
+#include "ui_flood_bench.h"
+
+#include <QApplication>
+#endif
 
 #include <openssl/rand.h>
 
 #include <cstdio>
+#include <memory>
 
 #ifndef SANDBOX_AGENT_PATH
 #define SANDBOX_AGENT_PATH "sandbox-agent"
@@ -33,10 +40,65 @@ std::string randomToken() {
     return token;
 }
 
+// --ui needs widgets; it runs offscreen unless the caller chose a platform.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv, bool ui) {
+#ifdef SANDBOX_BENCH_UI
+    if (ui) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QApplication>(argc, argv);
+    }
+#else
+    Q_UNUSED(ui);
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
+int runClientBench(const sandbox::BenchOptionsParser::Parsed &parsed, const sandbox::BenchPki &pki,
+                   const std::string &address, const std::string &token) {
+    using namespace sandbox;
+    RunnerConfig config;
+    config.address = address;
+    config.token = token;
+    config.caCert = PemSource::fromFile(pki.path("ca.pem"));
+    config.clientCert = PemSource::fromFile(pki.path("client.pem"));
+    config.clientKey = PemSource::fromFile(pki.path("client.key"));
+    config.image = "bench";
+    BenchRunner runner(config, parsed.options);
+    BenchNumbers numbers;
+    std::string error;
+    if (!runner.run(numbers, error))
+        return fail(error);
+    std::fputs(BenchRunner::toJson(numbers, parsed.options).c_str(), stdout);
+    return 0;
+}
+
+#ifdef SANDBOX_BENCH_UI
+int runUiBench(const sandbox::BenchOptionsParser::Parsed &parsed, const sandbox::BenchPki &pki,
+               const std::string &address, const std::string &token) {
+    using namespace sandbox;
+    Profile profile;
+    profile.name = QStringLiteral("bench");
+    profile.address = QString::fromStdString(address);
+    profile.caFile = QString::fromStdString(pki.path("ca.pem"));
+    profile.certFile = QString::fromStdString(pki.path("client.pem"));
+    profile.keyFile = QString::fromStdString(pki.path("client.key"));
+    profile.image = QStringLiteral("bench");
+    const std::uint64_t bytes =
+        parsed.sizeSet ? parsed.options.streamBytes : BenchOptionsParser::kDefaultUiBytes;
+    UiFloodBench bench(profile, QString::fromStdString(token), bytes);
+    UiFloodNumbers numbers;
+    std::string error;
+    if (!bench.run(numbers, error))
+        return fail(error);
+    std::fputs(UiFloodBench::toJson(numbers, bytes).c_str(), stdout);
+    return 0;
+}
+#endif
+
 } // namespace
 
 int main(int argc, char **argv) {
-    QCoreApplication app(argc, argv);
     using namespace sandbox;
     BenchOptionsParser::Parsed parsed;
     parsed.agentPath = SANDBOX_AGENT_PATH;
@@ -47,6 +109,12 @@ int main(int argc, char **argv) {
         std::fputs(BenchOptionsParser::usage(), stdout);
         return 0;
     }
+#ifndef SANDBOX_BENCH_UI
+    if (parsed.ui)
+        return fail("--ui needs the console view; this sandbox-bench was built without the GUI "
+                    "(SANDBOX_BUILD_GUI=OFF)");
+#endif
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv, parsed.ui);
     BenchPki pki;
     if (!pki.generate(error))
         return fail(error);
@@ -57,18 +125,9 @@ int main(int argc, char **argv) {
                       pki.path("agent.log")},
                      token, error))
         return fail(error);
-
-    RunnerConfig config;
-    config.address = agent.address();
-    config.token = token;
-    config.caCert = PemSource::fromFile(pki.path("ca.pem"));
-    config.clientCert = PemSource::fromFile(pki.path("client.pem"));
-    config.clientKey = PemSource::fromFile(pki.path("client.key"));
-    config.image = "bench";
-    BenchRunner runner(config, parsed.options);
-    BenchNumbers numbers;
-    if (!runner.run(numbers, error))
-        return fail(error);
-    std::fputs(BenchRunner::toJson(numbers, parsed.options).c_str(), stdout);
-    return 0;
+#ifdef SANDBOX_BENCH_UI
+    if (parsed.ui)
+        return runUiBench(parsed, pki, agent.address(), token);
+#endif
+    return runClientBench(parsed, pki, agent.address(), token);
 }
