@@ -113,7 +113,11 @@ void UiFloodBench::onFinished(quint64 id, const ExecResult &result) {
     runningId_ = 0;
     view_->appendEndBanner(ExecErrorText::banner(result), result.exited() && result.exitCode == 0);
     result_ = result;
-    if (loop_)
+    // Measured until the end banner is on screen, like a user would.
+    if (loop_ && view_->hasPendingText())
+        QObject::connect(view_.get(), &ConsoleView::caughtUp, loop_, &QEventLoop::quit,
+                         Qt::SingleShotConnection);
+    else if (loop_)
         loop_->quit();
 }
 

@@ -5,6 +5,9 @@
 #include <QTextBlock>
 #include <QTextCursor>
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+
 #include <gtest/gtest.h>
 
 using sandbox::ConsoleView;
@@ -63,8 +66,26 @@ TEST(UiConsoleView, ScrollbackIsBoundedEvenForOneHugeBatch) {
         lines += "line " + QByteArray::number(i) + '\n';
     view.appendOutput({{false, lines}});
     view.appendOutput({{true, lines}});
+    // Layout happens in slices on the event loop; let it catch up (bounded).
+    QDeadlineTimer deadline(30000);
+    while (view.hasPendingText() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    ASSERT_FALSE(view.hasPendingText());
     EXPECT_LE(view.document()->blockCount(), 500);
-    EXPECT_TRUE(view.toPlainText().contains(QStringLiteral("line 19999")));
+    // The newest 500 lines, in order, ending with the stderr copy's last line.
+    const QStringList shown = view.toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_FALSE(shown.isEmpty());
+    EXPECT_EQ(shown.last(), QStringLiteral("line 19999"));
+    EXPECT_EQ(shown.first(), QStringLiteral("line %1").arg(20000 - shown.size()));
+    EXPECT_EQ(view.document()->lastBlock().previous().charFormat().foreground(),
+              view.format(ConsoleView::Style::Stderr).foreground());
+}
+
+TEST(UiConsoleView, ShortOutputIsShownAtOnce) {
+    ConsoleView view;
+    view.appendOutput({{false, "one line\n"}});
+    EXPECT_FALSE(view.hasPendingText());
+    EXPECT_EQ(view.toPlainText(), QStringLiteral("one line\n"));
 }
 
 TEST(UiConsoleView, ClearEmptiesTheView) {

@@ -210,7 +210,13 @@ void ConsoleTab::onCommandFinished(quint64 id, const ExecResult &result) {
         text += QStringLiteral(" — ") + meaning;
     view_->appendEndBanner(text, result.exited() && result.exitCode == 0);
     setRunning(false);
-    Q_EMIT commandEnded();
+    // After a flood the view may still be laying out its last slices; "ended" means the
+    // user can read the end banner.
+    if (view_->hasPendingText())
+        connect(view_, &ConsoleView::caughtUp, this, &ConsoleTab::commandEnded,
+                Qt::SingleShotConnection);
+    else
+        Q_EMIT commandEnded();
 }
 
 void ConsoleTab::cancel() {

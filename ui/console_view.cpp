@@ -9,12 +9,16 @@
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTimer>
 
 namespace sandbox {
 
 namespace {
 
 constexpr int kDefaultScrollback = 10000;
+// Lines laid out per event-loop pass: a few milliseconds of work, so input and repaints
+// keep flowing during a flood.
+constexpr int kLinesPerSlice = 256;
 
 QTextCharFormat colouredFormat(const QColor &colour, bool bold) {
     QTextCharFormat f;
@@ -44,10 +48,16 @@ ConsoleView::ConsoleView(QWidget *parent)
     formats_[int(Style::BannerFailed)] = colouredFormat(QColor(0xc0, 0x39, 0x2b), true);
     formats_[int(Style::Notice)] = colouredFormat(QColor(0xb7, 0x79, 0x1f), true);
 
+    sliceTimer_ = new QTimer(this);
+    sliceTimer_->setSingleShot(true);
+    sliceTimer_->setInterval(0);
+    connect(sliceTimer_, &QTimer::timeout, this, &ConsoleView::insertSlice);
+
     clearAction_ = new QAction(tr("C&lear"), this);
     clearAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(clearAction_, &QAction::triggered, this, [this] {
         clear();
+        pending_.clear();
         atLineStart_ = true;
     });
     copyAction_ = new QAction(tr("&Copy"), this);
@@ -137,28 +147,61 @@ void ConsoleView::dropLinesBeyondScrollback(QList<Segment> &segments) const {
 }
 
 void ConsoleView::appendSegments(QList<Segment> segments) {
-    if (segments.isEmpty())
-        return;
-    dropLinesBeyondScrollback(segments);
+    for (Segment &segment : segments) {
+        if (segment.text.isEmpty())
+            continue;
+        atLineStart_ = segment.text.endsWith(QLatin1Char('\n'));
+        if (!pending_.isEmpty() && pending_.last().style == segment.style)
+            pending_.last().text += segment.text;
+        else
+            pending_.append(std::move(segment));
+    }
+    dropLinesBeyondScrollback(pending_);
+    // The first slice goes in at once, so short output shows without a detour.
+    if (!sliceTimer_->isActive())
+        insertSlice();
+}
+
+// Takes up to kLinesPerSlice lines from the front of the queue.
+QList<ConsoleView::Segment> ConsoleView::takeSlice() {
+    QList<Segment> slice;
+    int lines = 0;
+    while (!pending_.isEmpty() && lines < kLinesPerSlice) {
+        Segment &front = pending_.first();
+        qsizetype pos = -1;
+        while (lines < kLinesPerSlice) {
+            pos = front.text.indexOf(QLatin1Char('\n'), pos + 1);
+            if (pos < 0)
+                break;
+            ++lines;
+        }
+        if (pos < 0 || pos + 1 == front.text.size()) {
+            slice.append(pending_.takeFirst());
+            continue;
+        }
+        slice.append({front.style, front.text.left(pos + 1)});
+        front.text.remove(0, pos + 1);
+    }
+    return slice;
+}
+
+void ConsoleView::insertSlice() {
+    const QList<Segment> slice = takeSlice();
     QScrollBar *bar = verticalScrollBar();
     const bool followTail = bar->value() >= bar->maximum() - 2;
 
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     cursor.beginEditBlock();
-    for (const Segment &segment : std::as_const(segments)) {
-        if (!segment.text.isEmpty())
-            cursor.insertText(segment.text, formats_[int(segment.style)]);
-    }
+    for (const Segment &segment : slice)
+        cursor.insertText(segment.text, formats_[int(segment.style)]);
     cursor.endEditBlock();
-    for (qsizetype i = segments.size() - 1; i >= 0; --i) {
-        if (!segments[i].text.isEmpty()) {
-            atLineStart_ = segments[i].text.endsWith(QLatin1Char('\n'));
-            break;
-        }
-    }
     if (followTail)
         bar->setValue(bar->maximum());
+    if (pending_.isEmpty())
+        Q_EMIT caughtUp();
+    else
+        sliceTimer_->start();
 }
 
 void ConsoleView::resetDecoders() {

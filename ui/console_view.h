@@ -9,13 +9,15 @@
 #include <QTextCharFormat>
 
 class QAction;
+class QTimer;
 class QDateTime;
 
 namespace sandbox {
 
 // Read-only console output: per command a header, stdout, stderr in its own colour and an
-// end banner. Scrollback is bounded by maximumBlockCount. Output arrives in batches (one
-// per drain of the exec session) and is appended with one cursor and one edit block.
+// end banner. Scrollback is bounded by maximumBlockCount. Appended text is queued and laid
+// out in slices of a few hundred lines per event-loop pass, so a flood never stalls the
+// GUI for long; queued lines that the scrollback would drop anyway are never laid out.
 class ConsoleView : public QPlainTextEdit {
     Q_OBJECT
 public:
@@ -39,6 +41,9 @@ public:
 
     QTextCharFormat format(Style style) const;
 
+    // True while appended text is still queued for layout; caughtUp() follows.
+    bool hasPendingText() const { return !pending_.isEmpty(); }
+
     QAction *clearAction() const { return clearAction_; }
     QAction *copyAction() const { return copyAction_; }
     QAction *selectAllAction() const { return selectAllAction_; }
@@ -46,6 +51,8 @@ public:
 Q_SIGNALS:
     // Ctrl+C with nothing selected, or Esc, while the view has focus.
     void cancelRequested();
+    // Everything appended so far is in the document.
+    void caughtUp();
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
@@ -60,12 +67,16 @@ private:
     void appendLine(Style style, const QString &text);
     void ensureLineStart(QList<Segment> &segments) const;
     void dropLinesBeyondScrollback(QList<Segment> &segments) const;
+    QList<Segment> takeSlice();
+    void insertSlice();
     void resetDecoders();
 
     QStringDecoder stdoutDecoder_;
     QStringDecoder stderrDecoder_;
     QTextCharFormat formats_[6];
-    bool atLineStart_ = true;
+    QList<Segment> pending_;  // appended, not yet in the document
+    bool atLineStart_ = true; // at the end of everything appended, pending included
+    QTimer *sliceTimer_ = nullptr;
     QAction *clearAction_ = nullptr;
     QAction *copyAction_ = nullptr;
     QAction *selectAllAction_ = nullptr;
