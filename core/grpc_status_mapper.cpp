@@ -93,6 +93,18 @@ ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage) const {
     const bool closedWhileConnecting =
         containsAny(m, {"failed to connect"}) &&
         containsAny(m, {"socket closed", "connection reset", "end of file"});
+    // A port that accepts the connection but never answers the handshake is unreachable,
+    // not a certificate problem: no alert, no verification error, just silence.
+    const bool silentPeer =
+        containsAny(m, {"handshake read failed", "timed out", "timeout", "deadline"}) &&
+        !containsAny(m, {"alert", "certificate", "verify", "peer name", "expired"});
+    if (silentPeer) {
+        return makeError(ExecErrorKind::Unavailable, status,
+                         "agent unreachable at " + config_.address +
+                             ": it accepted the "
+                             "connection but did not answer within " +
+                             seconds(config_.connectTimeout) + " (" + agentMessage + ")");
+    }
     if (config_.tlsEnabled() && (isTlsFailure(agentMessage) || closedWhileConnecting)) {
         return makeError(ExecErrorKind::TlsFailure, status,
                          "TLS handshake with " + config_.address + " failed; likely cause: " +
