@@ -165,8 +165,14 @@ TEST_F(UiMainWindow, TokenGoesToTheKeychainAndIntoNoFile) {
     QTRY_COMPARE_WITH_TIMEOUT(edit->tokenField()->token(), token, 20000);
     EXPECT_FALSE(edit->tokenField()->isRevealed());
 
-    // Deleting the profile removes its keychain entry.
+    // A duplicate gets the same token under its own keychain entry.
     edit->reject();
+    window->action(QStringLiteral("duplicate"))->trigger();
+    const Profile copy = profileNamed(QStringLiteral("With token (copy)"));
+    QTRY_COMPARE_WITH_TIMEOUT(readToken(copy.id, &status), token, 20000);
+
+    // Deleting the profile removes its keychain entry.
+    window->profilePane()->setCurrentId(profile.id);
     DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes);
     window->action(QStringLiteral("delete"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(

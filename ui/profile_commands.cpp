@@ -7,6 +7,8 @@
 
 #include <QDir>
 
+#include <memory>
+
 namespace sandbox {
 
 namespace {
@@ -45,11 +47,27 @@ ProfileEditorDialog *ProfileCommands::openEditor(const QUuid &id) {
 
 bool ProfileCommands::duplicate(const QUuid &id) {
     QString error;
-    if (store_->duplicate(id, &error))
+    if (const auto copy = store_->duplicate(id, &error)) {
+        copyToken(id, copy->id);
         return true;
+    }
     DialogAnswers::warning(window_, tr("Duplicate Profile"),
                            tr("The profile could not be duplicated: %1").arg(error));
     return false;
+}
+
+void ProfileCommands::copyToken(const QUuid &from, const QUuid &to) {
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(secrets_, &SecretStore::tokenRead, this,
+                          [this, from, to, connection](const QUuid &id, const QString &token,
+                                                       SecretStore::Status status) {
+                              if (id != from)
+                                  return;
+                              disconnect(*connection);
+                              if (status == SecretStore::Status::Ok && !token.isEmpty())
+                                  secrets_->writeToken(to, token);
+                          });
+    secrets_->readToken(from);
 }
 
 bool ProfileCommands::remove(const QUuid &id) {

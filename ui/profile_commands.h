@@ -34,6 +34,9 @@ Q_SIGNALS:
     void profileRemoved(const QUuid &id);
 
 private:
+    // A duplicate is only useful with the same token: read it, then store it for the copy.
+    void copyToken(const QUuid &from, const QUuid &to);
+
     ProfileStore *store_;
     SecretStore *secrets_;
     QWidget *window_;
