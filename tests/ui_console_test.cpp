@@ -5,6 +5,7 @@
 #include "connection_status.h"
 #include "console_tab.h"
 #include "console_view.h"
+#include "event_wait.h"
 #include "info_bar.h"
 #include "main_window.h"
 #include "profile_commands.h"
@@ -31,6 +32,8 @@ using sandbox::test::TestPki;
 using sandbox::test::UiFixture;
 
 namespace {
+
+using sandbox::test::EventWait;
 
 class UiConsole : public UiFixture {
 protected:
@@ -94,7 +97,7 @@ protected:
 TEST_F(UiConsole, CommandShowsOutputStderrInColourAndExitBanner) {
     ConsoleTab *tab = open(addAgentProfile());
     ASSERT_NE(tab, nullptr);
-    QTRY_VERIFY(tab->input()->hasFocus());
+    ASSERT_TRUE(EventWait::until([&] { return tab->input()->hasFocus(); }));
     ASSERT_TRUE(
         run(tab, QStringLiteral("echo hello from stdout; echo oops on stderr >&2; exit 3")));
     ConsoleView *view = tab->view();
@@ -148,7 +151,8 @@ TEST_F(UiConsole, StopCancelsAndTheRemoteProcessIsGone) {
     QTest::keyClick(tab->input(), Qt::Key_Return);
     static const QRegularExpression pidLine(QStringLiteral("^(\\d+)$"),
                                             QRegularExpression::MultilineOption);
-    QTRY_VERIFY_WITH_TIMEOUT(pidLine.match(tab->view()->toPlainText()).hasMatch(), 30000);
+    ASSERT_TRUE(EventWait::until(
+        [&] { return pidLine.match(tab->view()->toPlainText()).hasMatch(); }, 30000));
     const pid_t pid = pidLine.match(tab->view()->toPlainText()).captured(1).toInt();
     ASSERT_GT(pid, 1);
     ASSERT_EQ(::kill(pid, 0), 0) << "the remote sleep is not running";
@@ -157,7 +161,7 @@ TEST_F(UiConsole, StopCancelsAndTheRemoteProcessIsGone) {
     ASSERT_TRUE(ended.count() > 0 || ended.wait(30000));
     EXPECT_TRUE(tab->view()->toPlainText().contains(QStringLiteral("cancelled")))
         << tab->view()->toPlainText().toStdString();
-    QTRY_VERIFY_WITH_TIMEOUT(::kill(pid, 0) == -1 && errno == ESRCH, 20000);
+    ASSERT_TRUE(EventWait::until([&] { return ::kill(pid, 0) == -1 && errno == ESRCH; }, 20000));
     EXPECT_FALSE(tab->stopButton()->isVisible());
 }
 
@@ -166,8 +170,8 @@ TEST_F(UiConsole, EscCancelsFromTheInput) {
     QSignalSpy ended(tab, &ConsoleTab::commandEnded);
     tab->input()->setText(QStringLiteral("echo started; exec sleep 300"));
     QTest::keyClick(tab->input(), Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(tab->view()->toPlainText().contains(QStringLiteral("started\n")),
-                             30000);
+    ASSERT_TRUE(EventWait::until(
+        [&] { return tab->view()->toPlainText().contains(QStringLiteral("started\n")); }, 30000));
     QTest::keyClick(tab->input(), Qt::Key_Escape);
     ASSERT_TRUE(ended.count() > 0 || ended.wait(30000));
     EXPECT_TRUE(tab->view()->toPlainText().contains(QStringLiteral("cancelled")));

@@ -1,6 +1,7 @@
 // The profile editor: the insecure-token banner for every combination, inline validation
 // that keeps the user's input, PEM lines from OpenSSL, env badges and presenter mode.
 #include "env_table_widget.h"
+#include "event_wait.h"
 #include "pem_file_field.h"
 #include "profile_editor_dialog.h"
 #include "profile_form.h"
@@ -21,6 +22,8 @@ using sandbox::test::TestPki;
 using sandbox::test::UiFixture;
 
 namespace {
+
+using sandbox::test::EventWait;
 
 class UiProfileEditor : public UiFixture {};
 
@@ -186,7 +189,7 @@ TEST_F(UiProfileEditor, PresenterModeMasksTokenAndEnvValues) {
     ProfileEditorDialog dialog(store.get(), secrets.get(), profile);
     dialog.show();
     TokenField *token = dialog.tokenField();
-    QTRY_VERIFY_WITH_TIMEOUT(!token->isLoading(), 20000);
+    ASSERT_TRUE(EventWait::until([&] { return !token->isLoading(); }, 20000));
     QTest::keyClicks(token->lineEdit(), QStringLiteral("tok-shown"));
     token->showButton()->click();
     EXPECT_TRUE(token->isRevealed());

@@ -4,6 +4,7 @@
 // keychain service name of its own, and helpers that wait (bounded) on async keychain jobs.
 #include "app_settings.h"
 #include "dialog_answers.h"
+#include "event_wait.h"
 #include "profile_store.h"
 #include "secret_store.h"
 
@@ -15,6 +16,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace sandbox::test {
 
@@ -36,7 +39,7 @@ protected:
     void settleKeychain() {
         if (!secrets)
             return;
-        QTRY_VERIFY_WITH_TIMEOUT(secrets->pendingJobs() == 0, 30000);
+        ASSERT_TRUE(EventWait::until([&] { return secrets->pendingJobs() == 0; }, 30000));
     }
 
     // Fresh objects on the same directory: what a restart of the application sees.
@@ -59,15 +62,24 @@ protected:
         return spy.at(0).at(1).value<SecretStore::Status>();
     }
 
-    // Reads a token; empty when there is none or the keychain failed.
+    // Reads a token; empty when there is none or the keychain failed. Only the answer for
+    // this id counts: the application may be reading other entries at the same time.
     QString readToken(const QUuid &id, SecretStore::Status *status = nullptr) {
-        QSignalSpy spy(secrets.get(), &SecretStore::tokenRead);
+        std::optional<std::pair<QString, SecretStore::Status>> answer;
+        const auto connection = QObject::connect(
+            secrets.get(), &SecretStore::tokenRead,
+            [&](const QUuid &readId, const QString &token, SecretStore::Status readStatus) {
+                if (readId == id && !answer)
+                    answer = std::make_pair(token, readStatus);
+            });
         secrets->readToken(id);
-        if (!spy.wait(20000))
+        EventWait::until([&] { return answer.has_value(); }, 20000);
+        QObject::disconnect(connection);
+        if (!answer)
             return {};
         if (status)
-            *status = spy.at(0).at(2).value<SecretStore::Status>();
-        return spy.at(0).at(1).toString();
+            *status = answer->second;
+        return answer->first;
     }
 
     QTemporaryDir configDir;
