@@ -51,5 +51,7 @@ int main(int argc, char **argv) {
         printError(error);
         shell.window()->statusBar()->showMessage(error, 20000);
     }
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    shell.finishKeychainJobs();
+    return status;
 }

@@ -6,6 +6,8 @@
 #include "secret_store.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
 #include <QUuid>
 
 namespace sandbox {
@@ -37,6 +39,16 @@ bool ConsoleShell::openProfile(const QString &nameOrId, QString *error) {
         return false;
     }
     return true;
+}
+
+void ConsoleShell::finishKeychainJobs(int timeoutMs) {
+    if (secrets_->pendingJobs() == 0)
+        return;
+    // Not nested: the application's own event loop has already returned.
+    QEventLoop loop;
+    QObject::connect(secrets_.get(), &SecretStore::idle, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 } // namespace sandbox

@@ -32,6 +32,10 @@ public:
     // When there is none, returns false and sets error to a sentence naming it and the file.
     bool openProfile(const QString &nameOrId, QString *error = nullptr);
 
+    // After the window closed: lets keychain jobs still in flight (a token saved just before
+    // quitting) finish, bounded, so the user's token is not lost.
+    void finishKeychainJobs(int timeoutMs = 5000);
+
 private:
     std::unique_ptr<ProfileStore> store_;
     std::unique_ptr<SecretStore> secrets_;

@@ -3,12 +3,15 @@
 #include "console_command_line.h"
 #include "console_shell.h"
 #include "console_tab.h"
+#include "event_wait.h"
 #include "main_window.h"
 #include "profile_store.h"
+#include "secret_store.h"
 
 #include <QDir>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QUuid>
 
 #include <gtest/gtest.h>
 
@@ -88,4 +91,35 @@ TEST(ConsoleShell, OpensAProfileByNameOrIdAndNamesTheFileWhenThereIsNone) {
     EXPECT_TRUE(error.contains(QStringLiteral("\"Nope\""))) << error.toStdString();
     EXPECT_TRUE(error.contains(QDir(tmp.path()).filePath(QStringLiteral("profiles.json"))))
         << error.toStdString();
+}
+
+// Quitting right after saving a token must not lose it: main() lets the keychain finish.
+TEST(ConsoleShell, TokenSavedJustBeforeQuitReachesTheKeychain) {
+    QTemporaryDir tmp;
+    ASSERT_TRUE(tmp.isValid());
+    const QUuid id = QUuid::createUuid();
+    const QString token = QStringLiteral("tok-") + QUuid::createUuid().toString(QUuid::Id128);
+    {
+        ConsoleShell shell(tmp.path());
+        shell.secrets()->writeToken(id, token);
+        EXPECT_EQ(shell.secrets()->pendingJobs(), 1);
+        shell.finishKeychainJobs(20000);
+        EXPECT_EQ(shell.secrets()->pendingJobs(), 0);
+        EXPECT_FALSE(shell.secrets()->isSessionOnly(id)) << "the keychain write failed";
+    }
+    SecretStore reader;
+    QString read;
+    bool answered = false;
+    QObject::connect(&reader, &SecretStore::tokenRead,
+                     [&](const QUuid &readId, const QString &value) {
+                         if (readId == id) {
+                             read = value;
+                             answered = true;
+                         }
+                     });
+    reader.readToken(id);
+    ASSERT_TRUE(sandbox::test::EventWait::until([&] { return answered; }, 20000));
+    EXPECT_EQ(read, token);
+    reader.deleteToken(id);
+    sandbox::test::EventWait::until([&] { return reader.pendingJobs() == 0; }, 20000);
 }
