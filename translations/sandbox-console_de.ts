@@ -670,8 +670,8 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <translation>Verbindungs-&amp;Timeout:</translation>
     </message>
     <message>
-        <source>The agent may clamp the security profile to the strictest it allows.</source>
-        <translation>Der Agent kann das Sicherheitsprofil auf das strengste beschränken, das er zulässt.</translation>
+        <source>The agent may clamp it: the reference agent runs anything but strict or standard as standard.</source>
+        <translation>Der Agent kann es einschränken: Der Referenz-Agent führt alles außer strict und standard als standard aus.</translation>
     </message>
     <message>
         <source>e.g. docker.io/library/debian:12</source>

@@ -62,8 +62,9 @@ void ProfileForm::addRequestRows(QFormLayout *form) {
     securityProfile_->setEditable(true);
     securityProfile_->addItems(
         {QStringLiteral("strict"), QStringLiteral("standard"), QStringLiteral("permissive")});
-    auto *clampHint = new QLabel(
-        tr("The agent may clamp the security profile to the strictest it allows."), this);
+    auto *clampHint = new QLabel(tr("The agent may clamp it: the reference agent runs anything but "
+                                    "strict or standard as standard."),
+                                 this);
     clampHint->setWordWrap(true);
     clampHint->setEnabled(false);
     image_ = new QLineEdit(this);

@@ -8,8 +8,10 @@
 #include "console_command_line.h"
 #include "console_shell.h"
 #include "console_tab.h"
+#include "env_table_widget.h"
 #include "main_window.h"
 #include "profile_editor_dialog.h"
+#include "profile_form.h"
 #include "profile_store.h"
 #include "token_field.h"
 #include "translation_loader.h"
@@ -21,6 +23,7 @@
 #include <QEventLoop>
 #include <QLineEdit>
 #include <QPainter>
+#include <QScrollArea>
 #include <QTimer>
 
 #include <cstdio>
@@ -156,6 +159,10 @@ int main(int argc, char **argv) {
     ProfileEditorDialog *masked = openEditor(shell, options.profileName);
     if (!masked)
         return fail(QStringLiteral("no profile \"%1\"").arg(options.profileName));
+    // Scrolled down to the env table: plain values masked, the secret:// reference visible.
+    if (auto *area = masked->findChild<QScrollArea *>())
+        area->ensureWidgetVisible(masked->form()->envTable(), 0, 0);
+    settle();
     if (!save(withDialog(window, masked), outDir, QStringLiteral("presenter-mode.png")))
         return fail(QStringLiteral("cannot write presenter-mode.png"));
     masked->close();
