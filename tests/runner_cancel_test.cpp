@@ -2,6 +2,7 @@
 #include "process_probe.h"
 #include "recording_sink.h"
 #include "secure_agent.h"
+#include "secure_agent_test.h"
 #include "test_pki.h"
 
 #include <remote_runner.h>
@@ -79,16 +80,7 @@ private:
     int port_ = 0;
 };
 
-class RunnerCancelTest : public ::testing::Test {
-protected:
-    void SetUp() override { ASSERT_TRUE(pki.ok()) << pki.error(); }
-    void TearDown() override {
-        EXPECT_FALSE(contains(agent.stderrText(), agent.token())) << agent.stderrText();
-    }
-
-    TestPki pki;
-    SecureAgent agent{pki};
-};
+class RunnerCancelTest : public SecureAgentTest {};
 
 TEST_F(RunnerCancelTest, CancelFromTheSinkKillsTheRemoteProcessGroup) {
     ASSERT_TRUE(agent.start());

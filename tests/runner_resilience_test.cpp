@@ -2,6 +2,7 @@
 #include "process_probe.h"
 #include "recording_sink.h"
 #include "secure_agent.h"
+#include "secure_agent_test.h"
 #include "test_pki.h"
 
 #include <remote_runner.h>
@@ -21,16 +22,7 @@ using namespace sandbox::test;
 
 namespace {
 
-class RunnerResilienceTest : public ::testing::Test {
-protected:
-    void SetUp() override { ASSERT_TRUE(pki.ok()) << pki.error(); }
-    void TearDown() override {
-        EXPECT_FALSE(contains(agent.stderrText(), agent.token())) << agent.stderrText();
-    }
-
-    TestPki pki;
-    SecureAgent agent{pki};
-};
+class RunnerResilienceTest : public SecureAgentTest {};
 
 TEST_F(RunnerResilienceTest, AgentKilledMidStreamFailsWithoutHanging) {
     ASSERT_TRUE(agent.start());

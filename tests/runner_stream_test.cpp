@@ -4,6 +4,7 @@
 #include "process_probe.h"
 #include "recording_sink.h"
 #include "secure_agent.h"
+#include "secure_agent_test.h"
 #include "sha256.h"
 #include "test_pki.h"
 
@@ -48,16 +49,7 @@ std::string writeDeterministicFile(const std::string &path, std::uint64_t size,
     return out ? sha.hex() : std::string("write failed");
 }
 
-class RunnerStreamTest : public ::testing::Test {
-protected:
-    void SetUp() override { ASSERT_TRUE(pki.ok()) << pki.error(); }
-    void TearDown() override {
-        EXPECT_FALSE(contains(agent.stderrText(), agent.token())) << agent.stderrText();
-    }
-
-    TestPki pki;
-    SecureAgent agent{pki};
-};
+class RunnerStreamTest : public SecureAgentTest {};
 
 TEST_F(RunnerStreamTest, OutputArrivesWhileTheCommandStillRuns) {
     ASSERT_TRUE(agent.start());
