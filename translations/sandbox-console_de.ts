@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>connecting</source>
-        <translation>verbinde</translation>
+        <translation>verbindet</translation>
     </message>
     <message>
         <source>ready</source>
@@ -663,11 +663,11 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     </message>
     <message>
         <source>Server name o&amp;verride:</source>
-        <translation>Server&amp;name überschreiben:</translation>
+        <translation>Servername &amp;überschreiben:</translation>
     </message>
     <message>
         <source>Connect &amp;timeout:</source>
-        <translation>Verbindungs-&amp;Timeout:</translation>
+        <translation>Verbin&amp;dungs-Timeout:</translation>
     </message>
     <message>
         <source>The agent may clamp it: the reference agent runs anything but strict or standard as standard.</source>
