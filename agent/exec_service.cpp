@@ -1,10 +1,12 @@
 #include "exec_service.h"
+#include "exec_watchdog.h"
 
 #include "docker_command.h"
 #include "host_process.h"
 #include "security_profile.h"
 
 #include <chrono>
+#include <optional>
 #include <unistd.h>
 
 extern char **environ;
@@ -14,6 +16,8 @@ namespace sandbox::agent {
 namespace {
 
 constexpr const char *kDefaultPath = "/usr/local/bin:/usr/bin:/bin";
+// Beyond the command's timeout: time for SIGTERM, SIGKILL and the last chunks to go out.
+constexpr std::chrono::seconds kWatchdogGrace{15};
 
 std::map<std::string, std::string> currentEnvironment() {
     std::map<std::string, std::string> env;
@@ -174,7 +178,13 @@ grpc::Status ExecService::run(grpc::ServerContext *context, const ProcessSpec &s
     const auto cancelled = [&] {
         return stopping_.load() || context->IsCancelled();
     };
+    // The command's timeout is checked between writes; a client that stops reading blocks a
+    // write forever, so past the timeout (plus the kill grace) the call itself is cancelled.
+    std::optional<ExecWatchdog> watchdog;
+    if (spec.limits.timeout.count() > 0)
+        watchdog.emplace(spec.limits.timeout + kWatchdogGrace, [context] { context->TryCancel(); });
     const HostProcess::Outcome outcome = process->run(write, cancelled);
+    watchdog.reset();
     process.reset();
     log.bytesOut = outcome.bytesOut;
     log.exitCode = outcome.exitCode;
