@@ -1,45 +1,26 @@
 #include "server_tls.h"
 #include "tls_version_floor.h"
 
+#include "pem_inspector.h"
 #include "text_file.h"
-
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 
 #include <grpcpp/security/server_credentials.h>
 
 namespace sandbox::agent {
 
-namespace {
-
-struct BioDeleter {
-    void operator()(BIO *bio) const { BIO_free(bio); }
-};
-using BioPtr = std::unique_ptr<BIO, BioDeleter>;
-
-BioPtr memoryBio(const std::string &pem) {
-    return BioPtr(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-}
-
-} // namespace
-
+// PemInspector parses (and never prompts for a passphrase); the messages name the flag.
 bool ServerTls::checkPair(const std::string &certPem, const std::string &keyPem,
                           const AgentOptions &options, std::string *error) {
-    std::unique_ptr<X509, decltype(&X509_free)> cert(
-        PEM_read_bio_X509(memoryBio(certPem).get(), nullptr, nullptr, nullptr), X509_free);
-    if (!cert) {
+    std::string detail;
+    if (!PemInspector::certificate(certPem, options.tlsCert, detail)) {
         *error = "--tls-cert: " + options.tlsCert + " holds no PEM certificate";
         return false;
     }
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-        PEM_read_bio_PrivateKey(memoryBio(keyPem).get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
-    if (!key) {
+    if (!PemInspector::isPrivateKey(keyPem, options.tlsKey, detail)) {
         *error = "--tls-key: " + options.tlsKey + " holds no unencrypted PEM private key";
         return false;
     }
-    if (X509_check_private_key(cert.get(), key.get()) != 1) {
+    if (!PemInspector::keyMatchesCertificate(certPem, keyPem, detail)) {
         *error = "--tls-key: " + options.tlsKey + " does not match the certificate in " +
                  options.tlsCert;
         return false;
@@ -48,9 +29,8 @@ bool ServerTls::checkPair(const std::string &certPem, const std::string &keyPem,
 }
 
 bool ServerTls::checkCa(const std::string &caPem, const std::string &path, std::string *error) {
-    std::unique_ptr<X509, decltype(&X509_free)> ca(
-        PEM_read_bio_X509(memoryBio(caPem).get(), nullptr, nullptr, nullptr), X509_free);
-    if (!ca) {
+    std::string detail;
+    if (!PemInspector::certificate(caPem, path, detail)) {
         *error = "--tls-ca: " + path + " holds no PEM certificate";
         return false;
     }
