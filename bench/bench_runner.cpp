@@ -88,13 +88,20 @@ bool BenchRunner::firstExec(double &ms, std::string &error) {
     return true;
 }
 
-bool BenchRunner::warmExecs(double &p50, double &p99, std::string &error) {
+// A runner that has already connected and run one command, so timings leave that out.
+std::unique_ptr<RemoteRunner> BenchRunner::warmRunner(std::string &error) const {
     auto runner = RemoteRunner::create(config_, error);
+    CountingSink sink;
+    if (!runner || !runOnce(*runner, {"true"}, sink, error))
+        return nullptr;
+    return runner;
+}
+
+bool BenchRunner::warmExecs(double &p50, double &p99, std::string &error) {
+    const auto runner = warmRunner(error);
     if (!runner)
         return false;
     CountingSink sink;
-    if (!runOnce(*runner, {"true"}, sink, error)) // warm-up: connect outside the timings
-        return false;
     std::vector<double> times;
     times.reserve(static_cast<std::size_t>(options_.execCount));
     for (int i = 0; i < options_.execCount; ++i) {
@@ -109,12 +116,10 @@ bool BenchRunner::warmExecs(double &p50, double &p99, std::string &error) {
 }
 
 bool BenchRunner::stream(double &mibS, std::string &error) {
-    auto runner = RemoteRunner::create(config_, error);
+    const auto runner = warmRunner(error);
     if (!runner)
         return false;
     CountingSink sink;
-    if (!runOnce(*runner, {"true"}, sink, error))
-        return false;
     const auto start = Clock::now();
     if (!runOnce(*runner, {"head", "-c", std::to_string(options_.streamBytes), "/dev/zero"}, sink,
                  error))

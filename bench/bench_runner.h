@@ -3,10 +3,13 @@
 #include "runner_config.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace sandbox {
+
+class RemoteRunner;
 
 struct BenchOptions {
     std::uint64_t streamBytes = 1ULL << 30;
@@ -35,6 +38,7 @@ public:
     static std::string toJson(const BenchNumbers &numbers, const BenchOptions &options);
 
 private:
+    std::unique_ptr<RemoteRunner> warmRunner(std::string &error) const;
     bool firstExec(double &ms, std::string &error);
     bool warmExecs(double &p50, double &p99, std::string &error);
     bool stream(double &mibS, std::string &error);
