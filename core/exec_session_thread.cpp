@@ -43,14 +43,6 @@ void ExecSessionThread::setProfile(const Profile &profile) {
         session, [session, profile] { session->setProfile(profile); }, Qt::QueuedConnection);
 }
 
-void ExecSessionThread::setToken(const QString &token) {
-    if (!session_)
-        return;
-    ExecSession *session = session_.data();
-    QMetaObject::invokeMethod(
-        session, [session, token] { session->setToken(token); }, Qt::QueuedConnection);
-}
-
 void ExecSessionThread::cancel() {
     if (session_)
         session_->cancel();

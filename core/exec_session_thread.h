@@ -28,7 +28,6 @@ public:
     // Queued to the worker.
     void run(quint64 commandId, const SessionCommand &command, const QString &token);
     void setProfile(const Profile &profile);
-    void setToken(const QString &token);
     // Direct (thread-safe).
     void cancel();
 
