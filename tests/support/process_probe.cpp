@@ -4,11 +4,12 @@
 
 #include <cerrno>
 #include <csignal>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <thread>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace sandbox::test {
 
@@ -20,10 +21,25 @@ struct Stat {
     pid_t ppid = 0;
 };
 
+// Empty when the process is gone. Plain read(2): libstdc++'s filebuf throws when a process
+// vanishes between open and read (ESRCH), which is exactly what these probes wait for.
+std::string readProcFile(pid_t pid, const char *name) {
+    const std::string path = "/proc/" + std::to_string(pid) + "/" + name;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return {};
+    std::string text;
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+        text.append(buffer, static_cast<std::size_t>(n));
+    ::close(fd);
+    return n < 0 ? std::string() : text;
+}
+
 // /proc/PID/stat: "pid (comm) state ppid ..."; comm may contain spaces and parentheses.
 Stat readStat(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = readProcFile(pid, "stat");
     Stat s;
     const auto close = text.rfind(')');
     if (close == std::string::npos)
@@ -58,7 +74,7 @@ bool ProcessProbe::waitUntilGone(pid_t pid, std::chrono::milliseconds bound) {
 }
 
 long ProcessProbe::residentKiB(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::istringstream in(readProcFile(pid, "status"));
     for (std::string line; std::getline(in, line);) {
         if (line.rfind("VmRSS:", 0) == 0)
             return std::stol(line.substr(6));
