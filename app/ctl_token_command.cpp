@@ -105,18 +105,15 @@ int CtlTokenCommand::run(int &argc, char **argv) {
     bool done = false;
     SecretStore::Status status = SecretStore::Status::Failed;
     QString message;
-    const auto finish = [&](const QUuid &, SecretStore::Status s, const QString &m) {
+    const auto finish = [&](SecretJob *job) {
         done = true;
-        status = s;
-        message = m;
+        status = job->status();
+        message = job->message();
         loop.quit();
     };
-    QObject::connect(&store, &SecretStore::tokenWritten, &loop, finish);
-    QObject::connect(&store, &SecretStore::tokenDeleted, &loop, finish);
-    if (action == "set")
-        store.writeToken(id, QString::fromStdString(token));
-    else
-        store.deleteToken(id);
+    SecretJob *job = action == "set" ? store.writeToken(id, QString::fromStdString(token))
+                                     : store.deleteToken(id);
+    QObject::connect(job, &SecretJob::finished, &loop, finish);
     token.assign(token.size(), '\0');
     // A keychain that waits for an unlock prompt nobody answers must not hang a script.
     QTimer::singleShot(kKeychainTimeoutMs, &loop, &QEventLoop::quit);

@@ -105,33 +105,29 @@ QString SecretStore::statusMessage(Status status, Operation operation, const QSt
     return {};
 }
 
-void SecretStore::readToken(const QUuid &id) {
+SecretJob *SecretStore::readToken(const QUuid &id) {
+    auto *answer = new SecretJob(Operation::Read, id, this);
     if (sessionTokens_.contains(id)) {
-        const QString token = sessionTokens_.value(id);
-        // Still asynchronous, like every other answer.
-        QMetaObject::invokeMethod(
-            this, [this, id, token] { Q_EMIT tokenRead(id, token, Status::Ok, {}); },
-            Qt::QueuedConnection);
-        return;
+        answer->finish(Status::Ok, {}, sessionTokens_.value(id));
+        return answer;
     }
     auto *job = makeJob<QKeychain::ReadPasswordJob>(service_, keyFor(id));
-    connect(job, &QKeychain::Job::finished, this, [this, id, job] {
+    connect(job, &QKeychain::Job::finished, answer, [answer, job] {
         const Status status = statusOf(job);
-        const QString token = status == Status::Ok ? job->textData() : QString();
-        Q_EMIT tokenRead(id, token, status,
-                         statusMessage(status, Operation::Read, job->errorString()));
+        answer->finish(status, statusMessage(status, Operation::Read, job->errorString()),
+                       status == Status::Ok ? job->textData() : QString());
     });
     startTracked(job);
+    return answer;
 }
 
-void SecretStore::writeToken(const QUuid &id, const QString &token) {
-    if (token.isEmpty()) {
-        startDelete(id, true);
-        return;
-    }
+SecretJob *SecretStore::writeToken(const QUuid &id, const QString &token) {
+    if (token.isEmpty())
+        return startDelete(id, Operation::Write);
+    auto *answer = new SecretJob(Operation::Write, id, this);
     auto *job = makeJob<QKeychain::WritePasswordJob>(service_, keyFor(id));
     job->setTextData(token);
-    connect(job, &QKeychain::Job::finished, this, [this, id, job, token] {
+    connect(job, &QKeychain::Job::finished, answer, [this, id, answer, job, token] {
         Status status = statusOf(job);
         if (status == Status::NotFound)
             status = Status::Failed; // a write cannot miss an entry; treat as a failure
@@ -139,10 +135,10 @@ void SecretStore::writeToken(const QUuid &id, const QString &token) {
             sessionTokens_.remove(id);
         else
             sessionTokens_.insert(id, token);
-        Q_EMIT tokenWritten(id, status,
-                            statusMessage(status, Operation::Write, job->errorString()));
+        answer->finish(status, statusMessage(status, Operation::Write, job->errorString()));
     });
     startTracked(job);
+    return answer;
 }
 
 void SecretStore::startTracked(QKeychain::Job *job) {
@@ -155,24 +151,22 @@ void SecretStore::startTracked(QKeychain::Job *job) {
     job->start();
 }
 
-void SecretStore::deleteToken(const QUuid &id) {
-    startDelete(id, false);
+SecretJob *SecretStore::deleteToken(const QUuid &id) {
+    return startDelete(id, Operation::Delete);
 }
 
-void SecretStore::startDelete(const QUuid &id, bool reportAsWrite) {
+SecretJob *SecretStore::startDelete(const QUuid &id, SecretOperation reportedAs) {
     sessionTokens_.remove(id);
+    auto *answer = new SecretJob(reportedAs, id, this);
     auto *job = makeJob<QKeychain::DeletePasswordJob>(service_, keyFor(id));
-    connect(job, &QKeychain::Job::finished, this, [this, id, job, reportAsWrite] {
+    connect(job, &QKeychain::Job::finished, answer, [answer, job] {
         Status status = statusOf(job);
         if (status == Status::NotFound)
             status = Status::Ok; // nothing stored is what the caller wanted
-        const QString message = statusMessage(status, Operation::Delete, job->errorString());
-        if (reportAsWrite)
-            Q_EMIT tokenWritten(id, status, message);
-        else
-            Q_EMIT tokenDeleted(id, status, message);
+        answer->finish(status, statusMessage(status, Operation::Delete, job->errorString()));
     });
     startTracked(job);
+    return answer;
 }
 
 } // namespace sandbox

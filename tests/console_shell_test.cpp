@@ -6,6 +6,7 @@
 #include "event_wait.h"
 #include "main_window.h"
 #include "profile_store.h"
+#include "secret_answer.h"
 #include "secret_store.h"
 
 #include <QDir>
@@ -108,18 +109,9 @@ TEST(ConsoleShell, TokenSavedJustBeforeQuitReachesTheKeychain) {
         EXPECT_FALSE(shell.secrets()->isSessionOnly(id)) << "the keychain write failed";
     }
     SecretStore reader;
-    QString read;
-    bool answered = false;
-    QObject::connect(&reader, &SecretStore::tokenRead,
-                     [&](const QUuid &readId, const QString &value) {
-                         if (readId == id) {
-                             read = value;
-                             answered = true;
-                         }
-                     });
-    reader.readToken(id);
-    ASSERT_TRUE(sandbox::test::EventWait::until([&] { return answered; }, 20000));
-    EXPECT_EQ(read, token);
+    const sandbox::test::SecretAnswer answer = sandbox::test::awaitSecret(reader.readToken(id));
+    ASSERT_TRUE(answer.answered);
+    EXPECT_EQ(answer.token, token);
     reader.deleteToken(id);
     sandbox::test::EventWait::until([&] { return reader.pendingJobs() == 0; }, 20000);
 }

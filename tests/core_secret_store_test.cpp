@@ -1,4 +1,6 @@
 // SecretStore against the real Secret Service (gnome-keyring under dbus-run-session).
+#include "secret_answer.h"
+
 #include <secret_store.h>
 
 #include <QCoreApplication>
@@ -26,25 +28,11 @@ protected:
                             "an unlocked gnome-keyring)";
     }
 
-    // Waits for one signal; returns its arguments.
-    template <typename Signal> QList<QVariant> waitFor(Signal signal, auto &&start) {
-        QSignalSpy spy(&store, signal);
-        start();
-        if (spy.isEmpty() && !spy.wait(20000))
-            return {};
-        EXPECT_EQ(spy.count(), 1);
-        return spy.takeFirst();
+    test::SecretAnswer read(const QUuid &id) { return test::awaitSecret(store.readToken(id)); }
+    test::SecretAnswer write(const QUuid &id, const QString &token) {
+        return test::awaitSecret(store.writeToken(id, token));
     }
-
-    QList<QVariant> read(const QUuid &id) {
-        return waitFor(&SecretStore::tokenRead, [&] { store.readToken(id); });
-    }
-    QList<QVariant> write(const QUuid &id, const QString &token) {
-        return waitFor(&SecretStore::tokenWritten, [&] { store.writeToken(id, token); });
-    }
-    QList<QVariant> remove(const QUuid &id) {
-        return waitFor(&SecretStore::tokenDeleted, [&] { store.deleteToken(id); });
-    }
+    test::SecretAnswer remove(const QUuid &id) { return test::awaitSecret(store.deleteToken(id)); }
 
     SecretStore store;
 };
@@ -53,65 +41,85 @@ TEST_F(SecretStoreTest, WriteReadDeleteAgainstTheRealKeychain) {
     const QUuid id = QUuid::createUuid();
     const QString token = QStringLiteral("tok-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
 
-    QList<QVariant> r = write(id, token);
-    ASSERT_EQ(r.size(), 3) << "no tokenWritten signal";
-    ASSERT_EQ(r.at(1).value<Status>(), Status::Ok) << r.at(2).toString().toStdString();
+    test::SecretAnswer r = write(id, token);
+    ASSERT_TRUE(r.answered) << "the write job never finished";
+    ASSERT_EQ(r.status, Status::Ok) << r.message.toStdString();
     EXPECT_FALSE(store.isSessionOnly(id));
 
     r = read(id);
-    ASSERT_EQ(r.size(), 4);
-    EXPECT_EQ(r.at(0).toUuid(), id);
-    EXPECT_EQ(r.at(1).toString(), token);
-    EXPECT_EQ(r.at(2).value<Status>(), Status::Ok);
+    ASSERT_TRUE(r.answered);
+    EXPECT_EQ(r.token, token);
+    EXPECT_EQ(r.status, Status::Ok);
 
     // A second store (as after a restart) reads the same entry.
     SecretStore other;
-    QSignalSpy spy(&other, &SecretStore::tokenRead);
-    other.readToken(id);
-    ASSERT_TRUE(spy.wait(20000));
-    EXPECT_EQ(spy.first().at(1).toString(), token);
+    EXPECT_EQ(test::awaitSecret(other.readToken(id)).token, token);
 
     r = remove(id);
-    ASSERT_EQ(r.size(), 3);
-    EXPECT_EQ(r.at(1).value<Status>(), Status::Ok) << r.at(2).toString().toStdString();
+    ASSERT_TRUE(r.answered);
+    EXPECT_EQ(r.status, Status::Ok) << r.message.toStdString();
     r = read(id);
-    ASSERT_EQ(r.size(), 4);
-    EXPECT_EQ(r.at(2).value<Status>(), Status::NotFound);
-    EXPECT_TRUE(r.at(1).toString().isEmpty());
+    ASSERT_TRUE(r.answered);
+    EXPECT_EQ(r.status, Status::NotFound);
+    EXPECT_TRUE(r.token.isEmpty());
 }
 
 TEST_F(SecretStoreTest, MissingEntryMeansNoToken) {
-    const QList<QVariant> r = read(QUuid::createUuid());
-    ASSERT_EQ(r.size(), 4);
-    EXPECT_EQ(r.at(2).value<Status>(), Status::NotFound);
-    EXPECT_TRUE(r.at(1).toString().isEmpty());
-    EXPECT_TRUE(r.at(3).toString().isEmpty()) << "no error to show for 'no token'";
+    const test::SecretAnswer r = read(QUuid::createUuid());
+    ASSERT_TRUE(r.answered);
+    EXPECT_EQ(r.status, Status::NotFound);
+    EXPECT_TRUE(r.token.isEmpty());
+    EXPECT_TRUE(r.message.isEmpty()) << "no error to show for 'no token'";
     // Deleting what is not there is fine too.
-    const QList<QVariant> d = remove(QUuid::createUuid());
-    ASSERT_EQ(d.size(), 3);
-    EXPECT_EQ(d.at(1).value<Status>(), Status::Ok);
+    const test::SecretAnswer d = remove(QUuid::createUuid());
+    ASSERT_TRUE(d.answered);
+    EXPECT_EQ(d.status, Status::Ok);
 }
 
 TEST_F(SecretStoreTest, OverwriteAndEmptyTokenDeletes) {
     const QUuid id = QUuid::createUuid();
-    ASSERT_EQ(write(id, QStringLiteral("first")).value(1).value<Status>(), Status::Ok);
-    ASSERT_EQ(write(id, QStringLiteral("second")).value(1).value<Status>(), Status::Ok);
-    EXPECT_EQ(read(id).value(1).toString(), QStringLiteral("second"));
-    ASSERT_EQ(write(id, QString()).value(1).value<Status>(), Status::Ok);
-    EXPECT_EQ(read(id).value(2).value<Status>(), Status::NotFound);
+    ASSERT_EQ(write(id, QStringLiteral("first")).status, Status::Ok);
+    ASSERT_EQ(write(id, QStringLiteral("second")).status, Status::Ok);
+    EXPECT_EQ(read(id).token, QStringLiteral("second"));
+    ASSERT_EQ(write(id, QString()).status, Status::Ok);
+    EXPECT_EQ(read(id).status, Status::NotFound);
 }
 
 TEST_F(SecretStoreTest, CallsNeverAnswerSynchronously) {
-    QSignalSpy spy(&store, &SecretStore::tokenRead);
-    store.readToken(QUuid::createUuid());
+    SecretJob *job = store.readToken(QUuid::createUuid());
+    QSignalSpy spy(job, &SecretJob::finished);
     EXPECT_EQ(spy.count(), 0);
     ASSERT_TRUE(spy.wait(20000));
+}
+
+// Each request gets its own answer: two tabs reading different profiles at once never see
+// each other's token, and a job answers only its own caller.
+TEST_F(SecretStoreTest, ConcurrentRequestsAnswerTheirOwnCaller) {
+    const QUuid a = QUuid::createUuid();
+    const QUuid b = QUuid::createUuid();
+    ASSERT_EQ(write(a, QStringLiteral("tok-a")).status, Status::Ok);
+    ASSERT_EQ(write(b, QStringLiteral("tok-b")).status, Status::Ok);
+    SecretJob *readA = store.readToken(a);
+    SecretJob *readB = store.readToken(b);
+    EXPECT_EQ(readA->profileId(), a);
+    QList<QString> answersA;
+    QList<QString> answersB;
+    QObject::connect(readA, &SecretJob::finished,
+                     [&](SecretJob *job) { answersA << job->token(); });
+    QObject::connect(readB, &SecretJob::finished,
+                     [&](SecretJob *job) { answersB << job->token(); });
+    ASSERT_TRUE(test::EventWait::until([&] { return answersA.size() == 1 && answersB.size() == 1; },
+                                       20000));
+    EXPECT_EQ(answersA, QList<QString>{QStringLiteral("tok-a")});
+    EXPECT_EQ(answersB, QList<QString>{QStringLiteral("tok-b")});
+    remove(a);
+    remove(b);
 }
 
 TEST_F(SecretStoreTest, TokenNeverLandsInAFileWeWrite) {
     const QUuid id = QUuid::createUuid();
     const QByteArray token = "tok-needle-" + QUuid::createUuid().toByteArray(QUuid::Id128);
-    ASSERT_EQ(write(id, QString::fromLatin1(token)).value(1).value<Status>(), Status::Ok);
+    ASSERT_EQ(write(id, QString::fromLatin1(token)).status, Status::Ok);
     // XDG_CONFIG_HOME is private to the test run (scripts/test); the keyring lives in
     // XDG_DATA_HOME, encrypted.
     const QString config = qEnvironmentVariable("XDG_CONFIG_HOME");
@@ -146,29 +154,24 @@ TEST(SecretStoreWithoutService, WriteFailsPlainlyAndKeepsTheTokenForTheSession) 
     }
     SecretStore store;
     const QUuid id = QUuid::createUuid();
-    QSignalSpy written(&store, &SecretStore::tokenWritten);
-    store.writeToken(id, QStringLiteral("tok-session-only"));
-    ASSERT_TRUE(written.wait(60000) || !written.isEmpty());
-    const auto status = written.first().at(1).value<SecretStore::Status>();
-    EXPECT_EQ(status, SecretStore::Status::Unavailable);
-    const QString message = written.first().at(2).toString();
-    EXPECT_EQ(message, QStringLiteral("No Secret Service is running, so the token can't be "
-                                      "saved. It is kept in memory for this session only."));
-    EXPECT_FALSE(message.contains(QLatin1String("tok-session-only")));
+    const test::SecretAnswer written =
+        test::awaitSecret(store.writeToken(id, QStringLiteral("tok-session-only")), 60000);
+    ASSERT_TRUE(written.answered);
+    EXPECT_EQ(written.status, SecretStore::Status::Unavailable);
+    EXPECT_EQ(written.message, QStringLiteral("No Secret Service is running, so the token can't "
+                                              "be saved. It is kept in memory for this session "
+                                              "only."));
+    EXPECT_FALSE(written.message.contains(QLatin1String("tok-session-only")));
     EXPECT_TRUE(store.isSessionOnly(id));
 
-    QSignalSpy read(&store, &SecretStore::tokenRead);
-    store.readToken(id);
-    ASSERT_TRUE(read.wait(20000));
-    EXPECT_EQ(read.first().at(1).toString(), QStringLiteral("tok-session-only"));
-    EXPECT_EQ(read.first().at(2).value<SecretStore::Status>(), SecretStore::Status::Ok);
+    const test::SecretAnswer read = test::awaitSecret(store.readToken(id));
+    EXPECT_EQ(read.token, QStringLiteral("tok-session-only"));
+    EXPECT_EQ(read.status, SecretStore::Status::Ok);
 
-    QSignalSpy deleted(&store, &SecretStore::tokenDeleted);
-    store.deleteToken(id);
-    ASSERT_TRUE(deleted.wait(60000) || !deleted.isEmpty());
+    ASSERT_TRUE(test::awaitSecret(store.deleteToken(id), 60000).answered);
     EXPECT_FALSE(store.isSessionOnly(id)) << "forget token also forgets the session copy";
-    std::printf("status without a Secret Service: %d, message: %s\n", int(status),
-                qPrintable(message));
+    std::printf("status without a Secret Service: %d, message: %s\n", int(written.status),
+                qPrintable(written.message));
 }
 
 TEST(SecretStoreMessages, SayWhatItMeans) {

@@ -1,6 +1,8 @@
 // `sandboxctl token set|delete` (the demo's way to seed keychain tokens) against the real
 // Secret Service: what it stores is what the console's SecretStore reads back; the token
 // only ever travels on stdin.
+#include "secret_answer.h"
+
 #include <secret_store.h>
 
 #include <QProcess>
@@ -14,6 +16,8 @@ using namespace sandbox;
 namespace {
 
 using Status = SecretStore::Status;
+using test::awaitSecret;
+using test::SecretAnswer;
 
 struct CtlRun {
     int exitCode = -1;
@@ -51,12 +55,10 @@ protected:
     // What the desktop console would read for this profile: {status, token}.
     std::pair<Status, QString> readBack(const QUuid &id) {
         SecretStore store;
-        QSignalSpy spy(&store, &SecretStore::tokenRead);
-        store.readToken(id);
-        if (spy.isEmpty() && !spy.wait(20000))
-            return {Status::Failed, QStringLiteral("no tokenRead signal")};
-        const QList<QVariant> args = spy.takeFirst();
-        return {args.at(2).value<Status>(), args.at(1).toString()};
+        const SecretAnswer answer = awaitSecret(store.readToken(id));
+        if (!answer.answered)
+            return {Status::Failed, QStringLiteral("the keychain did not answer")};
+        return {answer.status, answer.token};
     }
 
     const QUuid id = QUuid::createUuid();

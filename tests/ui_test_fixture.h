@@ -6,6 +6,7 @@
 #include "dialog_answers.h"
 #include "event_wait.h"
 #include "profile_store.h"
+#include "secret_answer.h"
 #include "secret_store.h"
 
 #include <QSignalSpy>
@@ -55,31 +56,16 @@ protected:
 
     // Writes a token and waits for the keychain's answer.
     SecretStore::Status writeToken(const QUuid &id, const QString &token) {
-        QSignalSpy spy(secrets.get(), &SecretStore::tokenWritten);
-        secrets->writeToken(id, token);
-        if (!spy.wait(20000))
-            return SecretStore::Status::Failed;
-        return spy.at(0).at(1).value<SecretStore::Status>();
+        const SecretAnswer answer = awaitSecret(secrets->writeToken(id, token));
+        return answer.answered ? answer.status : SecretStore::Status::Failed;
     }
 
-    // Reads a token; empty when there is none or the keychain failed. Only the answer for
-    // this id counts: the application may be reading other entries at the same time.
+    // Reads a token; empty when there is none or the keychain failed.
     QString readToken(const QUuid &id, SecretStore::Status *status = nullptr) {
-        std::optional<std::pair<QString, SecretStore::Status>> answer;
-        const auto connection = QObject::connect(
-            secrets.get(), &SecretStore::tokenRead,
-            [&](const QUuid &readId, const QString &token, SecretStore::Status readStatus) {
-                if (readId == id && !answer)
-                    answer = std::make_pair(token, readStatus);
-            });
-        secrets->readToken(id);
-        EventWait::until([&] { return answer.has_value(); }, 20000);
-        QObject::disconnect(connection);
-        if (!answer)
-            return {};
+        const SecretAnswer answer = awaitSecret(secrets->readToken(id));
         if (status)
-            *status = answer->second;
-        return answer->first;
+            *status = answer.answered ? answer.status : SecretStore::Status::Failed;
+        return answer.token;
     }
 
     QTemporaryDir configDir;

@@ -57,17 +57,10 @@ bool ProfileCommands::duplicate(const QUuid &id) {
 }
 
 void ProfileCommands::copyToken(const QUuid &from, const QUuid &to) {
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(secrets_, &SecretStore::tokenRead, this,
-                          [this, from, to, connection](const QUuid &id, const QString &token,
-                                                       SecretStore::Status status) {
-                              if (id != from)
-                                  return;
-                              disconnect(*connection);
-                              if (status == SecretStore::Status::Ok && !token.isEmpty())
-                                  secrets_->writeToken(to, token);
-                          });
-    secrets_->readToken(from);
+    connect(secrets_->readToken(from), &SecretJob::finished, this, [this, to](SecretJob *job) {
+        if (job->ok() && !job->token().isEmpty())
+            secrets_->writeToken(to, job->token());
+    });
 }
 
 bool ProfileCommands::remove(const QUuid &id) {

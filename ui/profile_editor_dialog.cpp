@@ -25,12 +25,10 @@ ProfileEditorDialog::ProfileEditorDialog(ProfileStore *store, SecretStore *secre
     const Profile profile = existing.value_or(Profile());
     id_ = profile.id;
     form_->setProfile(profile);
-    connect(secrets_, &SecretStore::tokenRead, this, &ProfileEditorDialog::onTokenRead);
-    connect(secrets_, &SecretStore::tokenWritten, this, &ProfileEditorDialog::onTokenWritten);
-    connect(secrets_, &SecretStore::tokenDeleted, this, &ProfileEditorDialog::onTokenDeleted);
     if (!isNew_) {
         token_->setLoading(true);
-        secrets_->readToken(id_);
+        connect(secrets_->readToken(id_), &SecretJob::finished, this,
+                &ProfileEditorDialog::onTokenRead);
     }
     updateBanner();
 }
@@ -68,7 +66,8 @@ void ProfileEditorDialog::buildUi() {
     connect(token_, &TokenField::tokenChanged, this, &ProfileEditorDialog::updateBanner);
     connect(token_, &TokenField::forgetRequested, this, [this] {
         if (!isNew_)
-            secrets_->deleteToken(id_);
+            connect(secrets_->deleteToken(id_), &SecretJob::finished, this,
+                    &ProfileEditorDialog::onTokenDeleted);
     });
 }
 
@@ -87,7 +86,7 @@ void ProfileEditorDialog::setPresenterMode(bool on) {
 
 void ProfileEditorDialog::updateBanner() {
     const Profile p = form_->profile();
-    banner_->update(!token_->token().isEmpty(), p.transport(), p.allowInsecure);
+    banner_->update(p.tokenTransport(!token_->token().isEmpty()));
 }
 
 void ProfileEditorDialog::save() {
@@ -106,11 +105,14 @@ void ProfileEditorDialog::save() {
         accept();
         return;
     }
+    saveToken();
+}
+
+void ProfileEditorDialog::saveToken() {
     setBusy(true);
-    if (token_->token().isEmpty())
-        secrets_->deleteToken(id_);
-    else
-        secrets_->writeToken(id_, token_->token());
+    // An empty token deletes the entry; the answer is a write either way.
+    connect(secrets_->writeToken(id_, token_->token()), &SecretJob::finished, this,
+            &ProfileEditorDialog::onTokenWritten);
 }
 
 // The user's input stays in the form whatever happens here.
@@ -135,47 +137,34 @@ bool ProfileEditorDialog::storeProfile() {
     return ok;
 }
 
-void ProfileEditorDialog::onTokenRead(const QUuid &id, const QString &token,
-                                      SecretStore::Status status, const QString &message) {
-    if (id != id_ || !token_->isLoading())
+void ProfileEditorDialog::onTokenRead(SecretJob *job) {
+    if (job->profileId() != id_ || !token_->isLoading())
         return;
-    token_->setLoadedToken(token);
-    if (status != SecretStore::Status::Ok && status != SecretStore::Status::NotFound)
-        keychain_->showMessage(InfoBar::Level::Warning, message);
+    token_->setLoadedToken(job->token());
+    if (job->status() != SecretStatus::Ok && job->status() != SecretStatus::NotFound)
+        keychain_->showMessage(InfoBar::Level::Warning, job->message());
     updateBanner();
 }
 
-void ProfileEditorDialog::onTokenWritten(const QUuid &id, SecretStore::Status status,
-                                         const QString &message) {
-    if (id != id_ || !writingToken_)
-        return;
+void ProfileEditorDialog::onTokenWritten(SecretJob *job) {
     setBusy(false);
-    if (status == SecretStore::Status::Ok) {
+    if (job->ok()) {
         accept();
         return;
     }
     // The profile is saved; the token lives for this session only. Say so and stay open.
-    keychain_->showMessage(InfoBar::Level::Warning, message);
+    keychain_->showMessage(InfoBar::Level::Warning, job->message());
     buttons_->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
 }
 
-void ProfileEditorDialog::onTokenDeleted(const QUuid &id, SecretStore::Status status,
-                                         const QString &message) {
-    if (id != id_)
+// "Forget" in the token field; saving goes through onTokenWritten.
+void ProfileEditorDialog::onTokenDeleted(SecretJob *job) {
+    if (!job->ok()) {
+        keychain_->showMessage(InfoBar::Level::Warning, job->message());
         return;
-    const bool ok = status == SecretStore::Status::Ok || status == SecretStore::Status::NotFound;
-    const bool saving = writingToken_;
-    if (saving)
-        setBusy(false);
-    if (!ok)
-        keychain_->showMessage(InfoBar::Level::Warning, message);
-    if (saving) {
-        if (ok)
-            accept();
-    } else if (ok) {
-        keychain_->showMessage(InfoBar::Level::Information,
-                               tr("The token was removed from the keychain."));
     }
+    keychain_->showMessage(InfoBar::Level::Information,
+                           tr("The token was removed from the keychain."));
 }
 
 void ProfileEditorDialog::setBusy(bool busy) {

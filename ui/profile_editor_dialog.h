@@ -51,10 +51,10 @@ private:
     void buildUi();
     void updateBanner();
     bool storeProfile();
-    void onTokenRead(const QUuid &id, const QString &token, SecretStore::Status status,
-                     const QString &message);
-    void onTokenWritten(const QUuid &id, SecretStore::Status status, const QString &message);
-    void onTokenDeleted(const QUuid &id, SecretStore::Status status, const QString &message);
+    void onTokenRead(SecretJob *job);
+    void onTokenWritten(SecretJob *job);
+    void onTokenDeleted(SecretJob *job);
+    void saveToken();
     void setBusy(bool busy);
 
     ProfileStore *store_;
