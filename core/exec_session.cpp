@@ -154,7 +154,7 @@ void ExecSession::run(quint64 commandId, const SessionCommand &command) {
 ExecResult ExecSession::execute(const SessionCommand &command, ExecCancellation &cancellation) {
     const Profile current = profile();
     // Defense in depth: the UI refuses earlier, but a token must never go out in cleartext.
-    const auto assessment = TokenTransportPolicy::assess(current, !token_.isEmpty());
+    const auto assessment = current.tokenTransport(!token_.isEmpty());
     if (TokenTransportPolicy::blocksExec(assessment))
         return configFailure(TokenTransportPolicy::message(assessment));
     if (cancellation.isCancelled()) {

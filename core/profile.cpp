@@ -1,5 +1,7 @@
 #include "profile.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
@@ -85,6 +87,8 @@ bool readOptions(const QJsonObject &o, Profile &p, QString &error) {
     p.mode = mode == QLatin1String("argv") ? CommandMode::Argv : CommandMode::Shell;
     p.useTls = o.value(QStringLiteral("useTls")).toBool(false);
     p.allowInsecure = o.value(QStringLiteral("allowInsecure")).toBool(false);
+    // Profiles written before the option existed keep their plain output.
+    p.askForColour = o.value(QStringLiteral("askForColour")).toBool(false);
     const QJsonValue timeout = o.value(QStringLiteral("connectTimeoutMs"));
     if (!timeout.isUndefined() && (!timeout.isDouble() || timeout.toInt(-1) <= 0)) {
         error = fieldError(QStringLiteral("connectTimeoutMs"),
@@ -116,6 +120,7 @@ QJsonObject Profile::toJson() const {
         {QStringLiteral("serverName"), serverName},
         {QStringLiteral("useTls"), useTls},
         {QStringLiteral("allowInsecure"), allowInsecure},
+        {QStringLiteral("askForColour"), askForColour},
         {QStringLiteral("securityProfile"), securityProfile},
         {QStringLiteral("image"), image},
         {QStringLiteral("env"), envToJson(env)},
@@ -151,6 +156,25 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString &error) {
     return p;
 }
 
+QList<EnvVar> Profile::colourEnv() {
+    return {{QStringLiteral("TERM"), QStringLiteral("xterm-256color")},
+            {QStringLiteral("CLICOLOR_FORCE"), QStringLiteral("1")},
+            {QStringLiteral("FORCE_COLOR"), QStringLiteral("1")}};
+}
+
+QList<EnvVar> Profile::requestEnv() const {
+    QList<EnvVar> result = env;
+    if (!askForColour)
+        return result;
+    for (const EnvVar &var : colourEnv()) {
+        const bool userSet = std::any_of(env.begin(), env.end(),
+                                         [&](const EnvVar &own) { return own.key == var.key; });
+        if (!userSet)
+            result.append(var);
+    }
+    return result;
+}
+
 RunnerConfig Profile::toRunnerConfig(const QString &token) const {
     RunnerConfig c;
     c.address = utf8(address.trimmed());
@@ -166,7 +190,7 @@ RunnerConfig Profile::toRunnerConfig(const QString &token) const {
     c.allowInsecure = allowInsecure;
     c.profile = utf8(securityProfile);
     c.image = utf8(image);
-    for (const EnvVar &var : env)
+    for (const EnvVar &var : requestEnv())
         c.env.emplace_back(utf8(var.key), utf8(var.value));
     c.workdir = utf8(workdir);
     c.connectTimeout = std::chrono::milliseconds(connectTimeoutMs);

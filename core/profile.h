@@ -2,6 +2,7 @@
 
 #include "profile_types.h"
 #include "runner_config.h"
+#include "token_transport_policy.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -32,18 +33,31 @@ public:
     QList<EnvVar> env;
     QString workdir;
     CommandMode mode = CommandMode::Shell;
+    // Adds TERM/CLICOLOR_FORCE/FORCE_COLOR to each request unless env sets them; programs
+    // that colour only on a TTY stay plain.
+    bool askForColour = true;
     int connectTimeoutMs = kDefaultConnectTimeoutMs;
 
     // MutualTls when a client cert and key are set, Tls when a CA file is set or useTls,
     // otherwise Plaintext.
     Transport transport() const;
     bool tlsEnabled() const { return transport() != Transport::Plaintext; }
+    // The token-over-cleartext rule (TokenTransportPolicy) on this profile's transport.
+    TokenTransportPolicy::Assessment tokenTransport(bool hasToken) const {
+        return TokenTransportPolicy::assess(hasToken, tlsEnabled(), allowInsecure);
+    }
 
     // camelCase keys; env as an ordered array of {"key", "value"}.
     QJsonObject toJson() const;
     // Unknown keys are ignored. A missing or mistyped required field (id, name, address)
     // returns nullopt and sets error to a message naming the field.
     static std::optional<Profile> fromJson(const QJsonObject &object, QString &error);
+
+    // The variables askForColour adds, in order.
+    static QList<EnvVar> colourEnv();
+    // What a request carries as env: the profile's env, plus colourEnv() entries whose key
+    // the user did not set when askForColour is on.
+    QList<EnvVar> requestEnv() const;
 
     // The runner configuration for this profile; token may be empty (no bearer).
     RunnerConfig toRunnerConfig(const QString &token) const;

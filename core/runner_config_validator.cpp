@@ -1,5 +1,7 @@
 #include "runner_config_validator.h"
 
+#include "token_transport_policy.h"
+
 #include "pem_inspector.h"
 
 #include <algorithm>
@@ -144,9 +146,10 @@ bool RunnerConfigValidator::validateToken(const RunnerConfig &config, std::strin
                 "must be printable ASCII (check for a stray newline)";
         return false;
     }
-    if (!config.tlsEnabled() && !config.allowInsecure) {
-        error = "a token is set but TLS is off: the token would travel in cleartext; "
-                "configure TLS or allow insecure";
+    const auto assessment =
+        TokenTransportPolicy::assess(true, config.tlsEnabled(), config.allowInsecure);
+    if (TokenTransportPolicy::blocksExec(assessment)) {
+        error = TokenTransportPolicy::message(assessment).toStdString();
         return false;
     }
     return true;

@@ -17,9 +17,11 @@ public:
     // host:port, [ipv6]:port, dns:[//authority/]host:port, unix:path, unix-abstract:name.
     static bool validateAddress(const std::string &address, std::string &error);
 
+    // The token's characters, and the token-over-cleartext rule (TokenTransportPolicy).
+    static bool validateToken(const RunnerConfig &config, std::string &error);
+
 private:
     static bool validateHostPort(const std::string &hostPort, std::string &error);
-    static bool validateToken(const RunnerConfig &config, std::string &error);
     static bool loadPem(const PemSource &source, const std::string &what, std::string &pem,
                         std::string &label, std::string &error);
     static bool loadTls(const RunnerConfig &config, TlsMaterial &tls, std::string &error);

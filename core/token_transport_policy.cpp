@@ -1,21 +1,14 @@
 #include "token_transport_policy.h"
 
-#include "profile.h"
-
 #include <QCoreApplication>
 
 namespace sandbox {
 
-TokenTransportPolicy::Assessment TokenTransportPolicy::assess(bool hasToken, Transport transport,
+TokenTransportPolicy::Assessment TokenTransportPolicy::assess(bool hasToken, bool tlsEnabled,
                                                               bool allowInsecure) {
-    if (!hasToken || transport != Transport::Plaintext)
+    if (!hasToken || tlsEnabled)
         return Assessment::Ok;
     return allowInsecure ? Assessment::InsecureAllowed : Assessment::BlockedCleartextToken;
-}
-
-TokenTransportPolicy::Assessment TokenTransportPolicy::assess(const Profile &profile,
-                                                              bool hasToken) {
-    return assess(hasToken, profile.transport(), profile.allowInsecure);
 }
 
 QString TokenTransportPolicy::message(Assessment assessment) {
@@ -25,9 +18,9 @@ QString TokenTransportPolicy::message(Assessment assessment) {
     case Assessment::BlockedCleartextToken:
         return QCoreApplication::translate(
             "TokenTransportPolicy",
-            "This profile has a token but no TLS: the token would travel in cleartext, "
-            "readable by anyone on the network path. Commands are refused until you "
-            "configure TLS or tick \"Allow insecure\".");
+            "A token is set but TLS is off: the token would travel in cleartext, readable "
+            "by anyone on the network path. Commands are refused until you configure TLS "
+            "or allow insecure transport (tick \"Allow insecure\" in the profile).");
     case Assessment::InsecureAllowed:
         return QCoreApplication::translate(
             "TokenTransportPolicy",

@@ -1,15 +1,12 @@
 #pragma once
 
-#include "profile_types.h"
-
 #include <QString>
 
 namespace sandbox {
 
-class Profile;
-
-// Whether a bearer token may travel over a profile's transport. Shared by the editor
-// banner, the profile list badges, the console and ExecSession (defense in depth).
+// The one rule on whether a bearer token may travel over a connection, decided on the
+// connection's facts. The editor banner, the profile list badges, the console session and
+// the runner (RunnerConfigValidator, the last line of defence) all ask it.
 class TokenTransportPolicy {
 public:
     enum class Assessment {
@@ -18,8 +15,12 @@ public:
         InsecureAllowed,       // token without TLS, user ticked Allow insecure: amber note
     };
 
-    static Assessment assess(bool hasToken, Transport transport, bool allowInsecure);
-    static Assessment assess(const Profile &profile, bool hasToken);
+    static Assessment assess(bool hasToken, bool tlsEnabled, bool allowInsecure);
+    // What a connection would be marked with if it carried a token (list badges, which
+    // cannot know whether the keychain has one).
+    static Assessment assessIfToken(bool tlsEnabled, bool allowInsecure) {
+        return assess(true, tlsEnabled, allowInsecure);
+    }
 
     // One translated sentence per assessment; empty for Ok.
     static QString message(Assessment assessment);

@@ -1,5 +1,6 @@
 // Profile as a value and as JSON, and the token-over-cleartext policy.
 #include <profile.h>
+#include <runner_config_validator.h>
 #include <token_transport_policy.h>
 
 #include <QJsonArray>
@@ -134,10 +135,30 @@ TEST(ProfileRunnerConfig, CarriesEverythingAndSecretReferencesVerbatim) {
     EXPECT_EQ(c.image, "docker.io/library/debian:12");
     EXPECT_EQ(c.workdir, "/work");
     EXPECT_EQ(c.connectTimeout, std::chrono::milliseconds(2500));
-    const EnvList expected{
-        {"ZED", "last"}, {"DB_PASSWORD", "secret://db.password"}, {"ALPHA", "first"}};
+    // "Ask for colour output" (on for new profiles) adds the colour variables at the end.
+    const EnvList expected{{"ZED", "last"},         {"DB_PASSWORD", "secret://db.password"},
+                           {"ALPHA", "first"},      {"TERM", "xterm-256color"},
+                           {"CLICOLOR_FORCE", "1"}, {"FORCE_COLOR", "1"}};
     EXPECT_EQ(c.env, expected);
     EXPECT_EQ(Profile().toRunnerConfig({}).token, "");
+}
+
+TEST(ProfileRunnerConfig, AskForColourKeepsWhatTheUserSetAndCanBeTurnedOff) {
+    Profile p;
+    EXPECT_TRUE(p.askForColour) << "on for new profiles";
+    p.env = {{QStringLiteral("TERM"), QStringLiteral("dumb")}};
+    EnvList expected{{"TERM", "dumb"}, {"CLICOLOR_FORCE", "1"}, {"FORCE_COLOR", "1"}};
+    EXPECT_EQ(p.toRunnerConfig({}).env, expected);
+    p.askForColour = false;
+    expected = {{"TERM", "dumb"}};
+    EXPECT_EQ(p.toRunnerConfig({}).env, expected);
+    // Kept in profiles.json; a profile written before the option existed stays plain.
+    QString error;
+    p.askForColour = true;
+    EXPECT_TRUE(Profile::fromJson(p.toJson(), error)->askForColour) << error.toStdString();
+    QJsonObject old = p.toJson();
+    old.remove(QStringLiteral("askForColour"));
+    EXPECT_FALSE(Profile::fromJson(old, error)->askForColour);
 }
 
 // token × {plaintext, TLS, mTLS} × allowInsecure
@@ -149,7 +170,26 @@ TEST(TokenTransportPolicy, AllCombinations) {
                 A expected = A::Ok;
                 if (token && t == Transport::Plaintext)
                     expected = allow ? A::InsecureAllowed : A::BlockedCleartextToken;
-                const A got = TokenTransportPolicy::assess(token, t, allow);
+                Profile p;
+                p.address = QStringLiteral("127.0.0.1:1");
+                p.allowInsecure = allow;
+                p.caFile = t == Transport::Plaintext ? QString() : QStringLiteral("ca.pem");
+                if (t == Transport::MutualTls) {
+                    p.certFile = QStringLiteral("c.pem");
+                    p.keyFile = QStringLiteral("k.pem");
+                }
+                ASSERT_EQ(p.transport(), t);
+                const A got = p.tokenTransport(token);
+                // The runner asks the same rule: a blocked config never becomes a runner.
+                std::string error;
+                RunnerConfig config = p.toRunnerConfig(token ? QStringLiteral("tok") : QString());
+                config.caCert = {};
+                config.clientCert = {};
+                config.clientKey = {};
+                config.useTls = t != Transport::Plaintext;
+                EXPECT_EQ(RunnerConfigValidator::validateToken(config, error),
+                          expected != A::BlockedCleartextToken)
+                    << error;
                 EXPECT_EQ(got, expected)
                     << "token=" << token << " transport=" << int(t) << " allow=" << allow;
                 EXPECT_EQ(TokenTransportPolicy::blocksExec(got),
@@ -170,9 +210,9 @@ TEST(TokenTransportPolicy, MessagesSayWhatHappens) {
         TokenTransportPolicy::message(A::InsecureAllowed).contains(QLatin1String("Insecure")));
     Profile p;
     p.allowInsecure = false;
-    EXPECT_EQ(TokenTransportPolicy::assess(p, true), A::BlockedCleartextToken);
+    EXPECT_EQ(p.tokenTransport(true), A::BlockedCleartextToken);
     p.useTls = true;
-    EXPECT_EQ(TokenTransportPolicy::assess(p, true), A::Ok);
+    EXPECT_EQ(p.tokenTransport(true), A::Ok);
 }
 
 } // namespace

@@ -38,7 +38,8 @@ QStringList ProfileListModel::badges(const Profile &profile) {
         result << tr("plaintext");
         break;
     }
-    if (profile.transport() == Transport::Plaintext && profile.allowInsecure)
+    if (TokenTransportPolicy::assessIfToken(profile.tlsEnabled(), profile.allowInsecure) ==
+        TokenTransportPolicy::Assessment::InsecureAllowed)
         result << tr("insecure");
     return result;
 }

@@ -2,8 +2,8 @@
 
 namespace sandbox {
 
-void TransportBanner::update(bool hasToken, Transport transport, bool allowInsecure) {
-    assessment_ = TokenTransportPolicy::assess(hasToken, transport, allowInsecure);
+void TransportBanner::update(TokenTransportPolicy::Assessment assessment) {
+    assessment_ = assessment;
     const QString text = TokenTransportPolicy::message(assessment_);
     switch (assessment_) {
     case TokenTransportPolicy::Assessment::BlockedCleartextToken:

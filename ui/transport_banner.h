@@ -12,7 +12,7 @@ class TransportBanner : public InfoBar {
 public:
     using InfoBar::InfoBar;
 
-    void update(bool hasToken, Transport transport, bool allowInsecure);
+    void update(TokenTransportPolicy::Assessment assessment);
     TokenTransportPolicy::Assessment assessment() const { return assessment_; }
 
 private:
