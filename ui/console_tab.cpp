@@ -5,11 +5,9 @@
 #include "command_line_splitter.h"
 #include "console_view.h"
 #include "exec_error_text.h"
-#include "exec_session.h"
-#include "exec_session_thread.h"
 #include "info_bar.h"
 #include "quick_overrides_bar.h"
-#include "token_transport_policy.h"
+#include "secret_store.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -23,28 +21,21 @@ namespace sandbox {
 ConsoleTab::ConsoleTab(const Profile &profile, SecretStore *secrets, const QString &configDir,
                        int historySize, QWidget *parent)
     : QWidget(parent)
-    , profile_(profile)
-    , secrets_(secrets)
-    , history_(configDir, profile.id, historySize) {
-    history_.load();
+    , session_(new ConsoleSession(profile, secrets, configDir, historySize, this)) {
     buildUi();
-    session_ = new ExecSessionThread(profile_, this);
     connectSession();
-    connect(secrets_, &SecretStore::tokenRead, this, &ConsoleTab::onTokenRead);
-    setProfile(profile_);
+    overrides_->setDefaults(profile.image, profile.securityProfile, profile.workdir);
     setFocusProxy(input_);
 }
 
-ConsoleTab::~ConsoleTab() {
-    session_->shutdown();
-}
+ConsoleTab::~ConsoleTab() = default;
 
 void ConsoleTab::buildUi() {
     overrides_ = new QuickOverridesBar(this);
     refusal_ = new InfoBar(this);
     editProfile_ = refusal_->addButton(tr("Edit profile"));
     connect(editProfile_, &QPushButton::clicked, this,
-            [this] { Q_EMIT editProfileRequested(profile_.id); });
+            [this] { Q_EMIT editProfileRequested(profileId()); });
     keychainNote_ = new InfoBar(this);
     keychainNote_->setClosable(true);
     view_ = new ConsoleView(this);
@@ -101,15 +92,25 @@ void ConsoleTab::buildUi() {
 }
 
 void ConsoleTab::connectSession() {
-    ExecSession *session = session_->session();
-    connect(session, &ExecSession::outputReady, this, &ConsoleTab::drainOutput);
-    connect(session, &ExecSession::commandFinished, this, &ConsoleTab::onCommandFinished);
-    connect(session, &ExecSession::stateChanged, this, &ConsoleTab::setState);
+    connect(session_, &ConsoleSession::commandStarted, this, &ConsoleTab::onCommandStarted);
+    connect(session_, &ConsoleSession::output, view_,
+            [this](quint64, const QList<OutputChunk> &chunks) { view_->appendOutput(chunks); });
+    connect(session_, &ConsoleSession::commandEnded, this, &ConsoleTab::onCommandEnded);
+    connect(session_, &ConsoleSession::refused, this, &ConsoleTab::refuse);
+    connect(session_, &ConsoleSession::cancelledBeforeStart, this, [this] {
+        view_->appendNotice(tr("Cancelled before the command started."));
+        Q_EMIT commandEnded();
+    });
+    connect(session_, &ConsoleSession::keychainProblem, this, [this](const QString &message) {
+        keychainNote_->showMessage(InfoBar::Level::Warning, message);
+    });
+    connect(session_, &ConsoleSession::busyChanged, this, &ConsoleTab::setRunning);
+    connect(session_, &ConsoleSession::connectionStateChanged, this,
+            &ConsoleTab::connectionStateChanged);
 }
 
 void ConsoleTab::setProfile(const Profile &profile) {
-    const bool changed = !(profile == profile_);
-    profile_ = profile;
+    const bool changed = !(profile == session_->profile());
     overrides_->setDefaults(profile.image, profile.securityProfile, profile.workdir);
     if (changed) {
         session_->setProfile(profile);
@@ -122,94 +123,45 @@ void ConsoleTab::setScrollbackLines(int lines) {
 }
 
 void ConsoleTab::setHistorySize(int entries) {
-    history_.setMaxEntries(entries);
+    session_->history().setMaxEntries(entries);
 }
 
 void ConsoleTab::runInput() {
-    const QString line = input_->text().trimmed();
-    if (line.isEmpty())
+    ConsoleSession::Overrides overrides;
+    overrides.image = overrides_->image();
+    overrides.securityProfile = overrides_->securityProfile();
+    overrides.workdir = overrides_->workdir();
+    const ConsoleSession::SubmitResult result = session_->submit(input_->text(), overrides);
+    if (result.status == ConsoleSession::SubmitResult::Status::Empty)
         return;
-    if (isBusy()) {
-        inputError_->setText(tr("A command is still running; stop it first (Esc)."));
+    if (!result.started()) {
+        inputError_->setText(result.error);
         inputError_->show();
-        return;
-    }
-    const SplitResult split = CommandLineSplitter::split(line, profile_.mode);
-    if (!split.ok()) {
-        inputError_->setText(split.errorColumn >= 0
-                                 ? tr("%1 (column %2)").arg(split.error).arg(split.errorColumn + 1)
-                                 : split.error);
-        inputError_->show();
-        if (split.errorColumn >= 0)
-            input_->setCursorPosition(split.errorColumn);
+        if (result.errorColumn >= 0)
+            input_->setCursorPosition(result.errorColumn);
         return;
     }
     inputError_->hide();
-    history_.add(line);
     input_->clear();
-    PendingCommand pending;
-    pending.id = nextId_++;
-    pending.command.argv = split.argv;
-    pending.command.displayText = line;
-    pending.command.image = overrides_->image();
-    pending.command.securityProfile = overrides_->securityProfile();
-    pending.command.workdir = overrides_->workdir();
-    pending_ = pending;
-    setRunning(true);
-    // The answer arrives in onTokenRead; the GUI thread keeps going meanwhile.
-    secrets_->readToken(profile_.id);
 }
 
-void ConsoleTab::onTokenRead(const QUuid &id, const QString &token, SecretStore::Status status,
-                             const QString &message) {
-    if (id != profile_.id || !pending_)
-        return;
-    const PendingCommand pending = *pending_;
-    pending_.reset();
-    if (status != SecretStore::Status::Ok && status != SecretStore::Status::NotFound)
-        keychainNote_->showMessage(InfoBar::Level::Warning,
-                                   tr("Could not read the token from the keychain: %1 The "
-                                      "command runs without a token.")
-                                       .arg(message));
-    const auto assessment = TokenTransportPolicy::assess(profile_, !token.isEmpty());
-    if (TokenTransportPolicy::blocksExec(assessment)) {
-        refuse(TokenTransportPolicy::message(assessment));
-        return;
-    }
-    startCommand(pending, token);
-}
-
-void ConsoleTab::startCommand(const PendingCommand &pending, const QString &token) {
+void ConsoleTab::onCommandStarted(quint64, const CommandContext &context) {
     refusal_->hide();
-    const QString image = pending.command.image.value_or(profile_.image);
-    view_->appendCommandHeader(QDateTime::currentDateTime(), profile_.name, image,
-                               pending.command.displayText);
-    runningId_ = pending.id;
-    session_->run(pending.id, pending.command, token);
+    view_->appendCommandHeader(context.startedAt, context.profileName, context.image,
+                               context.argv.join(QLatin1Char(' ')));
 }
 
 void ConsoleTab::refuse(const QString &reason) {
     view_->appendNotice(tr("Refused: %1").arg(reason));
     refusal_->showMessage(InfoBar::Level::Error, reason);
-    setRunning(false);
     Q_EMIT commandEnded();
 }
 
-void ConsoleTab::drainOutput() {
-    view_->appendOutput(session_->session()->takeOutput());
-}
-
-void ConsoleTab::onCommandFinished(quint64 id, const ExecResult &result) {
-    if (id != runningId_)
-        return;
-    drainOutput();
-    runningId_ = 0;
-    QString text = ExecErrorText::banner(result);
-    const QString meaning = ExecErrorText::describe(result, profile_.address);
-    if (!meaning.isEmpty())
-        text += QStringLiteral(" — ") + meaning;
-    view_->appendEndBanner(text, result.exited() && result.exitCode == 0);
-    setRunning(false);
+void ConsoleTab::onCommandEnded(quint64, const CommandSummary &summary) {
+    QString text = ExecErrorText::banner(summary.toExecResult());
+    if (!summary.detail.isEmpty())
+        text += QStringLiteral(" — ") + summary.detail;
+    view_->appendEndBanner(text, summary.succeeded());
     // After a flood the view may still be laying out its last slices; "ended" means the
     // user can read the end banner.
     if (view_->hasPendingText())
@@ -220,15 +172,7 @@ void ConsoleTab::onCommandFinished(quint64 id, const ExecResult &result) {
 }
 
 void ConsoleTab::cancel() {
-    if (pending_) {
-        pending_.reset();
-        view_->appendNotice(tr("Cancelled before the command started."));
-        setRunning(false);
-        Q_EMIT commandEnded();
-        return;
-    }
-    if (runningId_ != 0)
-        session_->cancel();
+    session_->cancel();
 }
 
 void ConsoleTab::setRunning(bool running) {
@@ -251,14 +195,9 @@ void ConsoleTab::updateElapsed() {
             .arg(ExecErrorText::formatDuration(std::chrono::milliseconds(elapsed_.elapsed()))));
 }
 
-void ConsoleTab::setState(ConnectionState state) {
-    state_ = state;
-    Q_EMIT connectionStateChanged(state);
-}
-
 void ConsoleTab::walkHistory(bool older) {
     const std::optional<QString> entry =
-        older ? history_.previous(input_->text()) : history_.next();
+        older ? session_->history().previous(input_->text()) : session_->history().next();
     if (entry)
         input_->setText(*entry);
 }
@@ -274,14 +213,14 @@ void ConsoleTab::startReverseSearch() {
 
 void ConsoleTab::searchHistory(bool older) {
     const QString text = search_->text();
-    const int found = history_.search(text, older ? searchIndex_ : -1);
+    const int found = session_->history().search(text, older ? searchIndex_ : -1);
     if (found < 0) {
         searchLabel_->setText(tr("Search history (no match):"));
         return;
     }
     searchIndex_ = found;
     searchLabel_->setText(tr("Search history:"));
-    input_->setText(history_.at(found));
+    input_->setText(session_->history().at(found));
 }
 
 void ConsoleTab::finishReverseSearch(bool accept) {
@@ -289,7 +228,7 @@ void ConsoleTab::finishReverseSearch(bool accept) {
         input_->setText(searchDraft_);
     searchLabel_->hide();
     search_->hide();
-    history_.resetCursor();
+    session_->history().resetCursor();
     input_->setFocus();
 }
 

@@ -1,11 +1,8 @@
 #pragma once
 
-#include "command_history.h"
 #include "connection_state.h"
-#include "exec_result.h"
+#include "console_session.h"
 #include "profile.h"
-#include "secret_store.h"
-#include "session_command.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -20,14 +17,12 @@ namespace sandbox {
 
 class CommandInput;
 class ConsoleView;
-class ExecSessionThread;
 class InfoBar;
+class SecretStore;
 class QuickOverridesBar;
 
-// One open profile: command input with history and Ctrl+R search, quick overrides, the
-// console view, and the profile's ExecSession on its worker thread. Tokens are read from
-// the keychain asynchronously for each command and handed to the worker; the GUI thread
-// never waits on the keychain or gRPC.
+// One open profile: command input with history and Ctrl+R search, quick overrides and the
+// console view, wired to the tab's ConsoleSession (core), which runs the commands.
 class ConsoleTab : public QWidget {
     Q_OBJECT
 public:
@@ -35,15 +30,16 @@ public:
                int historySize, QWidget *parent = nullptr);
     ~ConsoleTab() override;
 
-    QUuid profileId() const { return profile_.id; }
-    Profile profile() const { return profile_; }
+    QUuid profileId() const { return session_->profile().id; }
+    Profile profile() const { return session_->profile(); }
+    ConsoleSession *session() const { return session_; }
     void setProfile(const Profile &profile);
     void setScrollbackLines(int lines);
     void setHistorySize(int entries);
 
-    ConnectionState connectionState() const { return state_; }
+    ConnectionState connectionState() const { return session_->connectionState(); }
     // From asking the keychain for the token until the command's end banner.
-    bool isBusy() const { return pending_.has_value() || runningId_ != 0; }
+    bool isBusy() const { return session_->isBusy(); }
 
     ConsoleView *view() const { return view_; }
     CommandInput *input() const { return input_; }
@@ -53,7 +49,7 @@ public:
     QPushButton *editProfileButton() const { return editProfile_; }
     InfoBar *refusalBar() const { return refusal_; }
     QLabel *inputErrorLabel() const { return inputError_; }
-    const CommandHistory &history() const { return history_; }
+    const CommandHistory &history() const { return session_->history(); }
 
 public Q_SLOTS:
     // Runs what is in the input (Enter).
@@ -67,35 +63,19 @@ Q_SIGNALS:
     void commandEnded();
 
 private:
-    struct PendingCommand {
-        quint64 id = 0;
-        SessionCommand command;
-    };
-
     void buildUi();
     void connectSession();
-    void onTokenRead(const QUuid &id, const QString &token, SecretStore::Status status,
-                     const QString &message);
-    void startCommand(const PendingCommand &pending, const QString &token);
+    void onCommandStarted(quint64 id, const CommandContext &context);
+    void onCommandEnded(quint64 id, const CommandSummary &summary);
     void refuse(const QString &reason);
-    void drainOutput();
-    void onCommandFinished(quint64 id, const ExecResult &result);
     void setRunning(bool running);
     void updateElapsed();
     void walkHistory(bool older);
     void startReverseSearch();
     void searchHistory(bool older);
     void finishReverseSearch(bool accept);
-    void setState(ConnectionState state);
 
-    Profile profile_;
-    SecretStore *secrets_;
-    CommandHistory history_;
-    ExecSessionThread *session_ = nullptr;
-    ConnectionState state_ = ConnectionState::Idle;
-    std::optional<PendingCommand> pending_;
-    quint64 nextId_ = 1;
-    quint64 runningId_ = 0;
+    ConsoleSession *session_ = nullptr;
     int searchIndex_ = -1;
     QString searchDraft_;
     QElapsedTimer elapsed_;

@@ -1,0 +1,193 @@
+#include "console_session.h"
+
+#include "command_line_splitter.h"
+#include "exec_error_text.h"
+#include "exec_session.h"
+#include "exec_session_thread.h"
+#include "secret_store.h"
+#include "session_command.h"
+#include "token_transport_policy.h"
+
+#include <QCoreApplication>
+
+#include <mutex>
+
+namespace sandbox {
+
+namespace {
+
+void registerMetaTypes() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        qRegisterMetaType<sandbox::CommandContext>("sandbox::CommandContext");
+        qRegisterMetaType<sandbox::CommandSummary>("sandbox::CommandSummary");
+        qRegisterMetaType<QList<sandbox::OutputChunk>>("QList<sandbox::OutputChunk>");
+    });
+}
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("ConsoleSession", text);
+}
+
+} // namespace
+
+ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
+                               const QString &configDir, int historySize, QObject *parent)
+    : QObject(parent)
+    , profile_(profile)
+    , secrets_(secrets)
+    , history_(configDir, profile.id, historySize)
+    , worker_(new ExecSessionThread(profile, this)) {
+    registerMetaTypes();
+    history_.load();
+    ExecSession *session = worker_->session();
+    connect(session, &ExecSession::outputReady, this, &ConsoleSession::drain);
+    connect(session, &ExecSession::commandFinished, this, &ConsoleSession::onFinished);
+    connect(session, &ExecSession::stateChanged, this, &ConsoleSession::setState);
+}
+
+ConsoleSession::~ConsoleSession() {
+    worker_->shutdown();
+}
+
+QString ConsoleSession::effectiveSecurityProfile(const QString &requested) {
+    if (requested == QLatin1String("strict") || requested == QLatin1String("standard"))
+        return requested;
+    return QStringLiteral("standard");
+}
+
+void ConsoleSession::setProfile(const Profile &profile) {
+    if (profile == profile_)
+        return;
+    profile_ = profile;
+    worker_->setProfile(profile);
+}
+
+ConsoleSession::SubmitResult ConsoleSession::submit(const QString &typed,
+                                                    const Overrides &overrides) {
+    SubmitResult result;
+    const QString line = typed.trimmed();
+    if (line.isEmpty())
+        return result;
+    if (isBusy()) {
+        result.status = SubmitResult::Status::Busy;
+        result.error = tr("A command is still running; stop it first (Esc).");
+        return result;
+    }
+    const SplitResult split = CommandLineSplitter::split(line, profile_.mode);
+    if (!split.ok()) {
+        result.status = SubmitResult::Status::Invalid;
+        result.errorColumn = split.errorColumn;
+        result.error = split.errorColumn >= 0
+                           ? tr("%1 (column %2)").arg(split.error).arg(split.errorColumn + 1)
+                           : split.error;
+        return result;
+    }
+    history_.add(line);
+    const quint64 id = nextId_++;
+    Pending pending{id, contextFor(split.argv, overrides), overrides};
+    pending_ = pending;
+    setBusy(true);
+    result.status = SubmitResult::Status::Started;
+    if (!secrets_) {
+        start(pending, {});
+        return result;
+    }
+    // This call's own keychain request; the answer comes back to this session only.
+    connect(secrets_->readToken(profile_.id), &SecretJob::finished, this,
+            [this, id](SecretJob *job) { onTokenRead(id, job); });
+    return result;
+}
+
+CommandContext ConsoleSession::contextFor(const QStringList &argv,
+                                          const Overrides &overrides) const {
+    CommandContext context;
+    context.profileName = profile_.name;
+    context.address = profile_.address;
+    context.image = overrides.image.value_or(profile_.image);
+    context.securityProfileRequested = overrides.securityProfile.value_or(profile_.securityProfile);
+    context.securityProfileEffective = effectiveSecurityProfile(context.securityProfileRequested);
+    context.workdir = overrides.workdir.value_or(profile_.workdir);
+    for (const EnvVar &var : profile_.requestEnv())
+        context.envKeys << var.key;
+    context.colourRequested = profile_.askForColour;
+    context.argv = argv;
+    return context;
+}
+
+void ConsoleSession::onTokenRead(quint64 id, SecretJob *job) {
+    if (!pending_ || pending_->id != id)
+        return; // cancelled while the keychain was answering
+    const Pending pending = *pending_;
+    const SecretStatus status = job->status();
+    if (status != SecretStatus::Ok && status != SecretStatus::NotFound)
+        Q_EMIT keychainProblem(tr("Could not read the token from the keychain: %1 The "
+                                  "command runs without a token.")
+                                   .arg(job->message()));
+    const auto assessment = profile_.tokenTransport(!job->token().isEmpty());
+    if (TokenTransportPolicy::blocksExec(assessment)) {
+        pending_.reset();
+        setBusy(false);
+        Q_EMIT refused(TokenTransportPolicy::message(assessment));
+        return;
+    }
+    start(pending, job->token());
+}
+
+void ConsoleSession::start(const Pending &pending, const QString &token) {
+    pending_.reset();
+    CommandContext context = pending.context;
+    context.startedAt = QDateTime::currentDateTime();
+    runningId_ = pending.id;
+    SessionCommand command;
+    command.argv = context.argv;
+    command.image = pending.overrides.image;
+    command.securityProfile = pending.overrides.securityProfile;
+    command.workdir = pending.overrides.workdir;
+    Q_EMIT commandStarted(runningId_, context);
+    worker_->run(runningId_, command, token);
+}
+
+void ConsoleSession::drain() {
+    const QList<OutputChunk> chunks = worker_->session()->takeOutput();
+    if (!chunks.isEmpty() && runningId_ != 0)
+        Q_EMIT output(runningId_, chunks);
+}
+
+void ConsoleSession::onFinished(quint64 id, const ExecResult &result) {
+    if (id != runningId_)
+        return;
+    drain();
+    runningId_ = 0;
+    const CommandSummary summary =
+        CommandSummary::fromExecResult(result, ExecErrorText::describe(result, profile_.address));
+    Q_EMIT commandEnded(id, summary);
+    setBusy(false);
+}
+
+void ConsoleSession::cancel() {
+    if (pending_) {
+        pending_.reset();
+        setBusy(false);
+        Q_EMIT cancelledBeforeStart();
+        return;
+    }
+    if (runningId_ != 0)
+        worker_->cancel();
+}
+
+void ConsoleSession::setBusy(bool busy) {
+    if (busy_ == busy)
+        return;
+    busy_ = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+void ConsoleSession::setState(ConnectionState state) {
+    if (state_ == state)
+        return;
+    state_ = state;
+    Q_EMIT connectionStateChanged(state);
+}
+
+} // namespace sandbox

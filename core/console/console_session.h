@@ -1,0 +1,107 @@
+#pragma once
+
+#include "command_context.h"
+#include "command_history.h"
+#include "connection_state.h"
+#include "output_buffer.h"
+#include "profile.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace sandbox {
+
+class ExecSessionThread;
+class SecretJob;
+class SecretStore;
+
+// The one controller a console tab drives (QtCore only, GUI thread). A typed line goes in;
+// transcript events come out: commandStarted (full context), output (bytes per stream,
+// drained at most once per event-loop pass), commandEnded (result and banner text).
+// It splits the line, keeps the history, asks the keychain for this call's token, applies
+// the token-over-cleartext rule and runs the command on its own worker thread. Nothing
+// here blocks on the network or the keychain.
+class ConsoleSession : public QObject {
+    Q_OBJECT
+public:
+    // Per-command overrides of the profile (unset = the profile's value).
+    struct Overrides {
+        std::optional<QString> image;
+        std::optional<QString> securityProfile;
+        std::optional<QString> workdir;
+    };
+
+    struct SubmitResult {
+        enum class Status { Started, Empty, Busy, Invalid };
+        Status status = Status::Empty;
+        QString error;        // translated, for Busy and Invalid
+        int errorColumn = -1; // Invalid: 0-based column in the line
+
+        bool started() const { return status == Status::Started; }
+    };
+
+    ConsoleSession(const Profile &profile, SecretStore *secrets, const QString &configDir,
+                   int historySize, QObject *parent = nullptr);
+    ~ConsoleSession() override; // cancels a running command and joins the worker
+
+    Profile profile() const { return profile_; }
+    void setProfile(const Profile &profile);
+
+    // Enter. Started: the token is being read; commandStarted or refused follows.
+    SubmitResult submit(const QString &line, const Overrides &overrides = {});
+    // Stop / Ctrl+C / Esc. A command still waiting for its token ends as "cancelled".
+    void cancel();
+
+    // From submit() until the end banner (commandEnded) or a refusal.
+    bool isBusy() const { return pending_.has_value() || runningId_ != 0; }
+    ConnectionState connectionState() const { return state_; }
+    CommandHistory &history() { return history_; }
+    const CommandHistory &history() const { return history_; }
+
+    // The clamp the agents apply (the reference agent's and ours): anything other than
+    // strict and standard runs as standard.
+    static QString effectiveSecurityProfile(const QString &requested);
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void commandStarted(quint64 commandId, const sandbox::CommandContext &context);
+    void output(quint64 commandId, const QList<sandbox::OutputChunk> &chunks);
+    void commandEnded(quint64 commandId, const sandbox::CommandSummary &summary);
+    // Nothing was sent: the token rule refused the command (reason says why and what to do).
+    void refused(const QString &reason);
+    // Cancelled while the token was still being read; nothing was sent.
+    void cancelledBeforeStart();
+    // The keychain could not be read; the command runs without a token.
+    void keychainProblem(const QString &message);
+    void connectionStateChanged(sandbox::ConnectionState state);
+
+private:
+    struct Pending {
+        quint64 id = 0;
+        CommandContext context;
+        Overrides overrides;
+    };
+
+    void onTokenRead(quint64 id, SecretJob *job);
+    void start(const Pending &pending, const QString &token);
+    void drain();
+    void onFinished(quint64 id, const ExecResult &result);
+    void setBusy(bool busy);
+    void setState(ConnectionState state);
+    CommandContext contextFor(const QStringList &argv, const Overrides &overrides) const;
+
+    Profile profile_;
+    QPointer<SecretStore> secrets_;
+    CommandHistory history_;
+    ExecSessionThread *worker_ = nullptr;
+    std::optional<Pending> pending_;
+    quint64 nextId_ = 1;
+    quint64 runningId_ = 0;
+    bool drainQueued_ = false;
+    bool busy_ = false;
+    ConnectionState state_ = ConnectionState::Idle;
+};
+
+} // namespace sandbox
