@@ -206,9 +206,12 @@ struct TerminalLineBuilder::Private {
     void flushPendingUtf8() {
         if (!decoder.hasPendingBytes())
             return;
+        // One U+FFFD per byte of the broken sequence, as Qt's decoder does within a chunk,
+        // so where a chunk boundary falls never changes the text.
+        const char16_t replacements[4] = {kReplacement, kReplacement, kReplacement, kReplacement};
+        const qsizetype count = qBound(qsizetype(1), decoder.pendingBytes(), qsizetype(4));
         decoder.resetState();
-        const char16_t replacement = kReplacement;
-        appendUtf16(QStringView(&replacement, 1));
+        appendUtf16(QStringView(replacements, count));
     }
 
     void appendUtf16(QStringView s) {

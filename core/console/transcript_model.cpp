@@ -20,7 +20,8 @@ struct Block {
 } // namespace
 
 struct TranscriptModel::Private {
-    explicit Private(TranscriptModel *model) : q(model) {}
+    explicit Private(TranscriptModel *model)
+        : q(model) {}
 
     TranscriptModel *q;
     std::deque<StyledLine> ring;

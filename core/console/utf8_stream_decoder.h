@@ -13,6 +13,7 @@ public:
     Utf8StreamDecoder()
         : QStringDecoder(QStringDecoder::Utf8, Flag::ConvertInitialBom) {}
     bool hasPendingBytes() const { return state.remainingChars > 0; }
+    qsizetype pendingBytes() const { return state.remainingChars; }
     static bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xc0) == 0x80; }
 };
 

@@ -1,0 +1,3 @@
+#include <gtest/gtest.h>
+#include <transcript_spool.h>
+TEST(TranscriptSpool, Placeholder) {}
