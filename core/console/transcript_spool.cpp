@@ -59,8 +59,16 @@ struct TranscriptSpool::Private {
         return nullptr;
     }
 
-    void writeRecord(SpoolRecord::Tag tag, QByteArrayView payload, QStringList &notices) {
+    // `exempt`: the header and banner are written even over the cap (they are small and
+    // say what the file is).
+    void writeRecord(SpoolRecord::Tag tag, QByteArrayView payload, QStringList &notices,
+                     bool exempt = false) {
         if (!current || currentStopped)
+            return;
+        const qint64 size = SpoolRecord::kHeaderSize + payload.size();
+        if (!exempt && totalBytes + size > capBytes)
+            makeRoom(size, notices);
+        if (currentStopped)
             return;
         if (!SpoolRecord::write(*current, tag, payload)) {
             currentStopped = true;
@@ -70,18 +78,16 @@ struct TranscriptSpool::Private {
                     .arg(QDir::toNativeSeparators(current->fileName()), current->errorString()));
             return;
         }
-        const qint64 written = SpoolRecord::kHeaderSize + payload.size();
         if (Entry *e = entry(currentBlock))
-            e->size += written;
-        totalBytes += written;
-        if (totalBytes > capBytes)
-            enforceCap(notices);
+            e->size += size;
+        totalBytes += size;
     }
 
-    // Deletes the oldest finished commands' files until the total fits the cap.
-    void enforceCap(QStringList &notices) {
+    // Deletes the oldest finished commands' files until `extra` more bytes fit the cap;
+    // when the running command alone does not fit, its spooling stops.
+    void makeRoom(qint64 extra, QStringList &notices) {
         int removed = 0;
-        while (totalBytes > capBytes && !entries.isEmpty() &&
+        while (totalBytes + extra > capBytes && !entries.isEmpty() &&
                !(current && entries.first().blockId == currentBlock)) {
             const Entry gone = entries.takeFirst();
             QFile::remove(gone.path);
@@ -95,7 +101,7 @@ struct TranscriptSpool::Private {
                               "saved output of the %2 oldest command(s) was deleted.")
                                .arg(cap)
                                .arg(removed));
-        if (totalBytes > capBytes && current && !currentStopped) {
+        if (totalBytes + extra > capBytes && current && !currentStopped && extra > 0) {
             currentStopped = true;
             notices.append(tr("This command's output alone reached the transcript cap of %1: "
                               "output from here on is shown but not saved.")
@@ -168,7 +174,7 @@ void TranscriptSpool::setCapBytes(qint64 bytes) {
         QMutexLocker lock(&d_->mutex);
         d_->capBytes = qMax<qint64>(bytes, 1 << 20);
         if (d_->totalBytes > d_->capBytes)
-            d_->enforceCap(notices);
+            d_->makeRoom(0, notices);
     }
     d_->notify(notices);
 }
@@ -209,7 +215,8 @@ void TranscriptSpool::beginCommand(quint64 blockId, const CommandContext &contex
             d_->totalBytes += SpoolRecord::kMagic.size();
             d_->current = std::move(file);
             d_->currentBlock = blockId;
-            d_->writeRecord(SpoolRecord::Header, texts.join(QLatin1Char('\n')).toUtf8(), notices);
+            d_->writeRecord(SpoolRecord::Header, texts.join(QLatin1Char('\n')).toUtf8(), notices,
+                            true);
         }
     }
     d_->notify(notices);
@@ -238,7 +245,7 @@ void TranscriptSpool::endCommand(quint64 blockId, const CommandSummary &summary)
         const StyledLine banner = TranscriptText::bannerLine(summary, blockId);
         d_->writeRecord(banner.kind == LineKind::BannerOk ? SpoolRecord::BannerOk
                                                           : SpoolRecord::BannerFailed,
-                        banner.text.toUtf8(), notices);
+                        banner.text.toUtf8(), notices, true);
         d_->closeCurrent();
     }
     d_->notify(notices);
