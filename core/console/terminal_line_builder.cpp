@@ -56,6 +56,8 @@ struct TerminalLineBuilder::Private {
     bool inSequence = false; // libvterm may be inside an escape sequence
     QList<StyledLine> *out = nullptr;
     QString scratch;
+    qsizetype lastLineLength = 0; // size hints from the previous line (coloured output)
+    qsizetype lastRunCount = 1;
 
     Private(LineKind k, quint64 id)
         : kind(k)
@@ -105,7 +107,7 @@ struct TerminalLineBuilder::Private {
         while (p < end) {
             const char *special = findSpecial(p, end);
             if (special > p)
-                appendBytes(p, special - p);
+                appendBytes(p, special - p, special == end || *special != '\n');
             if (special == end)
                 return end;
             if (*special == 0x1b) {
@@ -166,7 +168,9 @@ struct TerminalLineBuilder::Private {
     }
 
     // --- the line ---
-    void appendBytes(const char *p, qsizetype n) {
+    // `continues`: more of the line follows (an escape, a chunk end), so the line gets
+    // room for a typical line at once instead of growing piece by piece.
+    void appendBytes(const char *p, qsizetype n, bool continues = true) {
         if (decoder.hasPendingBytes()) {
             // Finish a sequence split across feeds one byte at a time; Qt's stateful
             // decoder would swallow the character after a broken one.
@@ -192,8 +196,25 @@ struct TerminalLineBuilder::Private {
             const qsizetype room = qMax<qsizetype>(kMaxLineLength - text.size(), 64);
             const qsizetype take = qMin(n, room);
             const qsizetype old = text.size();
-            text.resize(old + decoder.requiredSpace(take));
-            const QChar *e = decoder.appendToBuffer(text.data() + old, QByteArrayView(p, take));
+            const qsizetype needed = old + decoder.requiredSpace(take);
+            if (continues && old == 0)
+                text.reserve(qMax(needed, lastLineLength));
+            text.resize(needed);
+            QChar *dst = text.data() + old;
+            // Short ASCII pieces (between escapes) are widened in place: the decoder's call
+            // costs more than the copy. The decoder takes over at
+            // the first non-ASCII byte (no sequence is pending here).
+            qsizetype ascii = 0;
+            if (take <= 32 && !decoder.hasPendingBytes()) { // long runs: Qt's SIMD decoder
+                while (ascii < take && static_cast<signed char>(p[ascii]) >= 0) {
+                    dst[ascii] = QLatin1Char(p[ascii]);
+                    ++ascii;
+                }
+            }
+            const QChar *e =
+                ascii == take
+                    ? dst + take
+                    : decoder.appendToBuffer(dst + ascii, QByteArrayView(p + ascii, take - ascii));
             text.resize(e - text.constData());
             addRun(old, text.size() - old);
             p += take;
@@ -227,13 +248,18 @@ struct TerminalLineBuilder::Private {
     void addRun(qsizetype start, qsizetype length) {
         if (style.isDefault() || length <= 0)
             return;
-        if (!runs.isEmpty() && runs.last().style == style && runs.last().end() == start)
+        if (!runs.isEmpty() && runs.last().style == style && runs.last().end() == start) {
             runs.last().length += qint32(length);
-        else
-            runs.append({qint32(start), qint32(length), style});
+            return;
+        }
+        if (runs.isEmpty())
+            runs.reserve(lastRunCount);
+        runs.append({qint32(start), qint32(length), style});
     }
 
     void newline() {
+        lastLineLength = text.size();
+        lastRunCount = qMax<qsizetype>(runs.size(), 1);
         StyledLine line;
         line.text = std::move(text);
         line.runs = std::move(runs);
