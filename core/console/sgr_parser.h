@@ -1,0 +1,16 @@
+#pragma once
+
+#include "text_style.h"
+
+namespace sandbox {
+
+// Applies one SGR sequence (CSI ... m, as libvterm's parser hands its arguments over,
+// sub-parameters flagged with CSI_ARG_FLAG_MORE) to a style: reset, bold, italic,
+// underline, inverse and their resets; 16, bright-16, 256 and 24-bit colours in both the
+// ';' and the ':' forms. Unknown codes are ignored.
+class SgrParser {
+public:
+    static void apply(TextStyle &style, const long args[], int argc);
+};
+
+} // namespace sandbox

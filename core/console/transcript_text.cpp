@@ -1,0 +1,81 @@
+#include "transcript_text.h"
+
+#include "exec_error_text.h"
+
+#include <QDir>
+
+namespace sandbox {
+
+QString TranscriptText::shellQuote(const QString &argument) {
+    if (argument.isEmpty())
+        return QStringLiteral("''");
+    bool plain = true;
+    for (const QChar c : argument) {
+        const bool safe = c.isLetterOrNumber() || QStringLiteral("@%+=:,./_-").contains(c);
+        if (!safe) {
+            plain = false;
+            break;
+        }
+    }
+    if (plain)
+        return argument;
+    QString quoted = argument;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QList<StyledLine> TranscriptText::headerLines(const CommandContext &context, quint64 blockId) {
+    QStringList words;
+    words.reserve(context.argv.size());
+    for (const QString &arg : context.argv)
+        words.append(shellQuote(arg));
+    StyledLine command(QStringLiteral("$ ") + words.join(QLatin1Char(' ')), LineKind::Header,
+                       blockId);
+    TextStyle bold;
+    bold.set(TextStyle::Bold, true);
+    command.runs.append({0, qint32(command.text.size()), bold});
+
+    QStringList facts;
+    facts.append(context.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    facts.append(tr("profile %1").arg(context.profileName));
+    facts.append(context.address);
+    facts.append(context.image.isEmpty() ? tr("agent default image")
+                                         : tr("image %1").arg(context.image));
+    const QString requested = context.securityProfileRequested;
+    const QString effective = context.securityProfileEffective;
+    if (!effective.isEmpty() && effective != requested)
+        facts.append(tr("security %1 (requested %2)")
+                         .arg(effective, requested.isEmpty() ? tr("default") : requested));
+    else if (!requested.isEmpty())
+        facts.append(tr("security %1").arg(requested));
+    facts.append(context.workdir.isEmpty() ? tr("default workdir")
+                                           : tr("workdir %1").arg(context.workdir));
+    if (!context.envKeys.isEmpty()) {
+        QStringList masked;
+        for (const QString &key : context.envKeys)
+            masked.append(key + QStringLiteral("=•••"));
+        facts.append(tr("env %1").arg(masked.join(QLatin1Char(' '))));
+    }
+    if (context.colourRequested)
+        facts.append(tr("colour requested"));
+    return {command, StyledLine(facts.join(QStringLiteral(" · ")), LineKind::Header, blockId)};
+}
+
+StyledLine TranscriptText::bannerLine(const CommandSummary &summary, quint64 blockId) {
+    QString text = QStringLiteral("── ") + ExecErrorText::banner(summary.toExecResult()) +
+                   QStringLiteral(" ──");
+    if (!summary.detail.isEmpty())
+        text += QLatin1Char(' ') + summary.detail;
+    return StyledLine(text, summary.succeeded() ? LineKind::BannerOk : LineKind::BannerFailed,
+                      blockId);
+}
+
+QString TranscriptText::dropMarker(qint64 droppedLines, const QString &spoolPath) {
+    const QString count = QString::number(droppedLines);
+    if (spoolPath.isEmpty())
+        return tr("%1 earlier lines are not shown").arg(count);
+    return tr("%1 earlier lines are not shown — saved in the transcript file (%2)")
+        .arg(count, QDir::toNativeSeparators(spoolPath));
+}
+
+} // namespace sandbox

@@ -1,0 +1,268 @@
+// The transcript ring: command blocks, bounded memory with a drop marker, find, export.
+#include <terminal_line_builder.h>
+#include <transcript_model.h>
+
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace sandbox;
+
+void PrintTo(const QString &text, std::ostream *os) {
+    *os << '"' << text.toStdString() << '"';
+}
+namespace sandbox {
+void PrintTo(const FindMatch &m, std::ostream *os) {
+    *os << "{row " << m.row << ", start " << m.start << ", length " << m.length << "}";
+}
+} // namespace sandbox
+
+namespace {
+
+QString u(const char *text) {
+    return QString::fromUtf8(text);
+}
+
+CommandContext context(QStringList argv) {
+    CommandContext c;
+    c.startedAt = QDateTime(QDate(2024, 5, 6), QTime(14, 3, 22));
+    c.profileName = u("Local demo");
+    c.address = u("127.0.0.1:50051");
+    c.image = u("alpine:3");
+    c.securityProfileRequested = u("privileged");
+    c.securityProfileEffective = u("standard");
+    c.workdir = u("/work");
+    c.envKeys = {u("API_TOKEN"), u("MODE")};
+    c.argv = std::move(argv);
+    return c;
+}
+
+QList<StyledLine> outputLines(const QString &prefix, int count, LineKind kind = LineKind::Stdout) {
+    QList<StyledLine> lines;
+    for (int i = 0; i < count; ++i)
+        lines.append(StyledLine(prefix + QString::number(i), kind));
+    return lines;
+}
+
+CommandSummary exited(int code) {
+    CommandSummary s;
+    s.exitCode = code;
+    s.duration = std::chrono::milliseconds(1200);
+    s.stdoutBytes = 2048;
+    return s;
+}
+
+QStringList rowTexts(const TranscriptModel &model) {
+    QStringList out;
+    for (qsizetype row = 0; row < model.lineCount(); ++row)
+        out.append(model.line(row).text);
+    return out;
+}
+
+} // namespace
+
+TEST(TranscriptModel, BlockHasHeaderOutputAndBanner) {
+    TranscriptModel model;
+    const quint64 id = model.beginCommand(context({u("echo"), u("hello world"), u("it's")}));
+    EXPECT_NE(id, 0u);
+    EXPECT_TRUE(model.isRunning(id));
+    model.appendOutput(id, outputLines(u("out"), 2));
+    model.endCommand(id, exited(0));
+    EXPECT_FALSE(model.isRunning(id));
+
+    ASSERT_EQ(model.lineCount(), 5);
+    const StyledLine argvLine = model.line(0);
+    EXPECT_EQ(argvLine.kind, LineKind::Header);
+    EXPECT_EQ(argvLine.text, u("$ echo 'hello world' 'it'\\''s'")); // exact, shell-quoted
+    const QString facts = model.line(1).text;
+    for (const char *part : {"2024-05-06 14:03:22", "Local demo", "127.0.0.1:50051", "alpine:3",
+                             "standard", "privileged", "/work", "API_TOKEN=•••", "MODE=•••"})
+        EXPECT_TRUE(facts.contains(u(part))) << part << " missing in " << facts.toStdString();
+    EXPECT_EQ(model.line(2).text, u("out0"));
+    EXPECT_EQ(model.line(3).blockId, id);
+    EXPECT_EQ(model.line(4).kind, LineKind::BannerOk);
+    EXPECT_TRUE(model.line(4).text.contains(u("exit 0"))) << model.line(4).text.toStdString();
+    EXPECT_EQ(model.blockRows(id), std::make_pair(qsizetype(0), qsizetype(4)));
+
+    const quint64 failed = model.beginCommand(context({u("false")}));
+    model.endCommand(failed, exited(1));
+    EXPECT_EQ(model.line(model.lineCount() - 1).kind, LineKind::BannerFailed);
+    EXPECT_EQ(model.headerRows(), QList<qsizetype>({0, 5}));
+    EXPECT_EQ(model.nextHeaderRow(0), 5);
+    EXPECT_EQ(model.nextHeaderRow(5), -1);
+    EXPECT_EQ(model.previousHeaderRow(7), 5);
+    EXPECT_EQ(model.previousHeaderRow(5), 0);
+    EXPECT_EQ(model.previousHeaderRow(0), -1);
+    EXPECT_EQ(model.blockIdAt(6), failed);
+}
+
+TEST(TranscriptModel, PartialLinesAreShownAndReplaced) {
+    TranscriptModel model;
+    const quint64 id = model.beginCommand(context({u("pip"), u("install")}));
+    QSignalSpy partial(&model, &TranscriptModel::partialLinesChanged);
+    QSignalSpy appended(&model, &TranscriptModel::linesAppended);
+
+    TerminalLineBuilder out(LineKind::Stdout, id);
+    TerminalLineBuilder err(LineKind::Stderr, id);
+    QList<StyledLine> finished;
+    err.feed("progress 10%", finished);
+    model.appendOutput(id, finished, out.partialLine(), err.partialLine());
+    EXPECT_EQ(partial.count(), 1);
+    EXPECT_EQ(model.partialLineCount(), 1);
+    EXPECT_EQ(model.line(model.lineCount() - 1).text, u("progress 10%"));
+    EXPECT_EQ(model.line(model.lineCount() - 1).kind, LineKind::Stderr);
+
+    err.feed("\rprogress 80%", finished);
+    out.feed("log line\nhalf", finished);
+    model.appendOutput(id, finished, out.partialLine(), err.partialLine());
+    EXPECT_EQ(appended.count(), 1);
+    EXPECT_EQ(appended.last().at(1).toLongLong(), 1);
+    const qsizetype n = model.lineCount();
+    EXPECT_EQ(model.line(n - 3).text, u("log line")); // finished lines before partial rows
+    EXPECT_EQ(model.line(n - 2).text, u("half"));     // stdout partial, then stderr partial
+    EXPECT_EQ(model.line(n - 1).text, u("progress 80%"));
+    EXPECT_EQ(model.lineNumberAt(n - 1), -1);
+
+    model.endCommand(id, exited(0)); // partial lines become finished lines
+    EXPECT_EQ(model.partialLineCount(), 0);
+    const QStringList rows = rowTexts(model);
+    EXPECT_EQ(rows.mid(2, 3), QStringList({u("log line"), u("half"), u("progress 80%")}));
+}
+
+TEST(TranscriptModel, RingIsBoundedAndSaysWhatItDropped) {
+    TranscriptModel model;
+    model.setCapacity(100);
+    model.setSpoolDirectory(u("/tmp/spool-dir"));
+    QSignalSpy dropped(&model, &TranscriptModel::linesDropped);
+    const quint64 first = model.beginCommand(context({u("seq"), u("1000")}));
+    for (int i = 0; i < 10; ++i)
+        model.appendOutput(first, outputLines(QStringLiteral("b%1-").arg(i), 100));
+    model.endCommand(first, exited(0));
+    const quint64 second = model.beginCommand(context({u("true")}));
+    model.endCommand(second, exited(0));
+
+    EXPECT_EQ(model.lineCount(), 101); // the marker + a full ring
+    EXPECT_EQ(model.totalLinesAppended(), 2 + 1000 + 1 + 2 + 1);
+    EXPECT_EQ(model.droppedLineCount(), model.totalLinesAppended() - 100);
+    const StyledLine marker = model.line(0);
+    EXPECT_EQ(marker.kind, LineKind::DropMarker);
+    EXPECT_TRUE(marker.text.startsWith(QString::number(model.droppedLineCount()) +
+                                       u(" earlier lines are not shown")))
+        << marker.text.toStdString();
+    EXPECT_TRUE(marker.text.contains(u("/tmp/spool-dir")));
+    EXPECT_GT(dropped.count(), 0);
+    // The first block's header is gone; only the second block's header can be jumped to.
+    EXPECT_EQ(model.headerRows(), QList<qsizetype>({98}));
+    EXPECT_EQ(model.line(97).kind, LineKind::BannerOk);
+    EXPECT_TRUE(model.line(97).text.startsWith(u("── exit 0 · ")));
+    EXPECT_EQ(model.line(96).text, u("b9-99"));
+    const auto rows = model.blockRows(first);
+    EXPECT_EQ(rows.first, 1);
+    EXPECT_EQ(rows.second, 97);
+
+    model.setCapacity(10);
+    EXPECT_EQ(model.lineCount(), 11);
+    EXPECT_EQ(model.line(10).kind, LineKind::BannerOk);
+    EXPECT_EQ(model.blockRows(first), std::make_pair(qsizetype(1), qsizetype(7)));
+}
+
+TEST(TranscriptModel, LineNumbersStayStableWhileRowsShift) {
+    TranscriptModel model;
+    model.setCapacity(50);
+    const quint64 id = model.beginCommand(context({u("yes")}));
+    model.appendOutput(id, outputLines(u("l"), 40));
+    const qint64 anchor = model.lineNumberAt(30);
+    ASSERT_EQ(model.line(30).text, u("l28"));
+    QSignalSpy dropped(&model, &TranscriptModel::linesDropped);
+    model.appendOutput(id, outputLines(u("m"), 20));
+    ASSERT_EQ(dropped.count(), 1);
+    const qsizetype shift = dropped.first().at(0).toLongLong();
+    const qsizetype row = model.rowOfLineNumber(anchor);
+    EXPECT_EQ(row, 30 - shift); // what the view computes from the signal
+    EXPECT_EQ(model.line(row).text, u("l28"));
+}
+
+TEST(TranscriptModel, FindPlainRegexAndCase) {
+    TranscriptModel model;
+    model.setCapacity(1000);
+    const quint64 id = model.beginCommand(context({u("grep"), u("-r"), u("Error")}));
+    model.appendOutput(id,
+                       {StyledLine(u("error: disk full; ERROR again"), LineKind::Stderr),
+                        StyledLine(u("all good"), LineKind::Stdout),
+                        StyledLine(u("Error 42 and error 7"), LineKind::Stdout)},
+                       StyledLine(u("partial error"), LineKind::Stdout));
+
+    const FindResult any = model.find(u("error"));
+    EXPECT_TRUE(any.error.isEmpty());
+    EXPECT_FALSE(any.olderOutputInSpool);
+    // The header ("$ grep -r Error") counts too: it is text the user sees.
+    QList<FindMatch> expected = {{0, 10, 5}, {2, 0, 5},  {2, 18, 5},
+                                 {4, 0, 5},  {4, 13, 5}, {5, 8, 5}};
+    EXPECT_EQ(any.matches, expected);
+
+    const FindResult exact = model.find(u("Error"), {true, false});
+    EXPECT_EQ(exact.matches, QList<FindMatch>({{0, 10, 5}, {4, 0, 5}}));
+
+    const FindResult regex = model.find(u("error \\d+"), {false, true});
+    EXPECT_EQ(regex.matches, QList<FindMatch>({{4, 0, 8}, {4, 13, 7}}));
+    EXPECT_EQ(model.find(u("^ERR"), {true, true}).matches.size(), 0);
+    EXPECT_EQ(model.find(u("^err"), {false, true}).matches.size(), 2);
+
+    const FindResult invalid = model.find(u("(unclosed"), {false, true});
+    EXPECT_FALSE(invalid.error.isEmpty());
+    EXPECT_TRUE(invalid.matches.isEmpty());
+    EXPECT_TRUE(model.find(QString()).matches.isEmpty());
+
+    model.setCapacity(3);
+    const FindResult after = model.find(u("error"));
+    EXPECT_TRUE(after.olderOutputInSpool);
+    for (const FindMatch &m : after.matches)
+        EXPECT_NE(model.line(m.row).kind, LineKind::DropMarker);
+}
+
+TEST(TranscriptModel, ExportPlainAndHtml) {
+    TranscriptModel model;
+    const quint64 id = model.beginCommand(context({u("ls"), u("--color=always")}));
+    TerminalLineBuilder out(LineKind::Stdout, id);
+    QList<StyledLine> lines;
+    out.feed("\x1b[1;34mbin\x1b[0m <tmp> & \x1b[38;2;1;2;3mrgb\x1b[0m\n", lines);
+    model.appendOutput(id, lines);
+    model.appendOutput(id, {StyledLine(u("oops"), LineKind::Stderr)});
+    model.endCommand(id, exited(0));
+
+    const QString plain = model.exportBlock(id, TranscriptExport::Format::PlainText);
+    const QStringList plainLines = plain.split(u("\n"));
+    ASSERT_EQ(plainLines.size(), 6); // 5 lines and the final newline
+    EXPECT_EQ(plainLines[0], u("$ ls --color=always"));
+    EXPECT_EQ(plainLines[2], u("bin <tmp> & rgb"));
+    EXPECT_EQ(plainLines[3], u("oops"));
+    EXPECT_FALSE(plain.contains(QChar(0x1b)));
+
+    const QString html = model.exportAll(TranscriptExport::Format::Html);
+    EXPECT_TRUE(html.startsWith(u("<!DOCTYPE html>")));
+    EXPECT_TRUE(html.contains(u("<span style=\"color:#0451a5;font-weight:bold\">bin</span>")))
+        << html.toStdString();
+    EXPECT_TRUE(html.contains(u(" &lt;tmp&gt; &amp; ")));
+    EXPECT_TRUE(html.contains(u("<span style=\"color:#010203\">rgb</span>")));
+    EXPECT_TRUE(html.contains(u("<span style=\"color:#d23c3c\">oops</span>"))); // stderr red
+    EXPECT_TRUE(html.trimmed().endsWith(u("</html>")));
+
+    EXPECT_EQ(model.exportRows(2, 1, TranscriptExport::Format::PlainText), u("bin <tmp> & rgb\n"));
+}
+
+TEST(TranscriptModel, ClearEmptiesTheRing) {
+    TranscriptModel model;
+    model.setCapacity(5);
+    const quint64 id = model.beginCommand(context({u("seq"), u("10")}));
+    model.appendOutput(id, outputLines(u("x"), 10));
+    QSignalSpy reset(&model, &TranscriptModel::modelReset);
+    model.clear();
+    EXPECT_EQ(reset.count(), 1);
+    EXPECT_EQ(model.lineCount(), 0);
+    EXPECT_FALSE(model.hasDropMarker());
+    EXPECT_TRUE(model.isRunning(id)); // the command keeps running; its output continues
+    model.appendOutput(id, outputLines(u("y"), 1));
+    model.endCommand(id, exited(0));
+    EXPECT_EQ(rowTexts(model).first(), u("y0"));
+    EXPECT_TRUE(model.headerRows().isEmpty());
+}
