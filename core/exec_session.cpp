@@ -1,7 +1,9 @@
 #include "exec_session.h"
 
+#include "exec_error_text.h"
 #include "exec_sink.h"
 #include "remote_runner.h"
+#include "transcript_feed.h"
 #include "token_transport_policy.h"
 
 #include <QMutexLocker>
@@ -57,7 +59,9 @@ private:
             const std::size_t n = std::min(bytes.size(), kPieceBytes);
             const QByteArray piece(bytes.data(), qsizetype(n));
             bytes.remove_prefix(n);
-            if (session_.buffer_.append(isStderr, piece))
+            const bool wake = session_.feed_ ? session_.feed_->append(isStderr, piece)
+                                             : session_.buffer_.append(isStderr, piece);
+            if (wake)
                 Q_EMIT session_.outputReady();
         }
     }
@@ -66,9 +70,11 @@ private:
     bool seenOutput_ = false;
 };
 
-ExecSession::ExecSession(const Profile &profile, QObject *parent)
+ExecSession::ExecSession(const Profile &profile, std::shared_ptr<TranscriptFeed> feed,
+                         QObject *parent)
     : QObject(parent)
     , profile_(profile)
+    , feed_(std::move(feed))
     , cancellation_(std::make_shared<ExecCancellation>()) {
     registerMetaTypes();
 }
@@ -99,6 +105,8 @@ void ExecSession::cancel() {
     cancellation_->cancel();
     // Wakes the worker if it waits for buffer space the GUI will no longer drain.
     buffer_.close();
+    if (feed_)
+        feed_->close();
 }
 
 Profile ExecSession::profile() const {
@@ -137,8 +145,11 @@ void ExecSession::run(quint64 commandId, const SessionCommand &command) {
     {
         QMutexLocker lock(&cancelMutex_);
         cancellation = cancellation_;
-        if (!cancellation->isCancelled())
+        if (!cancellation->isCancelled()) {
             buffer_.reopen();
+            if (feed_)
+                feed_->reopen();
+        }
     }
     Q_EMIT commandStarted(commandId);
     const ExecResult result = execute(command, *cancellation);
@@ -146,6 +157,9 @@ void ExecSession::run(quint64 commandId, const SessionCommand &command) {
         QMutexLocker lock(&cancelMutex_);
         cancellation_ = std::make_shared<ExecCancellation>();
     }
+    if (feed_)
+        feed_->finish(CommandSummary::fromExecResult(
+            result, ExecErrorText::describe(result, profile().address)));
     finishState(result);
     running_ = false;
     Q_EMIT commandFinished(commandId, result);

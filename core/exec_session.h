@@ -21,6 +21,7 @@ Q_DECLARE_METATYPE(sandbox::Profile)
 namespace sandbox {
 
 class RemoteRunner;
+class TranscriptFeed;
 
 // One console's exec engine. Lives on a worker QThread (see ExecSessionThread); owns the
 // profile's RemoteRunner (created on the first run, reused, dropped when the profile or
@@ -31,7 +32,10 @@ class RemoteRunner;
 class ExecSession : public QObject {
     Q_OBJECT
 public:
-    explicit ExecSession(const Profile &profile, QObject *parent = nullptr);
+    // With a feed, output goes through it (spool, line builders, capped line queue) instead
+    // of the raw OutputBuffer; outputReady then means "feed->take() has something".
+    explicit ExecSession(const Profile &profile, std::shared_ptr<TranscriptFeed> feed = {},
+                         QObject *parent = nullptr);
     ~ExecSession() override;
 
     // Registers ExecResult, SessionCommand and ConnectionState for queued connections.
@@ -80,6 +84,7 @@ private:
     QString token_;
     std::unique_ptr<RemoteRunner> runner_;
     OutputBuffer buffer_;
+    const std::shared_ptr<TranscriptFeed> feed_;
     QMutex cancelMutex_; // guards cancellation_, replaced after every run
     std::shared_ptr<ExecCancellation> cancellation_;
     std::atomic<int> queued_{0};

@@ -7,10 +7,11 @@
 
 namespace sandbox {
 
-ExecSessionThread::ExecSessionThread(const Profile &profile, QObject *parent)
+ExecSessionThread::ExecSessionThread(const Profile &profile, std::shared_ptr<TranscriptFeed> feed,
+                                     QObject *parent)
     : QObject(parent)
     , thread_(new QThread(this))
-    , session_(new ExecSession(profile)) {
+    , session_(new ExecSession(profile, std::move(feed))) {
     thread_->setObjectName(QStringLiteral("exec-") + profile.name);
     session_->moveToThread(thread_);
     // The session (and its runner and token) is destroyed on its own thread as it ends.
@@ -23,14 +24,18 @@ ExecSessionThread::~ExecSessionThread() {
 }
 
 void ExecSessionThread::run(quint64 commandId, const SessionCommand &command,
-                            const QString &token) {
+                            const QString &token, std::function<void()> onWorker) {
     if (!session_ || !thread_->isRunning())
         return;
     ExecSession *session = session_.data();
     session->notePending();
     QMetaObject::invokeMethod(
         session,
-        [session, commandId, command, token] { session->runWithToken(commandId, command, token); },
+        [session, commandId, command, token, onWorker] {
+            if (onWorker)
+                onWorker();
+            session->runWithToken(commandId, command, token);
+        },
         Qt::QueuedConnection);
 }
 

@@ -6,11 +6,15 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <memory>
+
 class QThread;
 
 namespace sandbox {
 
 class ExecSession;
+class TranscriptFeed;
 
 // Owns a console's worker thread (named "exec-<profile name>") and the ExecSession on it,
 // and does the orderly shutdown: cancel(), quit(), wait(); the session is deleted on its
@@ -19,14 +23,17 @@ class ExecSession;
 class ExecSessionThread : public QObject {
     Q_OBJECT
 public:
-    explicit ExecSessionThread(const Profile &profile, QObject *parent = nullptr);
+    explicit ExecSessionThread(const Profile &profile, std::shared_ptr<TranscriptFeed> feed = {},
+                               QObject *parent = nullptr);
     ~ExecSessionThread() override; // shutdown()
 
     ExecSession *session() const { return session_; }
     QThread *workerThread() const { return thread_; }
 
     // Queued to the worker.
-    void run(quint64 commandId, const SessionCommand &command, const QString &token);
+    // onWorker, if set, runs on the worker right before the command (in order with it).
+    void run(quint64 commandId, const SessionCommand &command, const QString &token,
+             std::function<void()> onWorker = {});
     void setProfile(const Profile &profile);
     // Direct (thread-safe).
     void cancel();

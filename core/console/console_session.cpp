@@ -7,6 +7,9 @@
 #include "secret_store.h"
 #include "session_command.h"
 #include "token_transport_policy.h"
+#include "transcript_feed.h"
+#include "transcript_model.h"
+#include "transcript_spool.h"
 
 #include <QCoreApplication>
 
@@ -21,7 +24,7 @@ void registerMetaTypes() {
     std::call_once(once, [] {
         qRegisterMetaType<sandbox::CommandContext>("sandbox::CommandContext");
         qRegisterMetaType<sandbox::CommandSummary>("sandbox::CommandSummary");
-        qRegisterMetaType<QList<sandbox::OutputChunk>>("QList<sandbox::OutputChunk>");
+
     });
 }
 
@@ -32,14 +35,27 @@ QString tr(const char *text) {
 } // namespace
 
 ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
-                               const QString &configDir, int historySize, QObject *parent)
+                               const QString &configDir, int historySize, QObject *parent,
+                               const QString &spoolDirectory)
     : QObject(parent)
     , profile_(profile)
     , secrets_(secrets)
     , history_(configDir, profile.id, historySize)
-    , worker_(new ExecSessionThread(profile, this)) {
+    , model_(new TranscriptModel(this))
+    , spool_(std::make_shared<TranscriptSpool>(spoolDirectory))
+    , feed_(std::make_shared<TranscriptFeed>(spool_))
+    , worker_(new ExecSessionThread(profile, feed_, this)) {
     registerMetaTypes();
+    registerTranscriptMetaTypes();
     history_.load();
+    model_->setSpoolDirectory(spool_->directory());
+    if (!spool_->isReady())
+        model_->appendNotice(spool_->errorString());
+    // Called on the worker; the notice joins the transcript on this (GUI) thread.
+    spool_->setNoticeHandler([this](const QString &text) {
+        QMetaObject::invokeMethod(
+            this, [this, text] { model_->appendNotice(text); }, Qt::QueuedConnection);
+    });
     ExecSession *session = worker_->session();
     connect(session, &ExecSession::outputReady, this, &ConsoleSession::drain);
     connect(session, &ExecSession::commandFinished, this, &ConsoleSession::onFinished);
@@ -48,6 +64,15 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
 
 ConsoleSession::~ConsoleSession() {
     worker_->shutdown();
+    spool_->setNoticeHandler({});
+}
+
+void ConsoleSession::setScrollbackLines(int lines) {
+    model_->setCapacity(lines);
+}
+
+void ConsoleSession::setSpoolCapBytes(qint64 bytes) {
+    spool_->setCapBytes(bytes);
 }
 
 QString ConsoleSession::effectiveSecurityProfile(const QString &requested) {
@@ -127,8 +152,10 @@ void ConsoleSession::onTokenRead(quint64 id, SecretJob *job) {
     const auto assessment = profile_.tokenTransport(!job->token().isEmpty());
     if (TokenTransportPolicy::blocksExec(assessment)) {
         pending_.reset();
+        const QString reason = TokenTransportPolicy::message(assessment);
+        model_->appendNotice(tr("Refused: %1").arg(reason));
         setBusy(false);
-        Q_EMIT refused(TokenTransportPolicy::message(assessment));
+        Q_EMIT refused(reason);
         return;
     }
     start(pending, job->token());
@@ -138,20 +165,26 @@ void ConsoleSession::start(const Pending &pending, const QString &token) {
     pending_.reset();
     CommandContext context = pending.context;
     context.startedAt = QDateTime::currentDateTime();
-    runningId_ = pending.id;
+    const quint64 blockId = model_->beginCommand(context);
+    runningId_ = blockId;
     SessionCommand command;
     command.argv = context.argv;
     command.image = pending.overrides.image;
     command.securityProfile = pending.overrides.securityProfile;
     command.workdir = pending.overrides.workdir;
-    Q_EMIT commandStarted(runningId_, context);
-    worker_->run(runningId_, command, token);
+    Q_EMIT commandStarted(blockId, context);
+    // The spool file and the line builders start on the worker, in order with the run.
+    const std::shared_ptr<TranscriptFeed> feed = feed_;
+    worker_->run(blockId, command, token,
+                 [feed, blockId, context] { feed->begin(blockId, context); });
 }
 
 void ConsoleSession::drain() {
-    const QList<OutputChunk> chunks = worker_->session()->takeOutput();
-    if (!chunks.isEmpty() && runningId_ != 0)
-        Q_EMIT output(runningId_, chunks);
+    const TranscriptBatch batch = feed_->take();
+    if (runningId_ == 0)
+        return;
+    model_->appendOutput(runningId_, batch.finished, batch.stdoutPartial, batch.stderrPartial);
+    Q_EMIT outputDrained(batch.bytes);
 }
 
 void ConsoleSession::onFinished(quint64 id, const ExecResult &result) {
@@ -161,6 +194,7 @@ void ConsoleSession::onFinished(quint64 id, const ExecResult &result) {
     runningId_ = 0;
     const CommandSummary summary =
         CommandSummary::fromExecResult(result, ExecErrorText::describe(result, profile_.address));
+    model_->endCommand(id, summary);
     Q_EMIT commandEnded(id, summary);
     setBusy(false);
 }
@@ -168,6 +202,7 @@ void ConsoleSession::onFinished(quint64 id, const ExecResult &result) {
 void ConsoleSession::cancel() {
     if (pending_) {
         pending_.reset();
+        model_->appendNotice(tr("Cancelled before the command started."));
         setBusy(false);
         Q_EMIT cancelledBeforeStart();
         return;

@@ -3,12 +3,12 @@
 #include "command_context.h"
 #include "command_history.h"
 #include "connection_state.h"
-#include "output_buffer.h"
 #include "profile.h"
 
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 namespace sandbox {
@@ -16,13 +16,18 @@ namespace sandbox {
 class ExecSessionThread;
 class SecretJob;
 class SecretStore;
+class TranscriptFeed;
+class TranscriptModel;
+class TranscriptSpool;
 
 // The one controller a console tab drives (QtCore only, GUI thread). A typed line goes in;
-// transcript events come out: commandStarted (full context), output (bytes per stream,
-// drained at most once per event-loop pass), commandEnded (result and banner text).
-// It splits the line, keeps the history, asks the keychain for this call's token, applies
-// the token-over-cleartext rule and runs the command on its own worker thread. Nothing
-// here blocks on the network or the keychain.
+// the transcript comes out: a header block with the command's full context, its output as
+// styled lines, its end banner, and notices (refusals, cancels). It splits the line, keeps
+// the history, asks the keychain for this call's token, applies the token-over-cleartext
+// rule and runs the command on its own worker thread, where the output is spooled to disk
+// raw and turned into styled lines (TranscriptFeed); the GUI thread only moves finished
+// lines into the TranscriptModel, at most once per event-loop pass. Nothing here blocks on
+// the network, the keychain or the disk.
 class ConsoleSession : public QObject {
     Q_OBJECT
 public:
@@ -42,8 +47,10 @@ public:
         bool started() const { return status == Status::Started; }
     };
 
+    // spoolDirectory empty: a new folder under the cache location, removed with the session.
     ConsoleSession(const Profile &profile, SecretStore *secrets, const QString &configDir,
-                   int historySize, QObject *parent = nullptr);
+                   int historySize, QObject *parent = nullptr,
+                   const QString &spoolDirectory = {});
     ~ConsoleSession() override; // cancels a running command and joins the worker
 
     Profile profile() const { return profile_; }
@@ -58,6 +65,12 @@ public:
     bool isBusy() const { return pending_.has_value() || runningId_ != 0; }
     ConnectionState connectionState() const { return state_; }
     CommandHistory &history() { return history_; }
+    TranscriptModel *transcript() const { return model_; }
+    // Every command's raw output on disk (thread-safe; saves read from it).
+    std::shared_ptr<TranscriptSpool> spool() const { return spool_; }
+    // Ring lines kept in memory (View → Settings); older lines stay in the spool.
+    void setScrollbackLines(int lines);
+    void setSpoolCapBytes(qint64 bytes);
     const CommandHistory &history() const { return history_; }
 
     // The clamp the agents apply (the reference agent's and ours): anything other than
@@ -66,9 +79,11 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
-    void commandStarted(quint64 commandId, const sandbox::CommandContext &context);
-    void output(quint64 commandId, const QList<sandbox::OutputChunk> &chunks);
-    void commandEnded(quint64 commandId, const sandbox::CommandSummary &summary);
+    void commandStarted(quint64 blockId, const sandbox::CommandContext &context);
+    // Output moved into the transcript: `bytes` raw bytes behind it (benchmarks).
+    void outputDrained(qint64 bytes);
+    // After the end banner is in the transcript.
+    void commandEnded(quint64 blockId, const sandbox::CommandSummary &summary);
     // Nothing was sent: the token rule refused the command (reason says why and what to do).
     void refused(const QString &reason);
     // Cancelled while the token was still being read; nothing was sent.
@@ -95,11 +110,13 @@ private:
     Profile profile_;
     QPointer<SecretStore> secrets_;
     CommandHistory history_;
+    TranscriptModel *model_ = nullptr;
+    std::shared_ptr<TranscriptSpool> spool_;
+    std::shared_ptr<TranscriptFeed> feed_;
     ExecSessionThread *worker_ = nullptr;
     std::optional<Pending> pending_;
     quint64 nextId_ = 1;
-    quint64 runningId_ = 0;
-    bool drainQueued_ = false;
+    quint64 runningId_ = 0; // the running command's transcript block
     bool busy_ = false;
     ConnectionState state_ = ConnectionState::Idle;
 };
