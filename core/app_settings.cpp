@@ -7,6 +7,7 @@ namespace sandbox {
 
 namespace {
 const QString kScrollback = QStringLiteral("console/scrollbackLines");
+const QString kSpoolCap = QStringLiteral("console/spoolCapMiB");
 const QString kHistory = QStringLiteral("console/historySize");
 const QString kPresenter = QStringLiteral("view/presenterMode");
 const QString kGeometry = QStringLiteral("window/geometry");
@@ -31,6 +32,12 @@ QString AppSettings::filePath() const {
     return settings_->fileName();
 }
 
+int AppSettings::spoolCapMiB() const {
+    return positiveOr(settings_->value(kSpoolCap), kDefaultSpoolCapMiB);
+}
+void AppSettings::setSpoolCapMiB(int mib) {
+    settings_->setValue(kSpoolCap, mib);
+}
 int AppSettings::scrollbackLines() const {
     return positiveOr(settings_->value(kScrollback), kDefaultScrollbackLines);
 }

@@ -15,7 +15,9 @@ namespace sandbox {
 // Use from the GUI thread.
 class AppSettings {
 public:
-    static constexpr int kDefaultScrollbackLines = 10000;
+    // The transcript ring (TranscriptModel) and the spool cap per tab (TranscriptSpool).
+    static constexpr int kDefaultScrollbackLines = 100'000;
+    static constexpr int kDefaultSpoolCapMiB = 2048;
     static constexpr int kDefaultHistorySize = 1000;
 
     explicit AppSettings(const QString &configDir);
@@ -27,6 +29,8 @@ public:
 
     int scrollbackLines() const;
     void setScrollbackLines(int lines);
+    int spoolCapMiB() const;
+    void setSpoolCapMiB(int mib);
     int historySize() const;
     void setHistorySize(int entries);
     bool presenterMode() const;

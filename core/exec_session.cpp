@@ -3,8 +3,8 @@
 #include "exec_error_text.h"
 #include "exec_sink.h"
 #include "remote_runner.h"
-#include "transcript_feed.h"
 #include "token_transport_policy.h"
+#include "transcript_feed.h"
 
 #include <QMutexLocker>
 

@@ -23,8 +23,8 @@ ExecSessionThread::~ExecSessionThread() {
     shutdown();
 }
 
-void ExecSessionThread::run(quint64 commandId, const SessionCommand &command,
-                            const QString &token, std::function<void()> onWorker) {
+void ExecSessionThread::run(quint64 commandId, const SessionCommand &command, const QString &token,
+                            std::function<void()> onWorker) {
     if (!session_ || !thread_->isRunning())
         return;
     ExecSession *session = session_.data();

@@ -38,8 +38,7 @@ protected:
         profile.caFile = pki.ca().certPath;
         profile.image = QString::fromLatin1(SecureAgent::kImage);
         profile.connectTimeoutMs = 5000;
-        ASSERT_EQ(awaitSecret(secrets.writeToken(profile.id,
-                                                 QString::fromStdString(agent.token())))
+        ASSERT_EQ(awaitSecret(secrets.writeToken(profile.id, QString::fromStdString(agent.token())))
                       .status,
                   SecretStatus::Ok);
     }
@@ -59,9 +58,9 @@ protected:
     std::optional<CommandSummary> run(ConsoleSession &session, const QString &line,
                                       int timeoutMs = 60000) {
         std::optional<CommandSummary> summary;
-        const auto connection = QObject::connect(
-            &session, &ConsoleSession::commandEnded,
-            [&summary](quint64, const CommandSummary &s) { summary = s; });
+        const auto connection =
+            QObject::connect(&session, &ConsoleSession::commandEnded,
+                             [&summary](quint64, const CommandSummary &s) { summary = s; });
         EXPECT_TRUE(session.submit(line).started()) << line.toStdString();
         EventWait::until([&] { return summary.has_value(); }, timeoutMs);
         QObject::disconnect(connection);
@@ -97,9 +96,9 @@ TEST_F(ConsoleSessionTest, TypedLineGivesHeaderStyledOutputAndEndBanner) {
     QList<CommandContext> started;
     QObject::connect(session.get(), &ConsoleSession::commandStarted,
                      [&](quint64, const CommandContext &c) { started << c; });
-    const auto summary =
-        run(*session, QStringLiteral("echo out; echo err >&2; printf '\\033[31mred\\033[0m plain\\n'; "
-                                     "exit 3"));
+    const auto summary = run(
+        *session, QStringLiteral("echo out; echo err >&2; printf '\\033[31mred\\033[0m plain\\n'; "
+                                 "exit 3"));
     ASSERT_TRUE(summary.has_value()) << "no end banner";
     EXPECT_EQ(summary->exitCode, 3);
     EXPECT_FALSE(summary->succeeded());
@@ -201,8 +200,8 @@ TEST_F(ConsoleSessionTest, RingDropsButTheSpoolKeepsEveryLine) {
     QBuffer saved;
     saved.open(QIODevice::WriteOnly);
     QString error;
-    ASSERT_TRUE(session->spool()->save(saved, TranscriptSpool::SaveFormat::RawBytes,
-                                       std::nullopt, &error))
+    ASSERT_TRUE(
+        session->spool()->save(saved, TranscriptSpool::SaveFormat::RawBytes, std::nullopt, &error))
         << error.toStdString();
     QByteArray expected;
     for (int i = 1; i <= 20000; ++i)

@@ -4,7 +4,7 @@
 #include "command_input.h"
 #include "connection_status.h"
 #include "console_tab.h"
-#include "console_view.h"
+#include "dialog_answers.h"
 #include "event_wait.h"
 #include "info_bar.h"
 #include "main_window.h"
@@ -12,9 +12,14 @@
 #include "profile_editor_dialog.h"
 #include "quick_overrides_bar.h"
 #include "secure_agent.h"
+#include "terminal_palette.h"
 #include "test_pki.h"
+#include "transcript_model.h"
+#include "transcript_view.h"
 #include "ui_test_fixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -76,15 +81,24 @@ protected:
         return ended.wait(timeoutMs);
     }
 
-    static QColor colourOf(ConsoleView *view, const QString &needle) {
-        // The last occurrence: the first is in the command's header.
-        const QTextCursor found = view->document()->find(needle, view->document()->characterCount(),
-                                                         QTextDocument::FindBackward);
-        if (found.isNull())
-            return {};
-        QTextCursor c(view->document());
-        c.setPosition(found.selectionStart() + 1);
-        return c.charFormat().foreground().color();
+    // Everything the tab's transcript shows, as plain text.
+    static QString textOf(ConsoleTab *tab) {
+        return tab->view()->model()->exportAll(TranscriptExport::Format::PlainText);
+    }
+
+    // The foreground the view paints a whole output line with (0 when there is no such line).
+    static quint32 colourOf(ConsoleTab *tab, const QString &line) {
+        const TranscriptModel *model = tab->view()->model();
+        for (qsizetype row = model->lineCount() - 1; row >= 0; --row) {
+            const StyledLine l = model->line(row);
+            if (l.text != line)
+                continue;
+            quint32 fg = 0;
+            quint32 bg = 0;
+            TerminalPalette::colours(l.styleAt(0), l.kind, fg, bg);
+            return fg;
+        }
+        return 0;
     }
 
     TestPki pki;
@@ -100,16 +114,16 @@ TEST_F(UiConsole, CommandShowsOutputStderrInColourAndExitBanner) {
     ASSERT_TRUE(EventWait::until([&] { return tab->input()->hasFocus(); }));
     ASSERT_TRUE(
         run(tab, QStringLiteral("echo hello from stdout; echo oops on stderr >&2; exit 3")));
-    ConsoleView *view = tab->view();
-    const QString text = view->toPlainText();
+    const QString text = textOf(tab);
     EXPECT_TRUE(text.contains(QStringLiteral("Local agent"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("echo hello from stdout"))); // header
     EXPECT_TRUE(text.contains(QStringLiteral("hello from stdout\n")));
     EXPECT_TRUE(text.contains(QStringLiteral("oops on stderr\n")));
     EXPECT_TRUE(text.contains(QStringLiteral("exit 3"))) << text.toStdString();
-    const QColor errColour = colourOf(view, QStringLiteral("oops on stderr"));
-    EXPECT_EQ(errColour, view->format(ConsoleView::Style::Stderr).foreground().color());
-    EXPECT_NE(colourOf(view, QStringLiteral("hello from stdout")), errColour);
+    const quint32 errColour = colourOf(tab, QStringLiteral("oops on stderr"));
+    EXPECT_EQ(errColour, TerminalPalette::foregroundFor(LineKind::Stderr));
+    EXPECT_NE(colourOf(tab, QStringLiteral("hello from stdout")), errColour);
+    EXPECT_NE(colourOf(tab, QStringLiteral("hello from stdout")), 0u);
     EXPECT_TRUE(tab->input()->hasFocus());
     EXPECT_FALSE(text.contains(QString::fromStdString(agent.token())));
 
@@ -120,9 +134,8 @@ TEST_F(UiConsole, CommandShowsOutputStderrInColourAndExitBanner) {
     // A quick override of the workdir applies to the next command of this tab.
     tab->overrides()->workdirEdit()->setText(QStringLiteral("/tmp"));
     ASSERT_TRUE(run(tab, QStringLiteral("echo \"cwd=$(pwd)\"")));
-    EXPECT_TRUE(tab->view()->toPlainText().contains(QStringLiteral("cwd=/tmp\n")))
-        << tab->view()->toPlainText().toStdString();
-    EXPECT_TRUE(tab->view()->toPlainText().contains(QStringLiteral("exit 0")));
+    EXPECT_TRUE(textOf(tab).contains(QStringLiteral("cwd=/tmp\n"))) << textOf(tab).toStdString();
+    EXPECT_TRUE(textOf(tab).contains(QStringLiteral("exit 0")));
 
     const QByteArray shot = qgetenv("UI_SCREENSHOT_PATH");
     if (!shot.isEmpty()) {
@@ -141,7 +154,7 @@ TEST_F(UiConsole, ArgvModeReportsAnUnbalancedQuoteAndRunsNothing) {
     EXPECT_FALSE(tab->inputErrorLabel()->text().isEmpty());
     EXPECT_FALSE(tab->isBusy());
     EXPECT_EQ(tab->input()->text(), QStringLiteral("echo 'unbalanced"));
-    EXPECT_TRUE(tab->view()->toPlainText().isEmpty());
+    EXPECT_EQ(tab->view()->model()->lineCount(), 0);
 }
 
 TEST_F(UiConsole, StopCancelsAndTheRemoteProcessIsGone) {
@@ -151,16 +164,14 @@ TEST_F(UiConsole, StopCancelsAndTheRemoteProcessIsGone) {
     QTest::keyClick(tab->input(), Qt::Key_Return);
     static const QRegularExpression pidLine(QStringLiteral("^(\\d+)$"),
                                             QRegularExpression::MultilineOption);
-    ASSERT_TRUE(EventWait::until(
-        [&] { return pidLine.match(tab->view()->toPlainText()).hasMatch(); }, 30000));
-    const pid_t pid = pidLine.match(tab->view()->toPlainText()).captured(1).toInt();
+    ASSERT_TRUE(EventWait::until([&] { return pidLine.match(textOf(tab)).hasMatch(); }, 30000));
+    const pid_t pid = pidLine.match(textOf(tab)).captured(1).toInt();
     ASSERT_GT(pid, 1);
     ASSERT_EQ(::kill(pid, 0), 0) << "the remote sleep is not running";
     EXPECT_TRUE(tab->stopButton()->isVisible());
     tab->stopButton()->click();
     ASSERT_TRUE(ended.count() > 0 || ended.wait(30000));
-    EXPECT_TRUE(tab->view()->toPlainText().contains(QStringLiteral("cancelled")))
-        << tab->view()->toPlainText().toStdString();
+    EXPECT_TRUE(textOf(tab).contains(QStringLiteral("cancelled"))) << textOf(tab).toStdString();
     ASSERT_TRUE(EventWait::until([&] { return ::kill(pid, 0) == -1 && errno == ESRCH; }, 20000));
     EXPECT_FALSE(tab->stopButton()->isVisible());
 }
@@ -170,11 +181,11 @@ TEST_F(UiConsole, EscCancelsFromTheInput) {
     QSignalSpy ended(tab, &ConsoleTab::commandEnded);
     tab->input()->setText(QStringLiteral("echo started; exec sleep 300"));
     QTest::keyClick(tab->input(), Qt::Key_Return);
-    ASSERT_TRUE(EventWait::until(
-        [&] { return tab->view()->toPlainText().contains(QStringLiteral("started\n")); }, 30000));
+    ASSERT_TRUE(
+        EventWait::until([&] { return textOf(tab).contains(QStringLiteral("started\n")); }, 30000));
     QTest::keyClick(tab->input(), Qt::Key_Escape);
     ASSERT_TRUE(ended.count() > 0 || ended.wait(30000));
-    EXPECT_TRUE(tab->view()->toPlainText().contains(QStringLiteral("cancelled")));
+    EXPECT_TRUE(textOf(tab).contains(QStringLiteral("cancelled")));
 }
 
 TEST_F(UiConsole, FloodStaysWithinTheScrollback) {
@@ -186,9 +197,11 @@ TEST_F(UiConsole, FloodStaysWithinTheScrollback) {
                     QStringLiteral("head -c 50000000 /dev/zero | tr '\\0' x | fold -w 99; "
                                    "echo flood-done"),
                     240000));
-    ConsoleView *view = tab->view();
-    EXPECT_LE(view->document()->blockCount(), 2000);
-    const QString text = view->toPlainText();
+    const TranscriptModel *model = tab->view()->model();
+    EXPECT_LE(model->lineCount(), 2001); // the ring plus the drop marker
+    EXPECT_TRUE(model->hasDropMarker());
+    EXPECT_TRUE(model->line(0).text.contains(QStringLiteral("saved in the transcript file")));
+    const QString text = textOf(tab);
     EXPECT_TRUE(text.contains(QStringLiteral("flood-done")));
     EXPECT_TRUE(text.contains(QStringLiteral("exit 0"))) << text.right(300).toStdString();
     EXPECT_TRUE(text.contains(QString(99, QLatin1Char('x')) + QLatin1Char('\n')));
@@ -203,7 +216,7 @@ TEST_F(UiConsole, TokenOverCleartextIsRefusedWithEditProfileAction) {
     ASSERT_EQ(writeToken(p.id, QStringLiteral("tok-cleartext")), SecretStore::Status::Ok);
     ConsoleTab *tab = open(p);
     ASSERT_TRUE(run(tab, QStringLiteral("echo must not run")));
-    const QString text = tab->view()->toPlainText();
+    const QString text = textOf(tab);
     EXPECT_TRUE(text.contains(QStringLiteral("cleartext"))) << text.toStdString();
     EXPECT_FALSE(text.contains(QStringLiteral("must not run\n")));
     EXPECT_TRUE(tab->refusalBar()->isVisible());
@@ -216,4 +229,44 @@ TEST_F(UiConsole, TokenOverCleartextIsRefusedWithEditProfileAction) {
     ProfileEditorDialog *editor = window->profileCommands()->editor();
     ASSERT_NE(editor, nullptr);
     EXPECT_EQ(editor->profileId(), p.id);
+}
+
+// Closing a tab or quitting while a command runs asks first; Cancel keeps it running.
+TEST_F(UiConsole, CloseWhileRunningAsksFirst) {
+    ConsoleTab *tab = open(addAgentProfile());
+    tab->input()->setText(QStringLiteral("echo started; exec sleep 300.6113"));
+    QTest::keyClick(tab->input(), Qt::Key_Return);
+    ASSERT_TRUE(
+        EventWait::until([&] { return textOf(tab).contains(QStringLiteral("started\n")); }, 30000));
+    auto *tabs = window->findChild<QTabWidget *>();
+    ASSERT_NE(tabs, nullptr);
+
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Cancel);
+    Q_EMIT tabs->tabCloseRequested(tabs->indexOf(tab));
+    EXPECT_TRUE(DialogAnswers::shownMessages().last().contains(QStringLiteral("still running")));
+    ASSERT_EQ(tabs->count(), 1) << "Cancel closed the tab anyway";
+    EXPECT_TRUE(tab->isBusy());
+
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Cancel);
+    EXPECT_FALSE(window->close()) << "quitting did not ask";
+    EXPECT_TRUE(tab->isBusy());
+
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes);
+    Q_EMIT tabs->tabCloseRequested(tabs->indexOf(tab));
+    EXPECT_EQ(tabs->count(), 0);
+    const QByteArray sleepCmdline("sleep\0"
+                                  "300.6113\0",
+                                  15);
+    EXPECT_TRUE(EventWait::until(
+        [&] {
+            const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+            for (const QString &pid : pids) {
+                QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+                if (f.open(QIODevice::ReadOnly) && f.readAll() == sleepCmdline)
+                    return false;
+            }
+            return true;
+        },
+        20000))
+        << "closing the tab left the remote command running";
 }

@@ -3,11 +3,20 @@
 #include "app_icons.h"
 #include "command_input.h"
 #include "command_line_splitter.h"
-#include "console_view.h"
+#include "dialog_answers.h"
 #include "exec_error_text.h"
+#include "find_bar.h"
 #include "info_bar.h"
 #include "quick_overrides_bar.h"
 #include "secret_store.h"
+#include "transcript_model.h"
+#include "transcript_save_dialog.h"
+#include "transcript_spool.h"
+#include "transcript_view.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QUrl>
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -38,8 +47,14 @@ void ConsoleTab::buildUi() {
             [this] { Q_EMIT editProfileRequested(profileId()); });
     keychainNote_ = new InfoBar(this);
     keychainNote_->setClosable(true);
-    view_ = new ConsoleView(this);
-    connect(view_, &ConsoleView::cancelRequested, this, &ConsoleTab::cancel);
+    view_ = new TranscriptView(session_->transcript(), this);
+    connect(view_, &TranscriptView::cancelRequested, this, &ConsoleTab::cancel);
+    connect(view_, &TranscriptView::saveRequested, this, &ConsoleTab::saveTranscript);
+    connect(view_, &TranscriptView::openTranscriptRequested, this,
+            &ConsoleTab::openTranscriptFolder);
+    findBar_ = new FindBar(view_, this);
+    findBar_->installShortcuts(this);
+    connect(findBar_, &FindBar::saveRequested, this, [this] { saveTranscript(0); });
 
     searchLabel_ = new QLabel(tr("Search history:"), this);
     search_ = new CommandInput(this);
@@ -70,6 +85,7 @@ void ConsoleTab::buildUi() {
     layout->addWidget(refusal_);
     layout->addWidget(keychainNote_);
     layout->addWidget(view_, 1);
+    layout->addWidget(findBar_);
     layout->addLayout(searchRow);
     layout->addLayout(inputRow);
     layout->addWidget(inputError_);
@@ -92,15 +108,10 @@ void ConsoleTab::buildUi() {
 }
 
 void ConsoleTab::connectSession() {
-    connect(session_, &ConsoleSession::commandStarted, this, &ConsoleTab::onCommandStarted);
-    connect(session_, &ConsoleSession::output, view_,
-            [this](quint64, const QList<OutputChunk> &chunks) { view_->appendOutput(chunks); });
-    connect(session_, &ConsoleSession::commandEnded, this, &ConsoleTab::onCommandEnded);
+    connect(session_, &ConsoleSession::commandStarted, refusal_, &QWidget::hide);
+    connect(session_, &ConsoleSession::commandEnded, this, &ConsoleTab::commandEnded);
     connect(session_, &ConsoleSession::refused, this, &ConsoleTab::refuse);
-    connect(session_, &ConsoleSession::cancelledBeforeStart, this, [this] {
-        view_->appendNotice(tr("Cancelled before the command started."));
-        Q_EMIT commandEnded();
-    });
+    connect(session_, &ConsoleSession::cancelledBeforeStart, this, &ConsoleTab::commandEnded);
     connect(session_, &ConsoleSession::keychainProblem, this, [this](const QString &message) {
         keychainNote_->showMessage(InfoBar::Level::Warning, message);
     });
@@ -119,7 +130,11 @@ void ConsoleTab::setProfile(const Profile &profile) {
 }
 
 void ConsoleTab::setScrollbackLines(int lines) {
-    view_->setScrollbackLines(lines);
+    session_->setScrollbackLines(lines);
+}
+
+void ConsoleTab::setSpoolCapBytes(qint64 bytes) {
+    session_->setSpoolCapBytes(bytes);
 }
 
 void ConsoleTab::setHistorySize(int entries) {
@@ -145,30 +160,20 @@ void ConsoleTab::runInput() {
     input_->clear();
 }
 
-void ConsoleTab::onCommandStarted(quint64, const CommandContext &context) {
-    refusal_->hide();
-    view_->appendCommandHeader(context.startedAt, context.profileName, context.image,
-                               context.argv.join(QLatin1Char(' ')));
-}
-
 void ConsoleTab::refuse(const QString &reason) {
-    view_->appendNotice(tr("Refused: %1").arg(reason));
     refusal_->showMessage(InfoBar::Level::Error, reason);
     Q_EMIT commandEnded();
 }
 
-void ConsoleTab::onCommandEnded(quint64, const CommandSummary &summary) {
-    QString text = ExecErrorText::banner(summary.toExecResult());
-    if (!summary.detail.isEmpty())
-        text += QStringLiteral(" — ") + summary.detail;
-    view_->appendEndBanner(text, summary.succeeded());
-    // After a flood the view may still be laying out its last slices; "ended" means the
-    // user can read the end banner.
-    if (view_->hasPendingText())
-        connect(view_, &ConsoleView::caughtUp, this, &ConsoleTab::commandEnded,
-                Qt::SingleShotConnection);
-    else
-        Q_EMIT commandEnded();
+void ConsoleTab::saveTranscript(quint64 blockId) {
+    TranscriptSaveDialog::openFor(session_->transcript(), session_->spool().get(), blockId, this);
+}
+
+void ConsoleTab::openTranscriptFolder(const QString &directory) {
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(directory)))
+        DialogAnswers::information(this, tr("Transcript files"),
+                                   tr("The full output of every command is in %1.")
+                                       .arg(QDir::toNativeSeparators(directory)));
 }
 
 void ConsoleTab::cancel() {

@@ -16,8 +16,9 @@ class QTimer;
 namespace sandbox {
 
 class CommandInput;
-class ConsoleView;
+class FindBar;
 class InfoBar;
+class TranscriptView;
 class SecretStore;
 class QuickOverridesBar;
 
@@ -35,13 +36,15 @@ public:
     ConsoleSession *session() const { return session_; }
     void setProfile(const Profile &profile);
     void setScrollbackLines(int lines);
+    void setSpoolCapBytes(qint64 bytes);
     void setHistorySize(int entries);
 
     ConnectionState connectionState() const { return session_->connectionState(); }
     // From asking the keychain for the token until the command's end banner.
     bool isBusy() const { return session_->isBusy(); }
 
-    ConsoleView *view() const { return view_; }
+    TranscriptView *view() const { return view_; }
+    FindBar *findBar() const { return findBar_; }
     CommandInput *input() const { return input_; }
     CommandInput *searchField() const { return search_; }
     QuickOverridesBar *overrides() const { return overrides_; }
@@ -55,6 +58,8 @@ public Q_SLOTS:
     // Runs what is in the input (Enter).
     void runInput();
     void cancel();
+    // Ctrl+S: whole tab or the selected command, from the spool.
+    void saveTranscript(quint64 blockId);
 
 Q_SIGNALS:
     void editProfileRequested(const QUuid &id);
@@ -65,9 +70,8 @@ Q_SIGNALS:
 private:
     void buildUi();
     void connectSession();
-    void onCommandStarted(quint64 id, const CommandContext &context);
-    void onCommandEnded(quint64 id, const CommandSummary &summary);
     void refuse(const QString &reason);
+    void openTranscriptFolder(const QString &directory);
     void setRunning(bool running);
     void updateElapsed();
     void walkHistory(bool older);
@@ -84,7 +88,8 @@ private:
     InfoBar *refusal_ = nullptr;
     QPushButton *editProfile_ = nullptr;
     InfoBar *keychainNote_ = nullptr;
-    ConsoleView *view_ = nullptr;
+    TranscriptView *view_ = nullptr;
+    FindBar *findBar_ = nullptr;
     QLabel *searchLabel_ = nullptr;
     CommandInput *search_ = nullptr;
     CommandInput *input_ = nullptr;

@@ -1,5 +1,7 @@
 #include "dialog_answers.h"
 
+#include <QPushButton>
+
 #include <QFileDialog>
 #include <QQueue>
 
@@ -68,6 +70,17 @@ QMessageBox::StandardButton DialogAnswers::question(QWidget *parent, const QStri
     if (const auto preset = nextButton(text))
         return *preset;
     return QMessageBox::question(parent, title, text, buttons, defaultButton);
+}
+
+bool DialogAnswers::confirm(QWidget *parent, const QString &title, const QString &text,
+                            const QString &acceptText) {
+    if (const auto preset = nextButton(text))
+        return *preset == QMessageBox::Yes || *preset == QMessageBox::Ok;
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    QPushButton *accept = box.addButton(acceptText, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == accept;
 }
 
 void DialogAnswers::information(QWidget *parent, const QString &title, const QString &text) {

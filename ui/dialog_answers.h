@@ -26,6 +26,10 @@ public:
                                                 const QString &text,
                                                 QMessageBox::StandardButtons buttons,
                                                 QMessageBox::StandardButton defaultButton);
+    // A question with one accepting button of our own words ("Stop and Close") and Cancel,
+    // Cancel being the default. Preloaded answers: Yes or Ok accept, anything else cancels.
+    static bool confirm(QWidget *parent, const QString &title, const QString &text,
+                        const QString &acceptText);
     static void information(QWidget *parent, const QString &title, const QString &text);
     static void warning(QWidget *parent, const QString &title, const QString &text);
 

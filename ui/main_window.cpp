@@ -72,7 +72,7 @@ void MainWindow::buildCentralArea() {
     setCentralWidget(central);
 
     connect(pane_, &ProfileListPane::openRequested, this, &MainWindow::openConsole);
-    connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::requestCloseTab);
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
 }
 
@@ -196,6 +196,7 @@ ConsoleTab *MainWindow::openConsole(const QUuid &id) {
     auto *tab =
         new ConsoleTab(*profile, secrets_, store_->configDir(), settings_->historySize(), tabs_);
     tab->setScrollbackLines(settings_->scrollbackLines());
+    tab->setSpoolCapBytes(qint64(settings_->spoolCapMiB()) << 20);
     connect(tab, &ConsoleTab::editProfileRequested, commands_, &ProfileCommands::openEditor);
     connect(tab, &ConsoleTab::connectionStateChanged, this, &MainWindow::updateStatus);
     tabs_->setCurrentIndex(tabs_->addTab(tab, profile->name));
@@ -203,6 +204,19 @@ ConsoleTab *MainWindow::openConsole(const QUuid &id) {
     return tab;
 }
 
+void MainWindow::requestCloseTab(int index) {
+    auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(index));
+    if (tab && tab->isBusy() &&
+        !DialogAnswers::confirm(this, tr("Close Console"),
+                                tr("A command is still running in \"%1\". Stop it and close the "
+                                   "tab? Its output so far is lost with the tab.")
+                                    .arg(tab->profile().name),
+                                tr("Stop and Close")))
+        return;
+    closeTab(index);
+}
+
+// The caller decided: a running command is cancelled (the tab's session stops it).
 void MainWindow::closeTab(int index) {
     QWidget *tab = tabs_->widget(index);
     tabs_->removeTab(index);
@@ -253,13 +267,16 @@ void MainWindow::showSettings() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setScrollbackLines(settings_->scrollbackLines());
     dialog->setHistorySize(settings_->historySize());
+    dialog->setSpoolCapMiB(settings_->spoolCapMiB());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         settings_->setScrollbackLines(dialog->scrollbackLines());
+        settings_->setSpoolCapMiB(dialog->spoolCapMiB());
         settings_->setHistorySize(dialog->historySize());
         settings_->sync();
         for (int i = 0; i < tabs_->count(); ++i) {
             if (auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(i))) {
                 tab->setScrollbackLines(dialog->scrollbackLines());
+                tab->setSpoolCapBytes(qint64(dialog->spoolCapMiB()) << 20);
                 tab->setHistorySize(dialog->historySize());
             }
         }
@@ -300,6 +317,20 @@ void MainWindow::saveWindowState() {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    QStringList running;
+    for (int i = 0; i < tabs_->count(); ++i) {
+        auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(i));
+        if (tab && tab->isBusy())
+            running << tab->profile().name;
+    }
+    if (!running.isEmpty() &&
+        !DialogAnswers::confirm(this, tr("Quit"),
+                                tr("A command is still running in: %1. Stop it and quit?")
+                                    .arg(running.join(QStringLiteral(", "))),
+                                tr("Stop and Quit"))) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     event->accept();
 }

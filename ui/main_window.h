@@ -56,6 +56,8 @@ private:
     void reportLoadProblem();
     void restoreWindowState();
     void onProfilesChanged();
+    // Asks first while the tab's command runs (Stop and Close / Cancel).
+    void requestCloseTab(int index);
     void closeTab(int index);
     void closeConsole(const QUuid &id);
     void updateStatus();

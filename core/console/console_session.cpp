@@ -24,7 +24,6 @@ void registerMetaTypes() {
     std::call_once(once, [] {
         qRegisterMetaType<sandbox::CommandContext>("sandbox::CommandContext");
         qRegisterMetaType<sandbox::CommandSummary>("sandbox::CommandSummary");
-
     });
 }
 

@@ -49,8 +49,7 @@ public:
 
     // spoolDirectory empty: a new folder under the cache location, removed with the session.
     ConsoleSession(const Profile &profile, SecretStore *secrets, const QString &configDir,
-                   int historySize, QObject *parent = nullptr,
-                   const QString &spoolDirectory = {});
+                   int historySize, QObject *parent = nullptr, const QString &spoolDirectory = {});
     ~ConsoleSession() override; // cancels a running command and joins the worker
 
     Profile profile() const { return profile_; }
