@@ -3,11 +3,13 @@
 #include "agent_options.h"
 #include "bearer_authenticator.h"
 #include "exec_log_record.h"
+#include "host_sandbox.h"
 #include "process_spec.h"
 #include "secret_resolver.h"
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -26,6 +28,7 @@ public:
         Runtime runtime = Runtime::Host;
         int maxConcurrent = 32;
         SecretResolver resolver;
+        std::shared_ptr<const HostSandbox> sandbox; // Runtime::Host only
     };
 
     explicit ExecService(Config config);
@@ -39,10 +42,10 @@ public:
 
 private:
     grpc::Status authenticate(const grpc::ServerContext &context) const;
-    static grpc::Status validate(const wire::SandboxExecRequest &request, Runtime runtime);
-    grpc::Status buildSpec(const wire::SandboxExecRequest &request,
-                           const std::string &effectiveProfile, ProcessSpec *spec) const;
-    grpc::Status run(grpc::ServerContext *context, const ProcessSpec &spec,
+    grpc::Status buildLaunch(const wire::SandboxExecRequest &request,
+                             const std::string &effectiveProfile,
+                             HostSandbox::Prepared *launch) const;
+    grpc::Status run(grpc::ServerContext *context, const HostSandbox::Prepared &launch,
                      grpc::ServerWriter<wire::SandboxExecChunk> *writer, ExecLogRecord &log);
 
     Config config_;

@@ -64,6 +64,10 @@ std::unique_ptr<HostProcess> HostProcess::spawn(const ProcessSpec &spec, SpawnEr
     }
     becomeSubreaper();
     const ChildLaunch launch(spec);
+    if (!launch.ok()) {
+        *error = {false, launch.setupError()};
+        return nullptr;
+    }
     int out[2];
     int err[2];
     if (::pipe2(out, O_CLOEXEC) != 0) {
