@@ -166,7 +166,8 @@ struct RunningCtl {
     std::string outPath() const { return dir.filePath(QStringLiteral("out")).toStdString(); }
     std::string errPath() const { return dir.filePath(QStringLiteral("err")).toStdString(); }
 
-    bool start(const std::vector<std::string> &args) {
+    // agentPid: the agent running the command; the printed pids are the sandbox's own.
+    bool start(const std::vector<std::string> &args, pid_t agentPid) {
         std::string error;
         if (!dir.isValid() ||
             !child.spawn(SANDBOXCTL_PATH, args, {}, outPath(), errPath(), error)) {
@@ -178,6 +179,8 @@ struct RunningCtl {
             const std::string out = ChildProcess::readFile(outPath());
             if (contains(out, "\n")) {
                 std::istringstream(out) >> shell >> sleeper;
+                shell = ProcessProbe::hostPid(agentPid, shell);
+                sleeper = ProcessProbe::hostPid(agentPid, sleeper);
                 return shell > 1 && sleeper > 1;
             }
             if (child.poll())
@@ -204,7 +207,7 @@ const std::vector<std::string> kTwoProcesses = {"sh", "-c", "sleep 300 & echo $$
 TEST_F(SandboxctlTest, CtrlCCancelsTheRemoteCommandAndExits125) {
     ASSERT_TRUE(agent.start());
     RunningCtl ctl;
-    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses)));
+    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses), agent.process().pid()));
     ctl.child.signal(SIGINT);
     const bool exited = ctl.child.waitFor(std::chrono::seconds(60));
     ctl.expectRemoteGone();
@@ -219,7 +222,7 @@ TEST_F(SandboxctlTest, CtrlCCancelsTheRemoteCommandAndExits125) {
 TEST_F(SandboxctlTest, ClientThatDiesTakesTheRemoteCommandWithIt) {
     ASSERT_TRUE(agent.start());
     RunningCtl ctl;
-    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses)));
+    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses), agent.process().pid()));
     ctl.child.killAndReap(); // SIGKILL: no goodbye, the connection just drops
     ctl.expectRemoteGone();
     EXPECT_TRUE(ProcessProbe::waitUntilNoZombies(agent.process().pid(), std::chrono::seconds(10)));
