@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <unistd.h>
 
 #include <grpcpp/resource_quota.h>
 #include <grpcpp/server_builder.h>
@@ -44,6 +45,8 @@ std::shared_ptr<const HostSandbox> makeSandbox(const AgentOptions &o, std::strin
     config.bwrapPath = HostSandbox::findBwrap(processEnv("PATH").value_or("/usr/bin:/bin"));
     config.uid = o.sandboxUid;
     config.hidden = {absolute(o.tokenFile), absolute(o.tlsKey), absolute(o.secretsDir)};
+    if (::geteuid() == 0) // bubblewrap runs as the sandbox uid: hide what that uid can reach
+        config.hidden = HostSandbox::reachable(config.hidden, o.sandboxUid);
     config.images = ImageRoots(o.imagesDir, o.imagesStrict);
     auto sandbox = std::make_shared<const HostSandbox>(std::move(config));
     if (auto bad = sandbox->probe()) {

@@ -67,6 +67,23 @@ bool foundOnPath(const std::string &root, const std::string &program, const std:
 HostSandbox::HostSandbox(Config config)
     : config_(std::move(config)) {}
 
+std::vector<std::string> HostSandbox::reachable(const std::vector<std::string> &paths, uid_t uid) {
+    std::vector<std::string> out;
+    for (const std::string &path : paths) {
+        bool ok = !path.empty() && path.front() == '/';
+        for (size_t slash = path.find('/', 1); ok && slash != std::string::npos;
+             slash = path.find('/', slash + 1)) {
+            struct stat st {};
+            const std::string dir = path.substr(0, slash);
+            ok = ::stat(dir.c_str(), &st) == 0 &&
+                 (st.st_mode & (st.st_uid == uid ? S_IXUSR : S_IXOTH)) != 0;
+        }
+        if (ok)
+            out.push_back(path);
+    }
+    return out;
+}
+
 std::string HostSandbox::findBwrap(const std::string &searchPath) {
     for (const std::string &dir : splitPath(searchPath + ":/usr/bin")) {
         if (dir.empty() || dir.front() != '/')

@@ -41,6 +41,9 @@ public:
 
     explicit HostSandbox(Config config);
 
+    // Paths a command started as uid could reach on this host: what a root agent must hide
+    // (bubblewrap, running as that uid, could not even mount over the others).
+    static std::vector<std::string> reachable(const std::vector<std::string> &paths, uid_t uid);
     // bwrap on searchPath (then /usr/bin), or empty.
     static std::string findBwrap(const std::string &searchPath);
     // Runs `true` in a strict sandbox; nullopt when that works, otherwise why not, naming the
