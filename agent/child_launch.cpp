@@ -145,7 +145,7 @@ void ChildLaunch::dropPrivileges() const noexcept {
     }
 }
 
-void ChildLaunch::execInChild(int stdoutFd, int stderrFd) const noexcept {
+void ChildLaunch::execInChild(int stdoutFd, int stderrFd, int infoFd) const noexcept {
     sigset_t all;
     ::sigfillset(&all);
     ::pthread_sigmask(SIG_UNBLOCK, &all, nullptr);
@@ -164,7 +164,12 @@ void ChildLaunch::execInChild(int stdoutFd, int stderrFd) const noexcept {
         ::fcntl(3, F_SETFD, 0); // dup2 onto itself keeps FD_CLOEXEC
     }
     // Pipes, listening sockets, anything else the agent holds.
-    ::close_range(fd3_ >= 0 ? 4 : 3, ~0U, 0);
+    if (infoFd >= 0) {
+        if (infoFd != 4 && ::dup2(infoFd, 4) < 0)
+            ::_exit(126);
+        ::fcntl(4, F_SETFD, 0);
+    }
+    ::close_range(infoFd >= 0 ? 5 : fd3_ >= 0 ? 4 : 3, ~0U, 0);
     if (!workdir_.empty() && ::chdir(workdir_.c_str()) != 0) {
         writeError("sandbox-agent: cannot change to the workdir\n");
         ::_exit(126);

@@ -25,7 +25,8 @@ public:
     // Runs in the child: own session and process group, stdin /dev/null, stdout/stderr to the
     // given pipes, every other fd closed, workdir, limits, then exec. Never returns; when
     // nothing can be executed it reports like a shell does (127 not found, 126 not runnable).
-    [[noreturn]] void execInChild(int stdoutFd, int stderrFd) const noexcept;
+    // infoFd: placed on fd 4 when >= 0 (see ProcessSpec::infoPipeOnFd4).
+    [[noreturn]] void execInChild(int stdoutFd, int stderrFd, int infoFd) const noexcept;
 
 private:
     struct Limit {

@@ -99,7 +99,8 @@ ProcessSpec HostSandbox::specFor(const std::vector<std::string> &bwrapArgs,
                                  const std::vector<std::string> &command,
                                  const SecurityProfile &profile) const {
     ProcessSpec spec;
-    spec.argv = {config_.bwrapPath, "--args", "3", "--"};
+    spec.argv = {config_.bwrapPath, "--args", "3", "--info-fd", "4", "--"};
+    spec.infoPipeOnFd4 = true;
     spec.argv.insert(spec.argv.end(), command.begin(), command.end());
     spec.searchPath = "/usr/bin:/bin";
     spec.fd3Data = BwrapCommand::argsData(bwrapArgs); // env values stay off the command line

@@ -20,6 +20,9 @@ struct ProcessSpec {
     // Bytes the child can read from fd 3 (bubblewrap's --args, docker's --env-file):
     // what must not appear on a command line or in the launcher's own environment.
     std::optional<std::string> fd3Data;
+    // The child gets a pipe on fd 4 for bwrap's --info-fd; its "child-pid" (bubblewrap's init,
+    // which outlives bwrap briefly and is then orphaned to the agent) is reaped at the end.
+    bool infoPipeOnFd4 = false;
     // Run as this uid and gid (no supplementary groups); only possible for a root agent.
     std::optional<uid_t> runAs;
 };

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -178,28 +179,36 @@ TEST_F(AgentIsolationTest, WritesOnlyInTmpAndTheWorkdir) {
     EXPECT_FALSE(QFile::exists(QString::fromStdString(shared.path("x"))));
 }
 
+// Interface names in /proc/net/dev text ("  lo: 123 ..." lines).
+std::vector<std::string> interfaces(const std::string &dev) {
+    std::vector<std::string> names;
+    std::istringstream in(dev);
+    for (std::string line; std::getline(in, line);) {
+        const auto colon = line.find(':');
+        if (colon == std::string::npos)
+            continue;
+        const auto first = line.find_first_not_of(' ');
+        names.push_back(line.substr(first, colon - first));
+    }
+    return names;
+}
+
 TEST_F(AgentIsolationTest, StrictHasOnlyLoopbackStandardSharesTheHostNetwork) {
     ASSERT_TRUE(startWithExposedTokenFile());
     char port[16];
     std::snprintf(port, sizeof port, ":%04X ", own.port());
-    // /proc/net/tcp lists the sockets of the reader's network namespace.
-    const auto strict = run({"sh", "-c", "cat /proc/net/dev /proc/net/tcp"}, profile("strict"));
-    const auto standard = run({"sh", "-c", "cat /proc/net/dev /proc/net/tcp"}, profile("standard"));
-    ASSERT_TRUE(strict.result.exited()) << describe(strict.result) << strict.stderrData;
-    ASSERT_TRUE(standard.result.exited()) << describe(standard.result);
-    EXPECT_TRUE(contains(standard.stdoutData, port)) << "standard should see the agent's port";
-    EXPECT_FALSE(contains(strict.stdoutData, port)) << strict.stdoutData;
-    EXPECT_TRUE(contains(strict.stdoutData, "lo:")) << strict.stdoutData;
-    size_t interfaces = 0;
-    for (size_t at = 0; (at = strict.stdoutData.find(':', at)) != std::string::npos; ++at) {
-        const auto lineStart = strict.stdoutData.rfind('\n', at);
-        const auto name = strict.stdoutData.substr(lineStart + 1, at - lineStart - 1);
-        if (name.find("sl") != std::string::npos || name.find('|') != std::string::npos)
-            break; // the tcp table begins
-        if (name.find_first_not_of(' ') != std::string::npos)
-            ++interfaces;
-    }
-    EXPECT_EQ(interfaces, 1u) << "strict should have loopback only:\n" << strict.stdoutData;
+    // /proc/net/* lists the interfaces and sockets of the reader's network namespace.
+    const std::vector<std::string> sockets = {"cat", "/proc/net/tcp", "/proc/net/tcp6"};
+    const auto strictDev = run({"cat", "/proc/net/dev"}, profile("strict"));
+    const auto strictSockets = run(sockets, profile("strict"));
+    const auto standardSockets = run(sockets, profile("standard"));
+    ASSERT_TRUE(strictDev.result.exited()) << describe(strictDev.result) << strictDev.stderrData;
+    EXPECT_EQ(interfaces(strictDev.stdoutData), std::vector<std::string>{"lo"})
+        << strictDev.stdoutData;
+    EXPECT_TRUE(contains(standardSockets.stdoutData, port))
+        << "standard should see the agent's listening port " << port << ":\n"
+        << standardSockets.stdoutData;
+    EXPECT_FALSE(contains(strictSockets.stdoutData, port)) << strictSockets.stdoutData;
 }
 
 TEST_F(AgentIsolationTest, ForkBombUnderStrictIsContainedAndTheAgentKeepsServing) {
@@ -221,7 +230,8 @@ TEST_F(AgentIsolationTest, ForkBombUnderStrictIsContainedAndTheAgentKeepsServing
     ASSERT_TRUE(after.result.exited()) << describe(after.result);
     EXPECT_EQ(after.stdoutData, "still serving\n");
     EXPECT_TRUE(own.running());
-    EXPECT_TRUE(ProcessProbe::waitUntilNoZombies(own.pid(), std::chrono::seconds(10)));
+    EXPECT_TRUE(ProcessProbe::waitUntilNoZombies(own.pid(), std::chrono::seconds(10)))
+        << "zombies left: " << ProcessProbe::zombieChildren(own.pid()).size();
 }
 
 TEST_F(AgentIsolationTest, ConcurrentExecsCannotSeeEachOthersProcesses) {
@@ -269,7 +279,7 @@ bool buildBusyboxImage(const SharedDir &images) {
     }
     std::ofstream(root + "/etc/os-release") << "PRETTY_NAME=\"Sandbox busybox demo\"\n"
                                                "ID=sandbox-busybox-demo\n";
-    for (const std::string dir : {root, root + "/bin", root + "/etc"})
+    for (const std::string &dir : {root, root + "/bin", root + "/etc"})
         ::chmod(dir.c_str(), 0755);
     ::chmod((root + "/etc/os-release").c_str(), 0644);
     return true;
