@@ -4,6 +4,7 @@
 #include "recording_sink.h"
 #include "secure_agent.h"
 #include "secure_agent_test.h"
+#include "shared_dir.h"
 #include "test_pki.h"
 
 #include <remote_runner.h>
@@ -25,29 +26,6 @@ using namespace sandbox;
 using namespace sandbox::test;
 
 namespace {
-
-// A directory outside /tmp (each sandbox has a private one) that the sandbox's uid may read.
-class SharedDir {
-public:
-    SharedDir()
-        : dir_(QDir::currentPath() + QStringLiteral("/isolation-XXXXXX")) {
-        QFile::setPermissions(dir_.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                               QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                               QFileDevice::ExeOther);
-    }
-    bool ok() const { return dir_.isValid(); }
-    std::string path(const std::string &name = {}) const {
-        return name.empty() ? dir_.path().toStdString()
-                            : dir_.filePath(QString::fromStdString(name)).toStdString();
-    }
-    bool write(const std::string &name, const std::string &text, int mode = 0644) const {
-        std::ofstream(path(name), std::ios::binary) << text;
-        return ::chmod(path(name).c_str(), static_cast<mode_t>(mode)) == 0;
-    }
-
-private:
-    QTemporaryDir dir_;
-};
 
 ExecRequest withOverrides(std::vector<std::string> argv, ExecOverrides overrides) {
     ExecRequest request = command(std::move(argv));
