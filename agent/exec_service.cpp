@@ -4,11 +4,14 @@
 #include "docker_command.h"
 #include "host_process.h"
 #include "request_check.h"
+#include "request_decoder.h"
 #include "security_profile.h"
 
 #include <chrono>
 #include <optional>
 #include <unistd.h>
+
+#include <grpcpp/support/method_handler.h>
 
 extern char **environ;
 
@@ -64,6 +67,13 @@ private:
     bool held_;
 };
 
+// The contract's method path, from the generated service name (wire-contract.md).
+const std::string &execMethodPath() {
+    static const std::string path =
+        "/" + std::string(wire::SandboxExecService::service_full_name()) + "/Exec";
+    return path;
+}
+
 } // namespace
 
 ExecService::ExecService(Config config)
@@ -71,6 +81,19 @@ ExecService::ExecService(Config config)
     , agentEnv_(currentEnvironment()) {
     if (!config_.token.empty())
         authenticator_.emplace(config_.token);
+    // What the generated Service constructor does, with grpc::ByteBuffer as the request type
+    // (gRPC's raw-request support for the sync API): threads, flow control and cancellation
+    // stay exactly those of the generated handler.
+    using Handler = grpc::internal::ServerStreamingHandler<ExecService, grpc::ByteBuffer,
+                                                           wire::SandboxExecChunk>;
+    AddMethod(new grpc::internal::RpcServiceMethod(
+        execMethodPath().c_str(), grpc::internal::RpcMethod::SERVER_STREAMING,
+        new Handler(
+            [](ExecService *service, grpc::ServerContext *context, const grpc::ByteBuffer *bytes,
+               grpc::ServerWriter<wire::SandboxExecChunk> *writer) {
+                return service->Exec(context, bytes, writer);
+            },
+            this)));
 }
 
 grpc::Status ExecService::authenticate(const grpc::ServerContext &context) const {
@@ -115,13 +138,14 @@ grpc::Status ExecService::buildLaunch(const wire::SandboxExecRequest &request,
     return grpc::Status::OK;
 }
 
-grpc::Status ExecService::Exec(grpc::ServerContext *context,
-                               const wire::SandboxExecRequest *request,
+grpc::Status ExecService::Exec(grpc::ServerContext *context, const grpc::ByteBuffer *requestBytes,
                                grpc::ServerWriter<wire::SandboxExecChunk> *writer) {
     const auto started = std::chrono::steady_clock::now();
-    const auto profile = SecurityProfile::clamp(request->profile());
-    ExecLogRecord log{context->peer(), request->profile(), profile.name(), request->image(),
-                      request->command().empty() ? std::string() : request->command(0)};
+    wire::SandboxExecRequest request; // stays empty when the bytes do not decode
+    const auto undecodable = RequestDecoder::decode(*requestBytes, &request);
+    const auto profile = SecurityProfile::clamp(request.profile());
+    ExecLogRecord log{context->peer(), request.profile(), profile.name(), request.image(),
+                      request.command().empty() ? std::string() : request.command(0)};
     ExecSlot slot(active_, config_.maxConcurrent);
     grpc::Status status = authenticate(*context);
     if (status.ok() && stopping_)
@@ -131,16 +155,20 @@ grpc::Status ExecService::Exec(grpc::ServerContext *context,
                                                             std::to_string(config_.maxConcurrent) +
                                                             " concurrent execs"};
     if (status.ok()) {
-        if (auto bad = RequestCheck::problem(*request, config_.runtime))
+        // Only an authenticated peer learns what is wrong with its request.
+        if (auto bad = undecodable ? undecodable : RequestCheck::problem(request, config_.runtime))
             status = {grpc::StatusCode::INVALID_ARGUMENT, *bad};
     }
     HostSandbox::Prepared launch;
     if (status.ok())
-        status = buildLaunch(*request, profile.name(), &launch);
+        status = buildLaunch(request, profile.name(), &launch);
     if (status.ok())
         status = run(context, launch, writer, log);
-    if (!status.ok())
+    if (!status.ok()) {
         log.outcome = codeName(status.error_code());
+        if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT)
+            log.problem = status.error_message();
+    }
     log.durationMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::steady_clock::now() - started)
                          .count();

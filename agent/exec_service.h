@@ -13,6 +13,10 @@
 #include <optional>
 #include <string>
 
+#include <grpcpp/impl/service_type.h>
+#include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/sync_stream.h>
+
 #include "sandbox_exec.grpc.pb.h"
 
 namespace sandbox::agent {
@@ -21,7 +25,10 @@ namespace wire = workflow::plugin::external::sandbox;
 
 // The SandboxExecService implementation: authenticates, validates, resolves secrets, runs
 // the command (host or docker runtime) and streams its output as it is produced.
-class ExecService final : public wire::SandboxExecService::Service {
+// Registered by hand (same path, same sync streaming handler as the generated Service) but
+// with the request as raw bytes, so a bad request is answered INVALID_ARGUMENT by name
+// (RequestDecoder) instead of gRPC's empty INTERNAL.
+class ExecService final : public grpc::Service {
 public:
     struct Config {
         std::string token; // empty = no bearer check (mutual TLS or --allow-unauthenticated)
@@ -33,8 +40,8 @@ public:
 
     explicit ExecService(Config config);
 
-    grpc::Status Exec(grpc::ServerContext *context, const wire::SandboxExecRequest *request,
-                      grpc::ServerWriter<wire::SandboxExecChunk> *writer) override;
+    grpc::Status Exec(grpc::ServerContext *context, const grpc::ByteBuffer *requestBytes,
+                      grpc::ServerWriter<wire::SandboxExecChunk> *writer);
 
     // Shutdown: running execs kill their process groups, new ones are refused.
     void stop() { stopping_ = true; }
