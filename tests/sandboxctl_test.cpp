@@ -42,13 +42,18 @@ protected:
     // exec with address, CA, token file and image; then "--" and argv.
     std::vector<std::string> execArgs(const std::vector<std::string> &argv,
                                       const std::vector<std::string> &extra = {}) const {
+        return execArgsFor(agent, argv, extra);
+    }
+    std::vector<std::string> execArgsFor(const SecureAgent &target,
+                                         const std::vector<std::string> &argv,
+                                         const std::vector<std::string> &extra = {}) const {
         std::vector<std::string> args = {"exec",
                                          "--addr",
-                                         agent.address(),
+                                         target.address(),
                                          "--ca",
                                          pki.ca().certFile(),
                                          "--token-file",
-                                         agent.tokenFile().toStdString(),
+                                         target.tokenFile().toStdString(),
                                          "--image",
                                          SecureAgent::kImage};
         args.insert(args.end(), extra.begin(), extra.end());
@@ -154,6 +159,33 @@ TEST_F(SandboxctlTest, WrongTokenExits125WithoutShowingAnyToken) {
     EXPECT_FALSE(contains(r.err, agent.token())) << r.err;
     EXPECT_TRUE(r.out.empty()) << r.out;
     EXPECT_FALSE(contains(agent.stderrText(), wrong)) << agent.stderrText();
+}
+
+// Each problem with the agent's certificate gets its own one-line reason, not "wrong CA".
+TEST_F(SandboxctlTest, EachServerCertificateProblemIsNamed) {
+    struct Case {
+        const CertKey *cert;
+        std::string reason;
+    };
+    const Case cases[] = {
+        {&pki.expiredServer(), "the agent's certificate expired on 20"},
+        {&pki.notYetValidServer(), "the agent's certificate is not valid until 20"},
+        {&pki.otherHostServer(),
+         "the agent's certificate was issued for other.example, not 127.0.0.1"},
+        {&pki.foreignServer(),
+         "the agent's certificate is not signed by the CA in " + pki.ca().certFile()},
+    };
+    for (const Case &c : cases) {
+        SecureAgent target{pki};
+        ASSERT_TRUE(target.start(SecureAgent::Options().withServerCert(*c.cert)));
+        const ProcessResult r = sandboxctl(execArgsFor(target, {"echo", "must not run"}));
+        ASSERT_TRUE(r.finished);
+        EXPECT_EQ(r.exitCode, 125) << r.err;
+        EXPECT_EQ(lineCount(r.err), 1u) << "stderr: " << r.err;
+        EXPECT_TRUE(contains(r.err, c.reason)) << "expected '" << c.reason << "' in: " << r.err;
+        EXPECT_FALSE(contains(r.err, target.token())) << r.err;
+        EXPECT_TRUE(r.out.empty()) << r.out;
+    }
 }
 
 // Starts sandboxctl on the two-process command and waits (bounded) for its pid line.
