@@ -49,6 +49,7 @@ bool parseAddress(const std::string &addr, AgentOptions &o, std::string *error) 
 struct RawFlags {
     std::map<std::string, std::string> values;
     bool allowUnauthenticated = false;
+    bool imagesStrict = false;
 };
 
 const char *const kValueFlags[] = {"--addr",
@@ -61,7 +62,9 @@ const char *const kValueFlags[] = {"--addr",
                                    "--secrets-dir",
                                    "--secrets-env-prefix",
                                    "--runtime",
-                                   "--max-concurrent"};
+                                   "--max-concurrent",
+                                   "--sandbox-uid",
+                                   "--images-dir"};
 
 bool isValueFlag(const std::string &name) {
     for (const char *flag : kValueFlags) {
@@ -85,10 +88,11 @@ std::optional<AgentOptions::ParseResult> scanFlags(const std::vector<std::string
         if (name == "--version")
             return AgentOptions::ParseResult{std::nullopt, "sandbox-agent " SANDBOX_AGENT_VERSION,
                                              0};
-        if (name == "--allow-unauthenticated") {
+        if (name == "--allow-unauthenticated" || name == "--images-strict") {
             if (value && *value != "true" && *value != "false")
-                return fail("--allow-unauthenticated takes no value (or =true/=false)");
-            raw.allowUnauthenticated = !value || *value == "true";
+                return fail(name + " takes no value (or =true/=false)");
+            (name == "--images-strict" ? raw.imagesStrict : raw.allowUnauthenticated) =
+                !value || *value == "true";
             continue;
         }
         if (!isValueFlag(name))
@@ -141,9 +145,19 @@ std::optional<std::string> applyEnums(const RawFlags &raw, AgentOptions &o) {
         return "--secrets-backend: expected env or file, got \"" + backend + "\"";
     o.secretsBackend = backend == "file" ? SecretsBackend::File : SecretsBackend::Env;
     const std::string runtime = valueOr(raw, "--runtime", "host");
-    if (runtime != "host" && runtime != "docker")
-        return "--runtime: expected host or docker, got \"" + runtime + "\"";
-    o.runtime = runtime == "docker" ? Runtime::Docker : Runtime::Host;
+    if (runtime == "host")
+        o.runtime = Runtime::Host;
+    else if (runtime == "host-unsandboxed")
+        o.runtime = Runtime::HostUnsandboxed;
+    else if (runtime == "docker")
+        o.runtime = Runtime::Docker;
+    else
+        return "--runtime: expected host, host-unsandboxed or docker, got \"" + runtime + "\"";
+    const std::string uid = valueOr(raw, "--sandbox-uid", "65534");
+    const auto uidValue = parseInt(uid, 1, 2147483647);
+    if (!uidValue)
+        return "--sandbox-uid: expected a uid other than 0 (root), got \"" + uid + "\"";
+    o.sandboxUid = static_cast<unsigned>(*uidValue);
     const std::string max = valueOr(raw, "--max-concurrent", "32");
     const auto maxValue = parseInt(max, 1, 4096);
     if (!maxValue)
@@ -164,6 +178,10 @@ std::optional<std::string> checkCombinations(const AgentOptions &o) {
                "--allow-unauthenticated";
     if (o.secretsBackend == SecretsBackend::File && o.secretsDir.empty())
         return "--secrets-backend file needs --secrets-dir";
+    if (o.imagesStrict && o.imagesDir.empty())
+        return "--images-strict needs --images-dir";
+    if (!o.imagesDir.empty() && o.runtime != Runtime::Host)
+        return "--images-dir needs --runtime host (bubblewrap)";
     return std::nullopt;
 }
 
@@ -188,6 +206,9 @@ AgentOptions::ParseResult AgentOptions::parse(const std::vector<std::string> &ar
     o.secretsDir = valueOr(raw, "--secrets-dir", "");
     o.secretsEnvPrefix = valueOr(raw, "--secrets-env-prefix", "");
     o.allowUnauthenticated = raw.allowUnauthenticated;
+    o.imagesDir = valueOr(raw, "--images-dir", "");
+    o.imagesStrict = raw.imagesStrict;
+    o.tokenFile = valueOr(raw, "--token-file", "");
     if (auto bad = applyEnums(raw, o))
         return fail(*bad);
     auto token = resolveToken(raw, env, &error);
@@ -216,7 +237,16 @@ Serves workflow.plugin.external.sandbox.SandboxExecService over gRPC.
   --secrets-backend env|file  how secret://NAME env values are resolved (default env)
   --secrets-dir DIR           directory of the file backend (one file per secret)
   --secrets-env-prefix P      prefix of the env backend's variable names
-  --runtime host|docker       run commands directly on this host (default) or in docker
+  --runtime R                 host (default): each command in a bubblewrap sandbox;
+                              host-unsandboxed: plain processes with the agent's own view of
+                              the system (no isolation; logged loudly); docker: docker run
+  --sandbox-uid UID           uid and gid of commands in the host runtime (default 65534);
+                              a root agent also starts bubblewrap as this uid
+  --images-dir DIR            image root file systems: image NAME is the directory
+                              DIR/NAME with ':' and '/' turned into '_'
+                              (debian:bookworm-slim -> DIR/debian_bookworm-slim)
+  --images-strict             an image without a directory is INVALID_ARGUMENT instead of
+                              running on this host's root file system (read-only)
   --max-concurrent N          concurrent execs before RESOURCE_EXHAUSTED (default 32)
   --version                   print the version and exit
   --help                      print this help and exit

@@ -8,7 +8,8 @@
 namespace sandbox::agent {
 
 enum class SecretsBackend { Env, File };
-enum class Runtime { Host, Docker };
+// Host: bubblewrap sandbox (default); HostUnsandboxed: plain processes, an explicit opt-out.
+enum class Runtime { Host, HostUnsandboxed, Docker };
 
 struct OptionsParseResult;
 
@@ -20,13 +21,17 @@ struct AgentOptions {
     std::string tlsCert;
     std::string tlsKey;
     std::string tlsCa;
-    std::string token; // never logged
+    std::string token;     // never logged
+    std::string tokenFile; // where the token came from (hidden from commands), if a file
     bool allowUnauthenticated = false;
     SecretsBackend secretsBackend = SecretsBackend::Env;
     std::string secretsDir;
     std::string secretsEnvPrefix;
     Runtime runtime = Runtime::Host;
     int maxConcurrent = 32;
+    unsigned sandboxUid = 65534; // uid and gid of commands in the bubblewrap runtime
+    std::string imagesDir;       // image root file systems (bubblewrap runtime)
+    bool imagesStrict = false;   // unknown images are INVALID_ARGUMENT instead of the host root
 
     bool tlsEnabled() const { return !tlsCert.empty(); }
     bool mtlsEnabled() const { return !tlsCa.empty(); }

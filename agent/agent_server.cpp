@@ -3,7 +3,9 @@
 #include "server_tls.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <unistd.h>
 
 #include <grpcpp/resource_quota.h>
 #include <grpcpp/server_builder.h>
@@ -20,10 +22,59 @@ std::optional<std::string> processEnv(const std::string &name) {
     return value ? std::optional<std::string>(value) : std::nullopt;
 }
 
-std::unique_ptr<ExecService> makeService(const AgentOptions &o) {
+std::string absolute(const std::string &path) {
+    if (path.empty())
+        return path;
+    char *real = ::realpath(path.c_str(), nullptr);
+    if (real == nullptr)
+        return path;
+    std::string out = real;
+    std::free(real);
+    return out;
+}
+
+void logLine(const std::string &text) {
+    const std::string line = "sandbox-agent: " + text + "\n";
+    std::fwrite(line.data(), 1, line.size(), stderr);
+    std::fflush(stderr);
+}
+
+// The bubblewrap runtime, checked by running one sandbox: no silent fallback when it fails.
+std::shared_ptr<const HostSandbox> makeSandbox(const AgentOptions &o, std::string *error) {
+    HostSandbox::Config config;
+    config.bwrapPath = HostSandbox::findBwrap(processEnv("PATH").value_or("/usr/bin:/bin"));
+    config.uid = o.sandboxUid;
+    config.hidden = {absolute(o.tokenFile), absolute(o.tlsKey), absolute(o.secretsDir)};
+    if (::geteuid() == 0) // bubblewrap runs as the sandbox uid: hide what that uid can reach
+        config.hidden = HostSandbox::reachable(config.hidden, o.sandboxUid);
+    config.images = ImageRoots(o.imagesDir, o.imagesStrict);
+    auto sandbox = std::make_shared<const HostSandbox>(std::move(config));
+    if (auto bad = sandbox->probe()) {
+        *error = *bad;
+        return nullptr;
+    }
+    logLine("host runtime: every command runs in bubblewrap (" + sandbox->config().bwrapPath +
+            ") as uid " + std::to_string(o.sandboxUid) +
+            (o.imagesDir.empty() ? std::string("; no --images-dir: every image runs on this "
+                                               "host's root file system, read-only")
+                                 : "; images from " + o.imagesDir));
+    return sandbox;
+}
+
+std::unique_ptr<ExecService> makeService(const AgentOptions &o, std::string *error) {
     ExecService::Config config{
         o.token, o.runtime, o.maxConcurrent,
-        SecretResolver(o.secretsBackend, o.secretsDir, o.secretsEnvPrefix, processEnv)};
+        SecretResolver(o.secretsBackend, o.secretsDir, o.secretsEnvPrefix, processEnv), nullptr};
+    if (o.runtime == Runtime::Host) {
+        config.sandbox = makeSandbox(o, error);
+        if (!config.sandbox)
+            return nullptr;
+    } else if (o.runtime == Runtime::HostUnsandboxed) {
+        logLine("WARNING: --runtime host-unsandboxed: commands run as plain processes of this "
+                "agent's user with its view of the file system, network and processes; they "
+                "are NOT isolated from the agent or its token. Use --runtime host for "
+                "bubblewrap isolation.");
+    }
     return std::make_unique<ExecService>(std::move(config));
 }
 
@@ -48,7 +99,10 @@ std::unique_ptr<AgentServer> AgentServer::start(const AgentOptions &options, std
     auto credentials = ServerTls::credentials(options, error);
     if (!credentials)
         return nullptr;
-    std::unique_ptr<AgentServer> agent(new AgentServer(options, makeService(options)));
+    auto service = makeService(options, error);
+    if (!service)
+        return nullptr;
+    std::unique_ptr<AgentServer> agent(new AgentServer(options, std::move(service)));
     grpc::ServerBuilder builder;
     builder.AddListeningPort(options.bindAddress(options.port), credentials, &agent->port_);
     builder.RegisterService(agent->service_.get());

@@ -44,8 +44,10 @@ std::vector<std::string> DockerCommand::profileArgs(const SecurityProfile &profi
 std::vector<std::string> DockerCommand::argv(const Request &request) {
     std::vector<std::string> args = {"docker", "run", "--rm", "-i"};
     append(args, profileArgs(request.profile));
-    for (const auto &entry : request.env)
-        append(args, {"-e", entry.first}); // the name only; docker reads the value from its env
+    // Values travel in an in-memory file on fd 3: never on docker's command line, and never in
+    // the docker CLI's own environment (DOCKER_HOST or PATH from a request would steer it).
+    if (!request.env.empty())
+        append(args, {"--env-file", "/dev/fd/3"});
     if (!request.workdir.empty())
         append(args, {"-w", request.workdir});
     args.push_back(request.image);
@@ -63,11 +65,18 @@ ProcessSpec DockerCommand::processSpec(const Request &request,
     }
     // The agent's PATH finds docker; the requested env is what the container sees.
     spec.searchPath = spec.env.count("PATH") ? spec.env["PATH"] : "/usr/local/bin:/usr/bin:/bin";
-    for (const auto &[name, value] : request.env)
-        spec.env[name] = value;
+    if (!request.env.empty())
+        spec.fd3Data = envFile(request.env);
     // The container enforces the profile; the client process only gets the timeout.
     spec.limits.timeout = request.profile.hostLimits().timeout;
     return spec;
+}
+
+std::string DockerCommand::envFile(const std::map<std::string, std::string> &env) {
+    std::string text;
+    for (const auto &[name, value] : env)
+        text += name + "=" + value + "\n";
+    return text;
 }
 
 std::optional<std::string> DockerCommand::checkImage(const std::string &image) {

@@ -31,6 +31,8 @@ std::string ExecLogRecord::format() const {
     std::string line = "exec peer=" + quoted(peer) + " profile=" + quoted(requestedProfile) +
                        " effective_profile=" + effectiveProfile + " image=" + quoted(image) +
                        " argv0=" + quoted(argv0) + " outcome=" + outcome;
+    if (!problem.empty())
+        line += " problem=" + quoted(problem);
     if (exitCode >= 0)
         line += " exit_code=" + std::to_string(exitCode);
     line += " duration_ms=" + std::to_string(durationMs) + " bytes_out=" + std::to_string(bytesOut);

@@ -13,6 +13,7 @@ struct ExecLogRecord {
     std::string image;
     std::string argv0;
     std::string outcome = "exit"; // "exit", "cancelled", "timeout", or a gRPC error code name
+    std::string problem = {};     // why a request was refused (INVALID_ARGUMENT); never a value
     int exitCode = -1;
     std::int64_t durationMs = 0;
     std::uint64_t bytesOut = 0;

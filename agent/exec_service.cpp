@@ -3,11 +3,15 @@
 
 #include "docker_command.h"
 #include "host_process.h"
+#include "request_check.h"
+#include "request_decoder.h"
 #include "security_profile.h"
 
 #include <chrono>
 #include <optional>
 #include <unistd.h>
+
+#include <grpcpp/support/method_handler.h>
 
 extern char **environ;
 
@@ -63,6 +67,13 @@ private:
     bool held_;
 };
 
+// The contract's method path, from the generated service name (wire-contract.md).
+const std::string &execMethodPath() {
+    static const std::string path =
+        "/" + std::string(wire::SandboxExecService::service_full_name()) + "/Exec";
+    return path;
+}
+
 } // namespace
 
 ExecService::ExecService(Config config)
@@ -70,6 +81,19 @@ ExecService::ExecService(Config config)
     , agentEnv_(currentEnvironment()) {
     if (!config_.token.empty())
         authenticator_.emplace(config_.token);
+    // What the generated Service constructor does, with grpc::ByteBuffer as the request type
+    // (gRPC's raw-request support for the sync API): threads, flow control and cancellation
+    // stay exactly those of the generated handler.
+    using Handler = grpc::internal::ServerStreamingHandler<ExecService, grpc::ByteBuffer,
+                                                           wire::SandboxExecChunk>;
+    AddMethod(new grpc::internal::RpcServiceMethod(
+        execMethodPath().c_str(), grpc::internal::RpcMethod::SERVER_STREAMING,
+        new Handler(
+            [](ExecService *service, grpc::ServerContext *context, const grpc::ByteBuffer *bytes,
+               grpc::ServerWriter<wire::SandboxExecChunk> *writer) {
+                return service->Exec(context, bytes, writer);
+            },
+            this)));
 }
 
 grpc::Status ExecService::authenticate(const grpc::ServerContext &context) const {
@@ -82,58 +106,46 @@ grpc::Status ExecService::authenticate(const grpc::ServerContext &context) const
     return authenticator_->check(std::string_view(it->second.data(), it->second.size()));
 }
 
-grpc::Status ExecService::validate(const wire::SandboxExecRequest &request, Runtime runtime) {
-    if (request.command().empty() || request.command(0).empty())
-        return {grpc::StatusCode::INVALID_ARGUMENT, "command must not be empty"};
-    if (request.image().empty())
-        return {grpc::StatusCode::INVALID_ARGUMENT, "image must not be empty"};
-    if (runtime == Runtime::Docker) {
-        if (auto bad = DockerCommand::checkImage(request.image()))
-            return {grpc::StatusCode::INVALID_ARGUMENT, *bad};
-    }
-    for (const auto &arg : request.command()) {
-        if (arg.find('\0') != std::string::npos)
-            return {grpc::StatusCode::INVALID_ARGUMENT, "command arguments must not contain NUL"};
-    }
-    for (const auto &[key, value] : request.env()) {
-        if (key.empty() || key.find('=') != std::string::npos ||
-            key.find('\0') != std::string::npos)
-            return {grpc::StatusCode::INVALID_ARGUMENT,
-                    "env name \"" + key + "\" is not a valid variable name"};
-        if (value.find('\0') != std::string::npos)
-            return {grpc::StatusCode::INVALID_ARGUMENT, "env " + key + " contains a NUL byte"};
-    }
-    return grpc::Status::OK;
-}
-
-grpc::Status ExecService::buildSpec(const wire::SandboxExecRequest &request,
-                                    const std::string &effectiveProfile, ProcessSpec *spec) const {
+grpc::Status ExecService::buildLaunch(const wire::SandboxExecRequest &request,
+                                      const std::string &effectiveProfile,
+                                      HostSandbox::Prepared *launch) const {
     std::map<std::string, std::string> env(request.env().begin(), request.env().end());
     if (auto bad = config_.resolver.resolve(env))
         return {grpc::StatusCode::INVALID_ARGUMENT, *bad};
     const auto profile = SecurityProfile::clamp(effectiveProfile);
     const std::vector<std::string> argv(request.command().begin(), request.command().end());
     if (config_.runtime == Runtime::Docker) {
-        *spec = DockerCommand::processSpec({request.image(), argv, env, request.workdir(), profile},
-                                           agentEnv_);
+        launch->spec = DockerCommand::processSpec(
+            {request.image(), argv, env, request.workdir(), profile}, agentEnv_);
         return grpc::Status::OK;
     }
-    spec->argv = argv;
-    spec->env = std::move(env);
-    spec->env.emplace("PATH", kDefaultPath); // only when the request has none
-    spec->searchPath = spec->env["PATH"];
-    spec->workdir = request.workdir();
-    spec->limits = profile.hostLimits();
+    if (config_.runtime == Runtime::Host) {
+        std::string error;
+        auto prepared = config_.sandbox->prepare(
+            {request.image(), argv, env, request.workdir(), profile}, &error);
+        if (!prepared)
+            return {grpc::StatusCode::INVALID_ARGUMENT, error};
+        *launch = std::move(*prepared);
+        return grpc::Status::OK;
+    }
+    ProcessSpec &spec = launch->spec;
+    spec.argv = argv;
+    spec.env = std::move(env);
+    spec.env.emplace("PATH", kDefaultPath); // only when the request has none
+    spec.searchPath = spec.env["PATH"];
+    spec.workdir = request.workdir();
+    spec.limits = profile.hostLimits();
     return grpc::Status::OK;
 }
 
-grpc::Status ExecService::Exec(grpc::ServerContext *context,
-                               const wire::SandboxExecRequest *request,
+grpc::Status ExecService::Exec(grpc::ServerContext *context, const grpc::ByteBuffer *requestBytes,
                                grpc::ServerWriter<wire::SandboxExecChunk> *writer) {
     const auto started = std::chrono::steady_clock::now();
-    const auto profile = SecurityProfile::clamp(request->profile());
-    ExecLogRecord log{context->peer(), request->profile(), profile.name(), request->image(),
-                      request->command().empty() ? std::string() : request->command(0)};
+    wire::SandboxExecRequest request; // stays empty when the bytes do not decode
+    const auto undecodable = RequestDecoder::decode(*requestBytes, &request);
+    const auto profile = SecurityProfile::clamp(request.profile());
+    ExecLogRecord log{context->peer(), request.profile(), profile.name(), request.image(),
+                      request.command().empty() ? std::string() : request.command(0)};
     ExecSlot slot(active_, config_.maxConcurrent);
     grpc::Status status = authenticate(*context);
     if (status.ok() && stopping_)
@@ -142,15 +154,21 @@ grpc::Status ExecService::Exec(grpc::ServerContext *context,
         status = {grpc::StatusCode::RESOURCE_EXHAUSTED, "agent is at its limit of " +
                                                             std::to_string(config_.maxConcurrent) +
                                                             " concurrent execs"};
+    if (status.ok()) {
+        // Only an authenticated peer learns what is wrong with its request.
+        if (auto bad = undecodable ? undecodable : RequestCheck::problem(request, config_.runtime))
+            status = {grpc::StatusCode::INVALID_ARGUMENT, *bad};
+    }
+    HostSandbox::Prepared launch;
     if (status.ok())
-        status = validate(*request, config_.runtime);
-    ProcessSpec spec;
+        status = buildLaunch(request, profile.name(), &launch);
     if (status.ok())
-        status = buildSpec(*request, profile.name(), &spec);
-    if (status.ok())
-        status = run(context, spec, writer, log);
-    if (!status.ok())
+        status = run(context, launch, writer, log);
+    if (!status.ok()) {
         log.outcome = codeName(status.error_code());
+        if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT)
+            log.problem = status.error_message();
+    }
     log.durationMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::steady_clock::now() - started)
                          .count();
@@ -158,16 +176,27 @@ grpc::Status ExecService::Exec(grpc::ServerContext *context,
     return status;
 }
 
-grpc::Status ExecService::run(grpc::ServerContext *context, const ProcessSpec &spec,
+grpc::Status ExecService::run(grpc::ServerContext *context, const HostSandbox::Prepared &launch,
                               grpc::ServerWriter<wire::SandboxExecChunk> *writer,
                               ExecLogRecord &log) {
+    const ProcessSpec &spec = launch.spec;
+    wire::SandboxExecChunk chunk;
+    if (!launch.preamble.empty()) {
+        chunk.set_stderr(launch.preamble);
+        writer->Write(chunk);
+    }
+    if (launch.exitCode) {
+        log.exitCode = *launch.exitCode;
+        chunk.set_exit_code(*launch.exitCode);
+        writer->WriteLast(chunk, grpc::WriteOptions());
+        return grpc::Status::OK;
+    }
     HostProcess::SpawnError spawnError;
     auto process = HostProcess::spawn(spec, &spawnError);
     if (!process)
         return {spawnError.invalidArgument ? grpc::StatusCode::INVALID_ARGUMENT
                                            : grpc::StatusCode::INTERNAL,
                 spawnError.message};
-    wire::SandboxExecChunk chunk;
     const auto write = [&](OutputStream stream, std::string_view data) {
         if (stream == OutputStream::Stdout)
             chunk.set_stdout(data.data(), data.size());

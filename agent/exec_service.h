@@ -3,13 +3,19 @@
 #include "agent_options.h"
 #include "bearer_authenticator.h"
 #include "exec_log_record.h"
+#include "host_sandbox.h"
 #include "process_spec.h"
 #include "secret_resolver.h"
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+
+#include <grpcpp/impl/service_type.h>
+#include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/sync_stream.h>
 
 #include "sandbox_exec.grpc.pb.h"
 
@@ -19,19 +25,23 @@ namespace wire = workflow::plugin::external::sandbox;
 
 // The SandboxExecService implementation: authenticates, validates, resolves secrets, runs
 // the command (host or docker runtime) and streams its output as it is produced.
-class ExecService final : public wire::SandboxExecService::Service {
+// Registered by hand (same path, same sync streaming handler as the generated Service) but
+// with the request as raw bytes, so a bad request is answered INVALID_ARGUMENT by name
+// (RequestDecoder) instead of gRPC's empty INTERNAL.
+class ExecService final : public grpc::Service {
 public:
     struct Config {
         std::string token; // empty = no bearer check (mutual TLS or --allow-unauthenticated)
         Runtime runtime = Runtime::Host;
         int maxConcurrent = 32;
         SecretResolver resolver;
+        std::shared_ptr<const HostSandbox> sandbox; // Runtime::Host only
     };
 
     explicit ExecService(Config config);
 
-    grpc::Status Exec(grpc::ServerContext *context, const wire::SandboxExecRequest *request,
-                      grpc::ServerWriter<wire::SandboxExecChunk> *writer) override;
+    grpc::Status Exec(grpc::ServerContext *context, const grpc::ByteBuffer *requestBytes,
+                      grpc::ServerWriter<wire::SandboxExecChunk> *writer);
 
     // Shutdown: running execs kill their process groups, new ones are refused.
     void stop() { stopping_ = true; }
@@ -39,10 +49,10 @@ public:
 
 private:
     grpc::Status authenticate(const grpc::ServerContext &context) const;
-    static grpc::Status validate(const wire::SandboxExecRequest &request, Runtime runtime);
-    grpc::Status buildSpec(const wire::SandboxExecRequest &request,
-                           const std::string &effectiveProfile, ProcessSpec *spec) const;
-    grpc::Status run(grpc::ServerContext *context, const ProcessSpec &spec,
+    grpc::Status buildLaunch(const wire::SandboxExecRequest &request,
+                             const std::string &effectiveProfile,
+                             HostSandbox::Prepared *launch) const;
+    grpc::Status run(grpc::ServerContext *context, const HostSandbox::Prepared &launch,
                      grpc::ServerWriter<wire::SandboxExecChunk> *writer, ExecLogRecord &log);
 
     Config config_;

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <mutex>
@@ -64,6 +65,10 @@ std::unique_ptr<HostProcess> HostProcess::spawn(const ProcessSpec &spec, SpawnEr
     }
     becomeSubreaper();
     const ChildLaunch launch(spec);
+    if (!launch.ok()) {
+        *error = {false, launch.setupError()};
+        return nullptr;
+    }
     int out[2];
     int err[2];
     if (::pipe2(out, O_CLOEXEC) != 0) {
@@ -76,19 +81,29 @@ std::unique_ptr<HostProcess> HostProcess::spawn(const ProcessSpec &spec, SpawnEr
         ::close(out[1]);
         return nullptr;
     }
+    int info[2] = {-1, -1};
+    if (spec.infoPipeOnFd4 && ::pipe2(info, O_CLOEXEC | O_NONBLOCK) != 0)
+        info[0] = info[1] = -1;
     const pid_t pid = ::fork();
     if (pid == 0)
-        launch.execInChild(out[1], err[1]);
+        launch.execInChild(out[1], err[1], info[1]);
     const int forkErrno = errno;
     ::close(out[1]);
     ::close(err[1]);
+    if (info[1] >= 0)
+        ::close(info[1]);
     if (pid < 0) {
         ::close(out[0]);
         ::close(err[0]);
+        if (info[0] >= 0)
+            ::close(info[0]);
         *error = {false, std::string("cannot start the command: ") + std::strerror(forkErrno)};
         return nullptr;
     }
-    return std::unique_ptr<HostProcess>(new HostProcess(pid, out[0], err[0], spec.limits.timeout));
+    auto process =
+        std::unique_ptr<HostProcess>(new HostProcess(pid, out[0], err[0], spec.limits.timeout));
+    process->infoFd_ = info[0];
+    return process;
 }
 
 HostProcess::HostProcess(pid_t pid, int stdoutFd, int stderrFd, std::chrono::milliseconds timeout)
@@ -109,6 +124,7 @@ HostProcess::~HostProcess() {
     closeFd(stdoutFd_);
     closeFd(stderrFd_);
     closeFd(pidFd_);
+    closeFd(infoFd_);
 }
 
 void HostProcess::closeFd(int &fd) {
@@ -234,6 +250,7 @@ void HostProcess::killAndReapGroup() {
         exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
     reaped_ = true;
+    reapBwrapInit();
     const auto giveUp = Clock::now() + std::chrono::seconds(2);
     while (Clock::now() < giveUp) {
         while (::waitpid(-pid_, nullptr, WNOHANG) > 0) {
@@ -243,6 +260,24 @@ void HostProcess::killAndReapGroup() {
         ::kill(-pid_, SIGKILL);
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
+}
+
+// bwrap exits as soon as its init reports the command's status; the init, orphaned to us
+// (the subreaper), dies right after (or by --die-with-parent). Reap it by the pid bwrap told.
+void HostProcess::reapBwrapInit() {
+    if (infoFd_ < 0)
+        return;
+    char buffer[512];
+    const ssize_t n = ::read(infoFd_, buffer, sizeof buffer - 1);
+    closeFd(infoFd_);
+    if (n <= 0)
+        return;
+    buffer[n] = '\0';
+    const char *key = std::strstr(buffer, "\"child-pid\"");
+    const char *digits = key ? std::strpbrk(key + 11, "0123456789") : nullptr;
+    const pid_t init = digits ? static_cast<pid_t>(std::strtol(digits, nullptr, 10)) : 0;
+    if (init > 0)
+        ::waitpid(init, nullptr, 0);
 }
 
 } // namespace sandbox::agent

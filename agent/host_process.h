@@ -65,12 +65,14 @@ private:
     void beginTermination();
     void escalate();
     void killAndReapGroup();
+    void reapBwrapInit();
     void closeFd(int &fd);
 
     pid_t pid_;
     int stdoutFd_;
     int stderrFd_;
     int pidFd_ = -1;
+    int infoFd_ = -1; // bwrap's --info-fd, when the spec asked for it
     std::chrono::milliseconds timeout_;
     bool exited_ = false;
     bool reaped_ = false;

@@ -1,6 +1,7 @@
 // sandbox-agent: a wire-compatible sandbox agent (see ../shared/wire-contract.md).
 #include "agent_options.h"
 #include "agent_server.h"
+#include "process_hardening.h"
 #include "signal_watcher.h"
 
 #include <cstdio>
@@ -28,6 +29,7 @@ void warnAboutTransport(const AgentOptions &options) {
 } // namespace
 
 int main(int argc, char **argv) {
+    ProcessHardening::makeUndumpable();
     const auto parsed =
         AgentOptions::parse(std::vector<std::string>(argv + 1, argv + argc), processEnv);
     if (!parsed.options) {
@@ -35,9 +37,9 @@ int main(int argc, char **argv) {
         return parsed.exitCode;
     }
     const AgentOptions &options = *parsed.options;
-    // The token must not be reachable by commands (the env secret backend reads this
-    // process's environment: secret://sandbox.runner.token would name it).
-    unsetenv("SANDBOX_RUNNER_TOKEN");
+    // The token must not be reachable by commands: not through the env secret backend
+    // (secret://sandbox.runner.token would name it), not in /proc/PID/environ or cmdline.
+    ProcessHardening::scrubToken(argc, argv);
     std::mutex mutex;
     AgentServer *running = nullptr;
     bool stopRequested = false;

@@ -29,11 +29,11 @@ std::string SecurityProfile::name() const {
 HostLimits SecurityProfile::hostLimits() const {
     switch (level_) {
     case Level::Strict:
-        return {300, 1024 * kMiB, 64, kTimeout};
+        return {300, 1024 * kMiB, 64, kTimeout, 64 * kMiB};
     case Level::Standard:
-        return {300, 4096 * kMiB, 64, kTimeout};
+        return {300, 4096 * kMiB, 64, kTimeout, 512 * kMiB};
     case Level::Permissive:
-        return {0, 0, 0, kTimeout};
+        return {0, 0, 0, kTimeout, 512 * kMiB};
     }
     return {};
 }

@@ -13,6 +13,7 @@ struct HostLimits {
     std::uint64_t addressSpaceBytes = 0; // RLIMIT_AS
     std::uint64_t processes = 0;         // extra tasks on top of what the user already runs
     std::chrono::milliseconds timeout{0};
+    std::uint64_t tmpfsBytes = 0; // size of the sandbox's private /tmp (bubblewrap runtime)
 };
 
 // A security profile after clamping. Requests may name anything; the agent only ever runs

@@ -25,6 +25,10 @@ QString describeConnection(const ExecError &e, const QString &address) {
                    "refused. Check that it is running and that the address is right (%2).")
             .arg(address, detailOf(e));
     case ExecErrorKind::TlsFailure:
+        if (!e.tlsCause.empty()) // the certificate check found the cause; its words are core's
+            return QCoreApplication::translate("ExecErrorText",
+                                               "The TLS handshake with %1 failed: %2.")
+                .arg(address, QString::fromStdString(e.tlsCause));
         return QCoreApplication::translate(
                    "ExecErrorText",
                    "The TLS handshake with %1 failed (%2). Likely causes: the CA file does not "

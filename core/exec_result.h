@@ -26,9 +26,13 @@ enum class ExecErrorKind {
 
 struct ExecError {
     ExecErrorKind kind = ExecErrorKind::None;
-    int grpcCode = 0;          // grpc::StatusCode, 0 when the error is not from gRPC
-    std::string message;       // one line for the user: what happened and what it means
-    std::string agentMessage;  // the status message the agent sent, verbatim (may be empty)
+    int grpcCode = 0;         // grpc::StatusCode, 0 when the error is not from gRPC
+    std::string message;      // one line for the user: what happened and what it means
+    std::string agentMessage; // the status message the agent sent, verbatim (may be empty)
+    // TlsFailure only, when a check of the agent's certificate found the cause: OpenSSL's
+    // X509_V_ERR_* code and one clause naming it ("the agent's certificate expired on ...").
+    long tlsVerifyResult = 0;
+    std::string tlsCause = {};
 };
 
 enum class ExecOutcome {

@@ -1,5 +1,7 @@
 #include "grpc_status_mapper.h"
 
+#include <openssl/x509_vfy.h>
+
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
@@ -44,7 +46,7 @@ bool GrpcStatusMapper::isTlsFailure(const std::string &message) {
                        {"handshake", "ssl", "tls", "certificate", "peer name", "alert"});
 }
 
-ExecError GrpcStatusMapper::map(const grpc::Status &status) const {
+ExecError GrpcStatusMapper::map(const grpc::Status &status, const TlsVerifyFacts *tlsFacts) const {
     const std::string &agent = status.error_message();
     switch (status.error_code()) {
     case grpc::StatusCode::UNAUTHENTICATED:
@@ -57,7 +59,7 @@ ExecError GrpcStatusMapper::map(const grpc::Status &status) const {
         return makeError(ExecErrorKind::PermissionDenied, status,
                          withDetail("the agent refused the request", agent));
     case grpc::StatusCode::UNAVAILABLE:
-        return unavailable(agent);
+        return unavailable(agent, tlsFacts);
     case grpc::StatusCode::INVALID_ARGUMENT:
         return makeError(ExecErrorKind::InvalidArgument, status,
                          "the agent rejected the request: " + agent);
@@ -85,7 +87,8 @@ ExecError GrpcStatusMapper::map(const grpc::Status &status) const {
     }
 }
 
-ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage) const {
+ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage,
+                                        const TlsVerifyFacts *tlsFacts) const {
     const grpc::Status status(grpc::StatusCode::UNAVAILABLE, agentMessage);
     const std::string m = lower(agentMessage);
     // With TLS 1.3 an agent that refuses the client certificate just closes the fresh
@@ -106,6 +109,15 @@ ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage) const {
                              seconds(config_.connectTimeout) + " (" + agentMessage + ")");
     }
     if (config_.tlsEnabled() && (isTlsFailure(agentMessage) || closedWhileConnecting)) {
+        const std::string cause = tlsFacts ? verifiedTlsCause(*tlsFacts) : std::string();
+        if (!cause.empty()) {
+            ExecError error = makeError(ExecErrorKind::TlsFailure, status,
+                                        "TLS handshake with " + config_.address +
+                                            " failed: " + cause + " (" + agentMessage + ")");
+            error.tlsVerifyResult = tlsFacts->verifyResult;
+            error.tlsCause = cause;
+            return error;
+        }
         return makeError(ExecErrorKind::TlsFailure, status,
                          "TLS handshake with " + config_.address + " failed; likely cause: " +
                              tlsLikelyCause(lower(agentMessage)) + " (" + agentMessage + ")");
@@ -129,6 +141,45 @@ ExecError GrpcStatusMapper::resourceExhausted(const std::string &agentMessage) c
     return makeError(
         ExecErrorKind::ResourceExhausted, status,
         withDetail("the agent is busy (too many concurrent commands); retry later", agentMessage));
+}
+
+std::string GrpcStatusMapper::verifiedTlsCause(const TlsVerifyFacts &f) const {
+    const std::string whose =
+        f.errorDepth == 0 ? "the agent's certificate" : "a CA certificate in the agent's chain";
+    switch (f.verifyResult) {
+    case X509_V_OK:
+        return {};
+    case X509_V_ERR_CERT_HAS_EXPIRED:
+        return whose + " expired on " + f.notAfter;
+    case X509_V_ERR_CERT_NOT_YET_VALID:
+        return whose + " is not valid until " + f.notBefore;
+    case X509_V_ERR_HOSTNAME_MISMATCH:
+    case X509_V_ERR_IP_ADDRESS_MISMATCH: {
+        std::string names;
+        for (const auto &name : f.names)
+            names += (names.empty() ? "" : ", ") + name;
+        return "the agent's certificate was issued for " + (names.empty() ? "no name" : names) +
+               ", not " + f.checkedName +
+               (config_.serverNameOverride.empty()
+                    ? "; connect by one of those names or set the server-name override to one"
+                    : "");
+    }
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    case X509_V_ERR_CERT_SIGNATURE_FAILURE:
+        if (!config_.caCert.path.empty() && config_.caCert.pem.empty())
+            return "the agent's certificate is not signed by the CA in " + config_.caCert.path;
+        return config_.caCert.isSet()
+                   ? "the agent's certificate is not signed by the configured CA certificate"
+                   : "the agent's certificate is not signed by a CA the system trusts; "
+                     "configure the CA that signed it";
+    default:
+        return "the agent's certificate failed verification: " +
+               std::string(X509_verify_cert_error_string(f.verifyResult));
+    }
 }
 
 std::string GrpcStatusMapper::tlsLikelyCause(const std::string &m) const {

@@ -2,6 +2,7 @@
 
 #include "exec_result.h"
 #include "runner_config.h"
+#include "tls_failure_probe.h"
 
 #include <grpcpp/support/status.h>
 
@@ -16,12 +17,15 @@ public:
     explicit GrpcStatusMapper(const RunnerConfig &config)
         : config_(config) {}
 
-    ExecError map(const grpc::Status &status) const;
+    // tlsFacts: what a TlsFailureProbe found after a TLS failure, if it ran.
+    ExecError map(const grpc::Status &status, const TlsVerifyFacts *tlsFacts = nullptr) const;
     // The TLS handshake failed (judged from gRPC's status text).
     static bool isTlsFailure(const std::string &message);
 
 private:
-    ExecError unavailable(const std::string &agentMessage) const;
+    ExecError unavailable(const std::string &agentMessage, const TlsVerifyFacts *tlsFacts) const;
+    // The clause naming a verification failure the probe found; empty for X509_V_OK.
+    std::string verifiedTlsCause(const TlsVerifyFacts &facts) const;
     ExecError resourceExhausted(const std::string &agentMessage) const;
     std::string tlsLikelyCause(const std::string &lowerMessage) const;
 

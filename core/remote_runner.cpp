@@ -3,6 +3,7 @@
 #include "grpc_channel_factory.h"
 #include "grpc_status_mapper.h"
 #include "runner_config_validator.h"
+#include "tls_failure_probe.h"
 #include "tls_material.h"
 
 #include "sandbox_exec.grpc.pb.h"
@@ -120,6 +121,7 @@ struct RemoteRunner::Impl {
                  ExecSink &sink, CallCanceller &canceller, ExecResult &result);
     void connectAndRun(const ExecRequest &request, ExecSink &sink, CallCanceller &canceller,
                        ExecResult &result);
+    ExecError explainTlsFailure(const grpc::Status &status, CallCanceller &canceller) const;
 };
 
 std::shared_ptr<grpc::Channel> RemoteRunner::Impl::sharedChannel() {
@@ -211,7 +213,19 @@ void RemoteRunner::Impl::runCall(const std::shared_ptr<grpc::Channel> &ch,
         result.error = simpleError(ExecErrorKind::StreamCut, "stream closed without exit code");
     } else {
         result.error = GrpcStatusMapper(config).map(status);
+        if (result.error.kind == ExecErrorKind::TlsFailure)
+            result.error = explainTlsFailure(status, canceller);
     }
+}
+
+// gRPC says "certificate verify failed" for an expired certificate, a wrong host and a wrong
+// CA alike; one OpenSSL handshake of our own (on this, the exec's thread, bounded by the
+// connect timeout) finds which.
+ExecError RemoteRunner::Impl::explainTlsFailure(const grpc::Status &status,
+                                                CallCanceller &canceller) const {
+    const auto facts =
+        TlsFailureProbe::probe(config, tls, [&canceller] { return canceller.isCancelled(); });
+    return GrpcStatusMapper(config).map(status, facts ? &*facts : nullptr);
 }
 
 RemoteRunner::RemoteRunner(std::unique_ptr<Impl> impl)

@@ -73,21 +73,27 @@ TEST(DockerCommand, ImageWorkdirAndCommandInPlace) {
     EXPECT_TRUE(contains(args, {"-w", "/work", "alpine:3.19", "sh", "-c", "echo hi"}));
 }
 
-TEST(DockerCommand, EnvValuesNeverOnTheCommandLine) {
-    const auto r = request("standard");
+TEST(DockerCommand, EnvValuesNeverOnTheCommandLineNorInTheCliEnvironment) {
+    auto r = request("standard");
+    r.env["DOCKER_HOST"] = "tcp://127.0.0.1:1";
+    r.env["PATH"] = "/nonexistent";
     const auto args = DockerCommand::argv(r);
-    EXPECT_TRUE(contains(args, {"-e", "DB_PASSWORD"}));
-    EXPECT_TRUE(contains(args, {"-e", "MODE"}));
+    EXPECT_TRUE(contains(args, {"--env-file", "/dev/fd/3"}));
     for (const auto &arg : args) {
         EXPECT_EQ(arg.find("hunter2"), std::string::npos) << arg;
         EXPECT_EQ(arg.find('='), std::string::npos) << arg;
     }
-    // The values reach docker through its environment instead.
-    const auto spec =
-        DockerCommand::processSpec(r, {{"PATH", "/usr/bin"}, {"SECRET_OF_AGENT", "x"}});
-    EXPECT_EQ(spec.env.at("DB_PASSWORD"), "hunter2-value");
+    // The docker CLI runs with the agent's own settings; the values go to the container
+    // through the env file on fd 3.
+    const auto spec = DockerCommand::processSpec(
+        r, {{"PATH", "/usr/bin"}, {"DOCKER_HOST", "unix:///agent.sock"}, {"SECRET_OF_AGENT", "x"}});
     EXPECT_EQ(spec.env.at("PATH"), "/usr/bin");
+    EXPECT_EQ(spec.env.at("DOCKER_HOST"), "unix:///agent.sock");
+    EXPECT_EQ(spec.env.count("DB_PASSWORD"), 0u);
     EXPECT_EQ(spec.env.count("SECRET_OF_AGENT"), 0u);
+    ASSERT_TRUE(spec.fd3Data.has_value());
+    EXPECT_NE(spec.fd3Data->find("DB_PASSWORD=hunter2-value\n"), std::string::npos);
+    EXPECT_NE(spec.fd3Data->find("DOCKER_HOST=tcp://127.0.0.1:1\n"), std::string::npos);
     EXPECT_EQ(spec.argv, args);
 }
 

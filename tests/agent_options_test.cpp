@@ -114,3 +114,29 @@ TEST(AgentOptions, HelpAndVersionExitZero) {
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_EQ(version.message.rfind("sandbox-agent ", 0), 0u);
 }
+
+TEST(AgentOptions, SandboxRuntimeFlags) {
+    const auto defaults = parse({"--allow-unauthenticated"});
+    ASSERT_TRUE(defaults.options) << defaults.message;
+    EXPECT_EQ(defaults.options->runtime, Runtime::Host);
+    EXPECT_EQ(defaults.options->sandboxUid, 65534u);
+    EXPECT_TRUE(defaults.options->imagesDir.empty());
+    EXPECT_FALSE(defaults.options->imagesStrict);
+    const auto set = parse({"--allow-unauthenticated", "--sandbox-uid", "1234", "--images-dir",
+                            "/srv/images", "--images-strict"});
+    ASSERT_TRUE(set.options) << set.message;
+    EXPECT_EQ(set.options->sandboxUid, 1234u);
+    EXPECT_EQ(set.options->imagesDir, "/srv/images");
+    EXPECT_TRUE(set.options->imagesStrict);
+    const auto unsandboxed = parse({"--allow-unauthenticated", "--runtime", "host-unsandboxed"});
+    ASSERT_TRUE(unsandboxed.options) << unsandboxed.message;
+    EXPECT_EQ(unsandboxed.options->runtime, Runtime::HostUnsandboxed);
+}
+
+TEST(AgentOptions, SandboxRuntimeRefusals) {
+    expectUsageError({"--allow-unauthenticated", "--sandbox-uid", "0"}, "--sandbox-uid");
+    expectUsageError({"--allow-unauthenticated", "--sandbox-uid", "nobody"}, "--sandbox-uid");
+    expectUsageError({"--allow-unauthenticated", "--images-strict"}, "--images-dir");
+    expectUsageError({"--allow-unauthenticated", "--runtime", "docker", "--images-dir", "/x"},
+                     "--images-dir");
+}

@@ -7,11 +7,14 @@
 
 #include <remote_runner.h>
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
+#include <atomic>
 #include <csignal>
 #include <fstream>
 #include <netinet/in.h>
@@ -32,13 +35,33 @@ const std::vector<std::string> kTwoProcesses = {"sh", "-c", "sleep 300 & echo $$
 struct Pids {
     pid_t shell = 0;
     pid_t child = 0;
+    std::atomic<bool> looked{false}; // set once the lookup below is done
 };
 
-Pids parsePids(const std::string &text) {
-    Pids p;
+// The pids the command printed are those of its sandbox's pid namespace; the host's view
+// of them is looked up while they still run (under the agent, which started them).
+void lookUpHostPids(const std::string &text, pid_t agentPid, Pids &pids) {
+    pid_t shell = 0;
+    pid_t child = 0;
     std::istringstream in(text);
-    in >> p.shell >> p.child;
-    return p;
+    in >> shell >> child;
+    if (shell > 0 && child > 0) {
+        pids.shell = ProcessProbe::hostPid(agentPid, shell);
+        pids.child = ProcessProbe::hostPid(agentPid, child);
+    }
+    pids.looked = true;
+}
+
+// Records the host pids at the command's first line, then optionally cancels.
+void watchPids(RecordingSink &sink, pid_t agentPid, Pids &pids,
+               ExecCancellation *cancelAfter = nullptr) {
+    sink.setOnStdout([&pids, agentPid, cancelAfter](const std::string &soFar) {
+        if (pids.looked || !contains(soFar, "\n"))
+            return;
+        lookUpHostPids(soFar, agentPid, pids);
+        if (cancelAfter)
+            cancelAfter->cancel();
+    });
 }
 
 // Checks both processes end (bounded) and never leaves them behind either way.
@@ -88,15 +111,12 @@ TEST_F(RunnerCancelTest, CancelFromTheSinkKillsTheRemoteProcessGroup) {
     ASSERT_NE(runner, nullptr);
     ExecCancellation cancellation;
     RecordingSink sink;
-    sink.setOnStdout([&](const std::string &soFar) {
-        if (contains(soFar, "\n"))
-            cancellation.cancel();
-    });
+    Pids pids;
+    watchPids(sink, agent.process().pid(), pids, &cancellation);
     const auto result =
         execWithin(*runner, command(kTwoProcesses), sink, std::chrono::seconds(120), &cancellation);
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->outcome, ExecOutcome::Cancelled) << describe(*result);
-    const Pids pids = parsePids(sink.stdoutData());
     ASSERT_GT(pids.shell, 1) << sink.stdoutData();
     ASSERT_GT(pids.child, 1) << sink.stdoutData();
     expectGone(pids);
@@ -110,10 +130,12 @@ TEST_F(RunnerCancelTest, CancelFromAnotherThreadKillsTheRemoteCommand) {
     ASSERT_NE(runner, nullptr);
     ExecCancellation cancellation;
     RecordingSink sink;
+    Pids pids;
+    watchPids(sink, agent.process().pid(), pids);
     std::thread canceller([&] {
         // Bounded: cancels anyway after a while, so a missing first chunk cannot hang us.
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (!contains(sink.stdoutData(), "\n") && std::chrono::steady_clock::now() < deadline)
+        while (!pids.looked && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         cancellation.cancel();
     });
@@ -123,7 +145,6 @@ TEST_F(RunnerCancelTest, CancelFromAnotherThreadKillsTheRemoteCommand) {
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->outcome, ExecOutcome::Cancelled) << describe(*result);
     EXPECT_EQ(result->error.kind, ExecErrorKind::Cancelled) << describe(*result);
-    const Pids pids = parsePids(sink.stdoutData());
     ASSERT_GT(pids.child, 1) << sink.stdoutData();
     expectGone(pids);
 }
@@ -134,8 +155,12 @@ TEST_F(RunnerCancelTest, CancellingOneExecLeavesAnotherOnTheSameRunnerAlone) {
     ASSERT_NE(runner, nullptr);
     // The survivor waits for a file the test creates after the cancel, so the two really
     // overlap without any sleep-based timing.
-    QTemporaryDir dir;
+    // Not under /tmp (each sandbox has its own) and readable by the sandbox's uid.
+    QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/cancel-flag-XXXXXX"));
     ASSERT_TRUE(dir.isValid());
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                          QFileDevice::ExeOther);
     const std::string flag = dir.filePath(QStringLiteral("go")).toStdString();
     CollectedExec survivor;
     std::thread other([&] {
@@ -147,10 +172,8 @@ TEST_F(RunnerCancelTest, CancellingOneExecLeavesAnotherOnTheSameRunnerAlone) {
     });
     ExecCancellation cancellation;
     RecordingSink sink;
-    sink.setOnStdout([&](const std::string &soFar) {
-        if (contains(soFar, "\n"))
-            cancellation.cancel();
-    });
+    Pids pids;
+    watchPids(sink, agent.process().pid(), pids, &cancellation);
     const auto cancelled =
         execWithin(*runner, command(kTwoProcesses), sink, std::chrono::seconds(120), &cancellation);
     { std::ofstream(flag).put('1'); }
@@ -159,7 +182,8 @@ TEST_F(RunnerCancelTest, CancellingOneExecLeavesAnotherOnTheSameRunnerAlone) {
     EXPECT_EQ(cancelled->outcome, ExecOutcome::Cancelled) << describe(*cancelled);
     ASSERT_TRUE(survivor.result.exited()) << describe(survivor.result);
     EXPECT_EQ(survivor.stdoutData, "waiting\ndone\n");
-    expectGone(parsePids(sink.stdoutData()));
+    ASSERT_GT(pids.child, 1) << sink.stdoutData();
+    expectGone(pids);
 }
 
 TEST_F(RunnerCancelTest, ExecDeadlineStopsTheRemoteCommand) {
@@ -169,13 +193,14 @@ TEST_F(RunnerCancelTest, ExecDeadlineStopsTheRemoteCommand) {
     auto runner = SecureAgent::makeRunner(config);
     ASSERT_NE(runner, nullptr);
     RecordingSink sink;
+    Pids pids;
+    watchPids(sink, agent.process().pid(), pids);
     const auto result =
         execWithin(*runner, command(kTwoProcesses), sink, std::chrono::seconds(120));
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
     EXPECT_EQ(result->error.kind, ExecErrorKind::DeadlineExceeded) << describe(*result);
     EXPECT_TRUE(containsIgnoringCase(result->error.message, "deadline")) << describe(*result);
-    const Pids pids = parsePids(sink.stdoutData());
     if (pids.child > 1) // on a very loaded machine the command may not even have started
         expectGone(pids);
 }

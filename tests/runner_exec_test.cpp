@@ -240,13 +240,26 @@ TEST_F(RunnerExecTest, WorkdirIsApplied) {
     EXPECT_EQ(r.stdoutData, path + "\n");
 }
 
-TEST_F(RunnerExecTest, MissingWorkdirIsRejected) {
+// As in a container, a missing workdir is created, inside the sandbox only.
+TEST_F(RunnerExecTest, MissingWorkdirIsCreatedInsideTheSandbox) {
     ASSERT_TRUE(agent.start());
     ExecOverrides o;
     o.workdir = "/nonexistent/sandbox-test-workdir";
+    const CollectedExec r = run({"sh", "-c", "pwd; touch file && echo writable"}, o);
+    ASSERT_TRUE(r.result.exited()) << describe(r.result) << r.stderrData;
+    EXPECT_EQ(r.stdoutData, "/nonexistent/sandbox-test-workdir\nwritable\n");
+    EXPECT_FALSE(QDir(QStringLiteral("/nonexistent")).exists()) << "created on the host";
+}
+
+TEST_F(RunnerExecTest, WorkdirThatCannotBeCreatedInTheReadOnlyRootIsRejected) {
+    ASSERT_TRUE(agent.start());
+    ExecOverrides o;
+    o.workdir = "/usr/sandbox-test-workdir";
     const CollectedExec r = run({"pwd"}, o);
     EXPECT_EQ(r.result.outcome, ExecOutcome::Failed) << describe(r.result);
     EXPECT_EQ(r.result.error.kind, ExecErrorKind::InvalidArgument) << describe(r.result);
+    EXPECT_TRUE(contains(r.result.error.agentMessage, "/usr/sandbox-test-workdir"))
+        << describe(r.result);
     EXPECT_TRUE(r.stdoutData.empty());
 }
 

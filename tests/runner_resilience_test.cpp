@@ -94,9 +94,14 @@ TEST_F(RunnerResilienceTest, SigtermDuringAnExecStopsTheCommandAndTheAgent) {
     ASSERT_NE(runner, nullptr);
     RecordingSink sink;
     bool signalled = false;
+    pid_t shell = 0, child = 0;
     sink.setOnStdout([&](const std::string &soFar) {
         if (!signalled && contains(soFar, "\n")) {
             signalled = true;
+            // The printed pids are the sandbox's own; the host's are looked up while running.
+            std::istringstream(soFar) >> shell >> child;
+            shell = ProcessProbe::hostPid(agent.process().pid(), shell);
+            child = ProcessProbe::hostPid(agent.process().pid(), child);
             ::kill(agent.process().pid(), SIGTERM);
         }
     });
@@ -108,8 +113,6 @@ TEST_F(RunnerResilienceTest, SigtermDuringAnExecStopsTheCommandAndTheAgent) {
     EXPECT_TRUE(result->outcome == ExecOutcome::Failed ||
                 (result->exited() && result->exitCode != 0))
         << describe(*result);
-    pid_t shell = 0, child = 0;
-    std::istringstream(sink.stdoutData()) >> shell >> child;
     ASSERT_GT(child, 1) << sink.stdoutData();
     for (pid_t pid : {child, shell}) {
         const bool gone = ProcessProbe::waitUntilGone(pid, std::chrono::seconds(15));

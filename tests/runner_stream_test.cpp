@@ -12,6 +12,8 @@
 
 #include <QTemporaryDir>
 
+#include "shared_dir.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -72,10 +74,10 @@ TEST_F(RunnerStreamTest, OutputArrivesWhileTheCommandStillRuns) {
 }
 
 TEST_F(RunnerStreamTest, QuarterGibibyteIsDeliveredByteExact) {
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
+    SharedDir dir; // the sandbox has its own /tmp
+    ASSERT_TRUE(dir.ok());
     constexpr std::uint64_t kSize = 256ull * 1024 * 1024;
-    const std::string path = dir.filePath(QStringLiteral("big.bin")).toStdString();
+    const std::string path = dir.path("big.bin");
     const std::string expected = writeDeterministicFile(path, kSize, 0x5EED);
     ASSERT_EQ(expected.size(), 64u) << expected;
     ASSERT_TRUE(agent.start());
@@ -143,8 +145,8 @@ TEST_F(RunnerStreamTest, SlowClientDoesNotGrowAgentMemory) {
 }
 
 TEST_F(RunnerStreamTest, BinaryOutputWithNulsIsByteExact) {
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
+    SharedDir dir; // the sandbox has its own /tmp
+    ASSERT_TRUE(dir.ok());
     // Every byte value, runs of NULs, and an odd size that is not a multiple of any chunk.
     std::string data;
     for (int round = 0; round < 300; ++round) {
@@ -153,7 +155,7 @@ TEST_F(RunnerStreamTest, BinaryOutputWithNulsIsByteExact) {
         data.append(static_cast<size_t>(round % 17), '\0');
         data += "\r\n\xff\xfe";
     }
-    const std::string path = dir.filePath(QStringLiteral("binary.bin")).toStdString();
+    const std::string path = dir.path("binary.bin");
     {
         std::ofstream out(path, std::ios::binary);
         out.write(data.data(), static_cast<std::streamsize>(data.size()));

@@ -42,13 +42,18 @@ protected:
     // exec with address, CA, token file and image; then "--" and argv.
     std::vector<std::string> execArgs(const std::vector<std::string> &argv,
                                       const std::vector<std::string> &extra = {}) const {
+        return execArgsFor(agent, argv, extra);
+    }
+    std::vector<std::string> execArgsFor(const SecureAgent &target,
+                                         const std::vector<std::string> &argv,
+                                         const std::vector<std::string> &extra = {}) const {
         std::vector<std::string> args = {"exec",
                                          "--addr",
-                                         agent.address(),
+                                         target.address(),
                                          "--ca",
                                          pki.ca().certFile(),
                                          "--token-file",
-                                         agent.tokenFile().toStdString(),
+                                         target.tokenFile().toStdString(),
                                          "--image",
                                          SecureAgent::kImage};
         args.insert(args.end(), extra.begin(), extra.end());
@@ -156,6 +161,33 @@ TEST_F(SandboxctlTest, WrongTokenExits125WithoutShowingAnyToken) {
     EXPECT_FALSE(contains(agent.stderrText(), wrong)) << agent.stderrText();
 }
 
+// Each problem with the agent's certificate gets its own one-line reason, not "wrong CA".
+TEST_F(SandboxctlTest, EachServerCertificateProblemIsNamed) {
+    struct Case {
+        const CertKey *cert;
+        std::string reason;
+    };
+    const Case cases[] = {
+        {&pki.expiredServer(), "the agent's certificate expired on 20"},
+        {&pki.notYetValidServer(), "the agent's certificate is not valid until 20"},
+        {&pki.otherHostServer(),
+         "the agent's certificate was issued for other.example, not 127.0.0.1"},
+        {&pki.foreignServer(),
+         "the agent's certificate is not signed by the CA in " + pki.ca().certFile()},
+    };
+    for (const Case &c : cases) {
+        SecureAgent target{pki};
+        ASSERT_TRUE(target.start(SecureAgent::Options().withServerCert(*c.cert)));
+        const ProcessResult r = sandboxctl(execArgsFor(target, {"echo", "must not run"}));
+        ASSERT_TRUE(r.finished);
+        EXPECT_EQ(r.exitCode, 125) << r.err;
+        EXPECT_EQ(lineCount(r.err), 1u) << "stderr: " << r.err;
+        EXPECT_TRUE(contains(r.err, c.reason)) << "expected '" << c.reason << "' in: " << r.err;
+        EXPECT_FALSE(contains(r.err, target.token())) << r.err;
+        EXPECT_TRUE(r.out.empty()) << r.out;
+    }
+}
+
 // Starts sandboxctl on the two-process command and waits (bounded) for its pid line.
 struct RunningCtl {
     QTemporaryDir dir;
@@ -166,7 +198,8 @@ struct RunningCtl {
     std::string outPath() const { return dir.filePath(QStringLiteral("out")).toStdString(); }
     std::string errPath() const { return dir.filePath(QStringLiteral("err")).toStdString(); }
 
-    bool start(const std::vector<std::string> &args) {
+    // agentPid: the agent running the command; the printed pids are the sandbox's own.
+    bool start(const std::vector<std::string> &args, pid_t agentPid) {
         std::string error;
         if (!dir.isValid() ||
             !child.spawn(SANDBOXCTL_PATH, args, {}, outPath(), errPath(), error)) {
@@ -178,6 +211,8 @@ struct RunningCtl {
             const std::string out = ChildProcess::readFile(outPath());
             if (contains(out, "\n")) {
                 std::istringstream(out) >> shell >> sleeper;
+                shell = ProcessProbe::hostPid(agentPid, shell);
+                sleeper = ProcessProbe::hostPid(agentPid, sleeper);
                 return shell > 1 && sleeper > 1;
             }
             if (child.poll())
@@ -204,7 +239,7 @@ const std::vector<std::string> kTwoProcesses = {"sh", "-c", "sleep 300 & echo $$
 TEST_F(SandboxctlTest, CtrlCCancelsTheRemoteCommandAndExits125) {
     ASSERT_TRUE(agent.start());
     RunningCtl ctl;
-    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses)));
+    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses), agent.process().pid()));
     ctl.child.signal(SIGINT);
     const bool exited = ctl.child.waitFor(std::chrono::seconds(60));
     ctl.expectRemoteGone();
@@ -219,7 +254,7 @@ TEST_F(SandboxctlTest, CtrlCCancelsTheRemoteCommandAndExits125) {
 TEST_F(SandboxctlTest, ClientThatDiesTakesTheRemoteCommandWithIt) {
     ASSERT_TRUE(agent.start());
     RunningCtl ctl;
-    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses)));
+    ASSERT_TRUE(ctl.start(execArgs(kTwoProcesses), agent.process().pid()));
     ctl.child.killAndReap(); // SIGKILL: no goodbye, the connection just drops
     ctl.expectRemoteGone();
     EXPECT_TRUE(ProcessProbe::waitUntilNoZombies(agent.process().pid(), std::chrono::seconds(10)));

@@ -97,6 +97,48 @@ std::vector<pid_t> ProcessProbe::zombieChildren(pid_t parent) {
     return zombies;
 }
 
+namespace {
+
+// The last number of the "NSpid:" line of /proc/PID/status, or 0.
+pid_t innermostPid(pid_t pid) {
+    std::istringstream in(readProcFile(pid, "status"));
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("NSpid:", 0) != 0)
+            continue;
+        std::istringstream ids(line.substr(6));
+        pid_t last = 0;
+        for (pid_t id = 0; ids >> id;)
+            last = id;
+        return last;
+    }
+    return 0;
+}
+
+bool descendsFrom(pid_t pid, pid_t ancestor) {
+    for (int depth = 0; depth < 64 && pid > 1; ++depth) {
+        const Stat s = readStat(pid);
+        if (!s.ok)
+            return false;
+        if (s.ppid == ancestor)
+            return true;
+        pid = s.ppid;
+    }
+    return false;
+}
+
+} // namespace
+
+pid_t ProcessProbe::hostPid(pid_t ancestor, pid_t nsPid) {
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const int pid = entry.toInt(&isPid);
+        if (isPid && innermostPid(pid) == nsPid && descendsFrom(pid, ancestor))
+            return pid;
+    }
+    return 0;
+}
+
 bool ProcessProbe::waitUntilNoZombies(pid_t parent, std::chrono::milliseconds bound) {
     return poll(bound, [parent] { return zombieChildren(parent).empty(); });
 }

@@ -19,6 +19,9 @@ public:
     static long residentKiB(pid_t pid);
     // Zombie children of parent (ones it has not reaped).
     static std::vector<pid_t> zombieChildren(pid_t parent);
+    // The host pid of the descendant of ancestor whose pid in its own (innermost) pid
+    // namespace is nsPid: what a sandboxed `echo $$` printed, as the host sees it. 0 if none.
+    static pid_t hostPid(pid_t ancestor, pid_t nsPid);
     // Polls until parent has no zombie children, for at most bound; true when it has none.
     static bool waitUntilNoZombies(pid_t parent, std::chrono::milliseconds bound);
 };

@@ -52,9 +52,9 @@ bool SecureAgent::start(Options options) {
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
     mtls_ = options.mtls;
-    std::vector<std::string> args = {"--tls-cert",   pki_.server().certFile(),
-                                     "--tls-key",    pki_.server().keyFile(),
-                                     "--token-file", tokenFile().toStdString()};
+    const CertKey &cert = options.serverCert ? *options.serverCert : pki_.server();
+    std::vector<std::string> args = {"--tls-cert",   cert.certFile(), "--tls-key",
+                                     cert.keyFile(), "--token-file",  tokenFile().toStdString()};
     if (mtls_)
         args.insert(args.end(), {"--tls-ca", pki_.ca().certFile()});
     args.insert(args.end(), options.extraArgs.begin(), options.extraArgs.end());

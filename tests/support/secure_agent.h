@@ -20,11 +20,16 @@ class SecureAgent {
 public:
     struct Options {
         bool mtls = false;
+        const CertKey *serverCert = nullptr; // default: the PKI's valid server certificate
         std::vector<std::string> extraArgs;
         EnvVars env;
 
         Options &withMtls() {
             mtls = true;
+            return *this;
+        }
+        Options &withServerCert(const CertKey &cert) {
+            serverCert = &cert;
             return *this;
         }
         Options &withArgs(std::vector<std::string> args) {

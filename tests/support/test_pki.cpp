@@ -203,6 +203,11 @@ bool TestPki::generate() {
          &ca,
          QStringLiteral("expired-server"),
          &expiredServer_},
+        // Valid from two days from now: exactly like server_ otherwise.
+        {{"localhost", false, "serverAuth", localSans, 2 * kDay, 30 * kDay},
+         &ca,
+         QStringLiteral("not-yet-valid-server"),
+         &notYetValidServer_},
         {{"other.example", false, "serverAuth", "DNS:other.example", -kDay, 30 * kDay},
          &ca,
          QStringLiteral("other-host-server"),

@@ -39,6 +39,7 @@ public:
     const CertKey &client() const { return client_; }               // clientAuth
     const CertKey &expiredServer() const { return expiredServer_; } // same SANs, expired
     const CertKey &otherHostServer() const { return otherHostServer_; } // DNS:other.example only
+    const CertKey &notYetValidServer() const { return notYetValidServer_; } // valid in 2 days
 
     // A second, unrelated CA and what it signed.
     const CertKey &foreignCa() const { return foreignCa_; }
@@ -51,7 +52,7 @@ private:
     QTemporaryDir tmp_;
     bool ok_ = false;
     std::string error_;
-    CertKey ca_, server_, client_, expiredServer_, otherHostServer_;
+    CertKey ca_, server_, client_, expiredServer_, otherHostServer_, notYetValidServer_;
     CertKey foreignCa_, foreignClient_, foreignServer_;
 };
 
