@@ -233,6 +233,10 @@ TEST(TerminalLineBuilder, UnknownSequencesAndBellAreDropped) {
                          "7ok\x1b[5A\n");
     EXPECT_EQ(texts(fed.lines), QStringList({u("hi thereok")}));
     EXPECT_TRUE(fed.lines.first().runs.isEmpty());
+    // OSC 8 hyperlinks (ls --hyperlink, gcc): the link text stays, the URL goes.
+    const QByteArray link = "see \x1b]8;;https://example.org/x\x1b\\the docs\x1b]8;;\x1b\\.\n";
+    EXPECT_EQ(texts(feed(link).lines), QStringList({u("see the docs.")}));
+    expectSplitInvariant(link);
 }
 
 TEST(TerminalLineBuilder, StderrKeepsItsKindUnlessColoured) {
