@@ -53,7 +53,9 @@ struct TerminalLineBuilder::Private {
     int cursorCol = 0;
     qsizetype widthScanned = 0; // lineWidth() cache: text[0, widthScanned) is widthCached
     int widthCached = 0;
-    bool inSequence = false; // libvterm may be inside an escape sequence
+    // libvterm may be inside an escape sequence: the next feed goes through its parser
+    // (whose text callback still takes plain runs the fast way).
+    bool inSequence = false;
     QList<StyledLine> *out = nullptr;
     QString scratch;
     qsizetype lastLineLength = 0; // size hints from the previous line (coloured output)
@@ -72,30 +74,25 @@ struct TerminalLineBuilder::Private {
     static int onText(const char *bytes, size_t len, void *user) {
         auto *d = static_cast<Private *>(user);
         const char *stop = d->consumePlain(bytes, bytes + len);
-        d->inSequence = stop < bytes + len; // stopped at the next ESC
+        // Text to the very end of the buffer means the parser is back in its ground state;
+        // nothing else proves it (a sequence may follow a completed one in the same call).
+        d->inSequence = stop < bytes + len;
         return int(stop - bytes);
     }
     static int onControl(unsigned char control, void *user) {
         static_cast<Private *>(user)->control(control);
         return 1;
     }
-    static int onEscape(const char *, size_t, void *user) {
-        static_cast<Private *>(user)->inSequence = false;
-        return 1;
-    }
+    static int onEscape(const char *, size_t, void *) { return 1; }
     static int onCsi(const char *leader, const long args[], int argcount, const char *intermed,
                      char command, void *user) {
         auto *d = static_cast<Private *>(user);
-        d->inSequence = false;
         if ((leader && *leader) || (intermed && *intermed))
             return 1; // private modes and the like: nothing a line needs
         d->csi(args, argcount, command);
         return 1;
     }
-    static int onString(const char *, size_t, void *user) {
-        static_cast<Private *>(user)->inSequence = false;
-        return 1;
-    }
+    static int onString(const char *, size_t, void *) { return 1; }
     static constexpr VTermParserCallbacks kCallbacks = {
         &Private::onText, &Private::onControl, &Private::onEscape,
         &Private::onCsi,  &Private::onString,  &Private::onString,
@@ -305,12 +302,27 @@ struct TerminalLineBuilder::Private {
 
 // Writes s over the cells from the cursor on, as a terminal would after CR or BS.
 void TerminalLineBuilder::Private::overwrite(QStringView s) {
-    const int newWidth = CellWidth::of(s);
-    if (newWidth == 0) { // combining marks join the cell before the cursor
-        const qsizetype at = CellWidth::offsetOfColumn(text, cursorCol);
-        replaceRange(at, at, s);
+    if (s.isEmpty()) // e.g. the first byte of a UTF-8 sequence, still in the decoder
         return;
+    // Leading combining marks join the cell before the cursor, the same whether they
+    // arrive alone or with the text after them.
+    qsizetype marks = 0;
+    while (marks < s.size()) {
+        const qsizetype units = s[marks].isHighSurrogate() && marks + 1 < s.size() ? 2 : 1;
+        const char32_t ucs = units == 2 ? QChar::surrogateToUcs4(s[marks], s[marks + 1])
+                                        : char32_t(s[marks].unicode());
+        if (CellWidth::of(ucs) > 0)
+            break;
+        marks += units;
     }
+    if (marks > 0) {
+        const qsizetype at = CellWidth::offsetOfColumn(text, cursorCol);
+        replaceRange(at, at, s.first(marks));
+        s = s.sliced(marks);
+        if (s.isEmpty())
+            return;
+    }
+    const int newWidth = CellWidth::of(s);
     const int startCol = cursorCol;
     const int endCol = cursorCol + newWidth;
     qsizetype from = -1;
