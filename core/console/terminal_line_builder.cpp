@@ -37,6 +37,13 @@ const char *findSpecial(const char *p, const char *end) {
 
 constexpr char16_t kReplacement = 0xFFFD;
 
+bool isAscii(const char *p, qsizetype n) {
+    unsigned char any = 0;
+    for (qsizetype i = 0; i < n; ++i)
+        any |= static_cast<unsigned char>(p[i]);
+    return any < 0x80;
+}
+
 } // namespace
 
 struct TerminalLineBuilder::Private {
@@ -193,26 +200,21 @@ struct TerminalLineBuilder::Private {
             const qsizetype room = qMax<qsizetype>(kMaxLineLength - text.size(), 64);
             const qsizetype take = qMin(n, room);
             const qsizetype old = text.size();
-            const qsizetype needed = old + decoder.requiredSpace(take);
+            // Short ASCII pieces (between escapes) are widened in place: the decoder's call
+            // costs more than the copy. Long runs go to Qt's SIMD decoder.
+            const bool shortAscii = take <= 32 && !decoder.hasPendingBytes() && isAscii(p, take);
+            const qsizetype needed = old + (shortAscii ? take : decoder.requiredSpace(take));
             if (continues && old == 0)
                 text.reserve(qMax(needed, lastLineLength));
             text.resize(needed);
             QChar *dst = text.data() + old;
-            // Short ASCII pieces (between escapes) are widened in place: the decoder's call
-            // costs more than the copy. The decoder takes over at
-            // the first non-ASCII byte (no sequence is pending here).
-            qsizetype ascii = 0;
-            if (take <= 32 && !decoder.hasPendingBytes()) { // long runs: Qt's SIMD decoder
-                while (ascii < take && static_cast<signed char>(p[ascii]) >= 0) {
-                    dst[ascii] = QLatin1Char(p[ascii]);
-                    ++ascii;
-                }
+            if (shortAscii) {
+                for (qsizetype i = 0; i < take; ++i)
+                    dst[i] = QLatin1Char(p[i]);
+            } else {
+                const QChar *e = decoder.appendToBuffer(dst, QByteArrayView(p, take));
+                text.resize(e - text.constData());
             }
-            const QChar *e =
-                ascii == take
-                    ? dst + take
-                    : decoder.appendToBuffer(dst + ascii, QByteArrayView(p + ascii, take - ascii));
-            text.resize(e - text.constData());
             addRun(old, text.size() - old);
             p += take;
             n -= take;
