@@ -145,9 +145,11 @@ void TranscriptModel::appendOutput(quint64 blockId, const QList<StyledLine> &fin
                                    const StyledLine &stdoutPartial,
                                    const StyledLine &stderrPartial) {
     if (!finished.isEmpty()) {
-        QList<StyledLine> lines = finished;
-        for (StyledLine &line : lines)
-            line.blockId = blockId;
+        QList<StyledLine> lines = finished; // shared; copied only if an id must change
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines.at(i).blockId != blockId)
+                lines[i].blockId = blockId;
+        }
         d_->append(std::move(lines));
     }
     StyledLine out = stdoutPartial;

@@ -96,7 +96,9 @@ Q_SIGNALS:
     // The partial rows (the last partialLineCount() rows) changed, or their number did.
     void partialLinesChanged();
     // The oldest lines left the ring: every remaining row moved up by `rows` and row 0
-    // (the drop marker) changed its text. Emitted before the linesAppended that caused it.
+    // (the drop marker) changed its text. On the first drop the marker row appears, so
+    // `rows` is one less than the lines dropped. Emitted before the linesAppended that
+    // caused it. (When a single batch overflows an empty ring, modelReset instead.)
     void linesDropped(qsizetype rows);
     void modelReset();
     void commandEnded(quint64 blockId);
