@@ -266,3 +266,27 @@ TEST(TranscriptModel, ClearEmptiesTheRing) {
     EXPECT_EQ(rowTexts(model).first(), u("y0"));
     EXPECT_TRUE(model.headerRows().isEmpty());
 }
+
+TEST(TranscriptModel, CallerMayNumberTheCommands) {
+    TranscriptModel model;
+    EXPECT_EQ(model.beginCommand(context({u("a")}), 41), 41u);
+    model.endCommand(41, exited(0));
+    const quint64 next = model.beginCommand(context({u("b")}));
+    EXPECT_GT(next, 41u); // never collides with an id the caller used
+    EXPECT_EQ(model.blockIdAt(model.headerRows().last()), next);
+}
+
+TEST(TranscriptModel, SelectionSliceKeepsItsColours) {
+    // Copy with colours of part of a line: the view slices the line, then exports it.
+    TerminalLineBuilder out(LineKind::Stdout, 1);
+    QList<StyledLine> lines;
+    out.feed("ab\x1b[31mcdef\x1b[0mgh\n", lines);
+    ASSERT_EQ(lines.size(), 1);
+    const StyledLine slice = lines.first().mid(3, 4); // "defg"
+    EXPECT_EQ(slice.text, u("defg"));
+    ASSERT_EQ(slice.runs.size(), 1);
+    EXPECT_EQ(slice.runs.first().start, 0);
+    EXPECT_EQ(slice.runs.first().length, 3);
+    EXPECT_TRUE(
+        TranscriptExport::toHtml({slice}).contains(u("<span style=\"color:#cd3131\">def</span>g")));
+}

@@ -1,7 +1,7 @@
 #include "terminal_line_builder.h"
 
-#include "cell_width.h"
 #include "sgr_parser.h"
+#include "terminal_line.h"
 #include "utf8_stream_decoder.h"
 
 #include <vterm.h>
@@ -45,19 +45,12 @@ struct TerminalLineBuilder::Private {
     VTerm *vt = nullptr;
     Utf8StreamDecoder decoder;
     TextStyle style;
-    // The current line. The cursor is at its end (append, the fast path) unless a CR,
-    // BS or cursor movement put it at cursorCol (then text is overwritten cell by cell).
-    QString text;
-    QList<StyleRun> runs;
-    bool atEnd = true;
-    int cursorCol = 0;
-    qsizetype widthScanned = 0; // lineWidth() cache: text[0, widthScanned) is widthCached
-    int widthCached = 0;
-    bool inSequence = false; // libvterm may be inside an escape sequence
+    TerminalLine line;
+    // libvterm may be inside an escape sequence: the next feed goes through its parser
+    // (whose text callback still takes plain runs the fast way).
+    bool inSequence = false;
     QList<StyledLine> *out = nullptr;
     QString scratch;
-    qsizetype lastLineLength = 0; // size hints from the previous line (coloured output)
-    qsizetype lastRunCount = 1;
 
     Private(LineKind k, quint64 id)
         : kind(k)
@@ -72,30 +65,25 @@ struct TerminalLineBuilder::Private {
     static int onText(const char *bytes, size_t len, void *user) {
         auto *d = static_cast<Private *>(user);
         const char *stop = d->consumePlain(bytes, bytes + len);
-        d->inSequence = stop < bytes + len; // stopped at the next ESC
+        // Text to the very end of the buffer means the parser is back in its ground state;
+        // nothing else proves it (a sequence may follow a completed one in the same call).
+        d->inSequence = stop < bytes + len;
         return int(stop - bytes);
     }
     static int onControl(unsigned char control, void *user) {
         static_cast<Private *>(user)->control(control);
         return 1;
     }
-    static int onEscape(const char *, size_t, void *user) {
-        static_cast<Private *>(user)->inSequence = false;
-        return 1;
-    }
+    static int onEscape(const char *, size_t, void *) { return 1; }
     static int onCsi(const char *leader, const long args[], int argcount, const char *intermed,
                      char command, void *user) {
         auto *d = static_cast<Private *>(user);
-        d->inSequence = false;
         if ((leader && *leader) || (intermed && *intermed))
             return 1; // private modes and the like: nothing a line needs
         d->csi(args, argcount, command);
         return 1;
     }
-    static int onString(const char *, size_t, void *user) {
-        static_cast<Private *>(user)->inSequence = false;
-        return 1;
-    }
+    static int onString(const char *, size_t, void *) { return 1; }
     static constexpr VTermParserCallbacks kCallbacks = {
         &Private::onText, &Private::onControl, &Private::onEscape,
         &Private::onCsi,  &Private::onString,  &Private::onString,
@@ -127,15 +115,15 @@ struct TerminalLineBuilder::Private {
             newline();
             break;
         case '\r':
-            if (!text.isEmpty())
-                setCursor(0);
+            if (!line.isEmpty())
+                line.setCursor(0);
             break;
         case '\b':
-            if (const int col = column(); col > 0)
-                setCursor(col - 1);
+            if (const int col = line.column(); col > 0)
+                line.setCursor(col - 1);
             break;
         case '\t':
-            setCursor((column() / 8 + 1) * 8);
+            line.setCursor((line.column() / 8 + 1) * 8);
             break;
         default: // BEL, DEL and the rest: a line has no use for them
             break;
@@ -151,16 +139,16 @@ struct TerminalLineBuilder::Private {
             SgrParser::apply(style, args, argc);
             break;
         case 'K':
-            eraseInLine(int(arg(0, 0)));
+            line.eraseInLine(int(arg(0, 0)));
             break;
         case 'G': // cursor to column (1-based)
-            setCursor(int(qBound(1L, arg(0, 1), 4096L)) - 1);
+            line.setCursor(int(qBound(1L, arg(0, 1), 4096L)) - 1);
             break;
         case 'C': // cursor forward
-            setCursor(column() + int(qBound(1L, arg(0, 1), 4096L)));
+            line.setCursor(line.column() + int(qBound(1L, arg(0, 1), 4096L)));
             break;
         case 'D': // cursor back
-            setCursor(qMax(0, column() - int(qBound(1L, arg(0, 1), 4096L))));
+            line.setCursor(qMax(0, line.column() - int(qBound(1L, arg(0, 1), 4096L))));
             break;
         default: // anything else (cursor up, clear screen, modes, ...) is dropped
             break;
@@ -178,7 +166,7 @@ struct TerminalLineBuilder::Private {
                 QChar buffer[4];
                 const QChar *e = decoder.appendToBuffer(buffer, QByteArrayView(p, 1));
                 if (e > buffer)
-                    appendUtf16(QStringView(buffer, e - buffer));
+                    line.write(QStringView(buffer, e - buffer), style);
                 ++p;
                 --n;
             }
@@ -186,40 +174,18 @@ struct TerminalLineBuilder::Private {
                 flushPendingUtf8();
         }
         while (n > 0) {
-            if (!atEnd) {
+            if (!line.cursorAtEnd()) {
                 scratch.resize(decoder.requiredSpace(n));
                 const QChar *e = decoder.appendToBuffer(scratch.data(), QByteArrayView(p, n));
-                overwrite(QStringView(scratch.constData(), e - scratch.constData()));
+                line.write(QStringView(scratch.constData(), e - scratch.constData()), style);
                 return;
             }
             // Bytes >= UTF-16 units, so a slice this long cannot overrun the line limit much.
-            const qsizetype room = qMax<qsizetype>(kMaxLineLength - text.size(), 64);
-            const qsizetype take = qMin(n, room);
-            const qsizetype old = text.size();
-            const qsizetype needed = old + decoder.requiredSpace(take);
-            if (continues && old == 0)
-                text.reserve(qMax(needed, lastLineLength));
-            text.resize(needed);
-            QChar *dst = text.data() + old;
-            // Short ASCII pieces (between escapes) are widened in place: the decoder's call
-            // costs more than the copy. The decoder takes over at
-            // the first non-ASCII byte (no sequence is pending here).
-            qsizetype ascii = 0;
-            if (take <= 32 && !decoder.hasPendingBytes()) { // long runs: Qt's SIMD decoder
-                while (ascii < take && static_cast<signed char>(p[ascii]) >= 0) {
-                    dst[ascii] = QLatin1Char(p[ascii]);
-                    ++ascii;
-                }
-            }
-            const QChar *e =
-                ascii == take
-                    ? dst + take
-                    : decoder.appendToBuffer(dst + ascii, QByteArrayView(p + ascii, take - ascii));
-            text.resize(e - text.constData());
-            addRun(old, text.size() - old);
+            const qsizetype take = qMin(n, qMax<qsizetype>(kMaxLineLength - line.size(), 64));
+            line.appendUtf8(p, take, decoder, style, continues);
             p += take;
             n -= take;
-            if (text.size() >= kMaxLineLength)
+            if (line.size() >= kMaxLineLength)
                 newline();
         }
     }
@@ -232,187 +198,11 @@ struct TerminalLineBuilder::Private {
         const char16_t replacements[4] = {kReplacement, kReplacement, kReplacement, kReplacement};
         const qsizetype count = qBound(qsizetype(1), decoder.pendingBytes(), qsizetype(4));
         decoder.resetState();
-        appendUtf16(QStringView(replacements, count));
+        line.write(QStringView(replacements, count), style);
     }
 
-    void appendUtf16(QStringView s) {
-        if (!atEnd) {
-            overwrite(s);
-            return;
-        }
-        const qsizetype old = text.size();
-        text.append(s);
-        addRun(old, s.size());
-    }
-
-    void addRun(qsizetype start, qsizetype length) {
-        if (style.isDefault() || length <= 0)
-            return;
-        if (!runs.isEmpty() && runs.last().style == style && runs.last().end() == start) {
-            runs.last().length += qint32(length);
-            return;
-        }
-        if (runs.isEmpty())
-            runs.reserve(lastRunCount);
-        runs.append({qint32(start), qint32(length), style});
-    }
-
-    void newline() {
-        lastLineLength = text.size();
-        lastRunCount = qMax<qsizetype>(runs.size(), 1);
-        StyledLine line;
-        line.text = std::move(text);
-        line.runs = std::move(runs);
-        line.kind = kind;
-        line.blockId = blockId;
-        out->append(std::move(line));
-        text = QString();
-        runs = QList<StyleRun>();
-        atEnd = true;
-        cursorCol = 0;
-        widthScanned = 0;
-        widthCached = 0;
-    }
-
-    int lineWidth() {
-        if (widthScanned < text.size()) {
-            widthCached += CellWidth::of(QStringView(text).mid(widthScanned));
-            widthScanned = text.size();
-        }
-        return widthCached;
-    }
-    int column() { return atEnd ? lineWidth() : cursorCol; }
-
-    // Moves the cursor; past the end of the line pads with spaces (tabs, CUF, CHA).
-    void setCursor(int col) {
-        const int width = lineWidth();
-        if (col < width) {
-            atEnd = false;
-            cursorCol = col;
-            return;
-        }
-        atEnd = true;
-        cursorCol = 0;
-        if (col > width)
-            text.append(QString(col - width, QLatin1Char(' ')));
-    }
-
-    void overwrite(QStringView s);
-    void replaceRange(qsizetype from, qsizetype to, QStringView s);
-    void eraseInLine(int mode);
-    void emitFinished(QList<StyledLine> &finished);
+    void newline() { out->append(line.take(kind, blockId)); }
 };
-
-// Writes s over the cells from the cursor on, as a terminal would after CR or BS.
-void TerminalLineBuilder::Private::overwrite(QStringView s) {
-    const int newWidth = CellWidth::of(s);
-    if (newWidth == 0) { // combining marks join the cell before the cursor
-        const qsizetype at = CellWidth::offsetOfColumn(text, cursorCol);
-        replaceRange(at, at, s);
-        return;
-    }
-    const int startCol = cursorCol;
-    const int endCol = cursorCol + newWidth;
-    qsizetype from = -1;
-    qsizetype to = text.size();
-    bool padFront = false; // a wide character straddles the first cell: keep its left half blank
-    bool padBack = false;  // ... or the last cell
-    int col = 0;
-    for (qsizetype i = 0; i < text.size();) {
-        char32_t ucs = text[i].unicode();
-        qsizetype units = 1;
-        if (QChar::isHighSurrogate(ucs) && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-            ucs = QChar::surrogateToUcs4(text[i].unicode(), text[i + 1].unicode());
-            units = 2;
-        }
-        const int w = CellWidth::of(ucs);
-        if (w > 0) {
-            if (col >= endCol) {
-                to = i;
-                break;
-            }
-            if (from < 0 && col + w > startCol) {
-                from = i;
-                padFront = col < startCol;
-            }
-            if (col + w > endCol)
-                padBack = true;
-        }
-        col += w;
-        i += units;
-    }
-    if (from < 0)
-        from = text.size();
-    if (padFront || padBack) {
-        QString padded = padFront ? QStringLiteral(" ") : QString();
-        padded.append(s);
-        if (padBack)
-            padded.append(QLatin1Char(' '));
-        replaceRange(from, to, padded);
-    } else {
-        replaceRange(from, to, s);
-    }
-    cursorCol = endCol;
-    if (cursorCol >= lineWidth()) {
-        atEnd = true;
-        cursorCol = 0;
-    }
-}
-
-// text[from, to) becomes s in the current style; runs are clipped and shifted.
-void TerminalLineBuilder::Private::replaceRange(qsizetype from, qsizetype to, QStringView s) {
-    text.replace(from, to - from, s.data(), s.size());
-    const qint32 delta = qint32(s.size() - (to - from));
-    QList<StyleRun> updated;
-    updated.reserve(runs.size() + 2);
-    bool inserted = style.isDefault() || s.isEmpty();
-    for (const StyleRun &run : std::as_const(runs)) {
-        if (run.start < from) {
-            const qint32 leftEnd = qint32(qMin<qsizetype>(run.end(), from));
-            updated.append({run.start, leftEnd - run.start, run.style});
-        }
-        if (!inserted && run.end() > from) {
-            updated.append({qint32(from), qint32(s.size()), style});
-            inserted = true;
-        }
-        if (run.end() > to) {
-            const qint32 rightStart = qint32(qMax<qsizetype>(run.start, to));
-            updated.append({rightStart + delta, run.end() - rightStart, run.style});
-        }
-    }
-    if (!inserted)
-        updated.append({qint32(from), qint32(s.size()), style});
-    runs = std::move(updated);
-    widthScanned = 0;
-    widthCached = 0;
-}
-
-void TerminalLineBuilder::Private::eraseInLine(int mode) {
-    const int col = column();
-    if (mode == 0) { // cursor to end
-        if (!atEnd)
-            replaceRange(CellWidth::offsetOfColumn(text, col), text.size(), {});
-        atEnd = true;
-        cursorCol = 0;
-    } else if (mode == 1) { // start to cursor, inclusive: blanks
-        const TextStyle kept = style;
-        style = {};
-        const int saved = col;
-        cursorCol = 0;
-        atEnd = false;
-        overwrite(QString(qMin(saved + 1, lineWidth()), QLatin1Char(' ')));
-        style = kept;
-        setCursor(saved);
-    } else if (mode == 2) { // whole line; the cursor keeps its column
-        text.clear();
-        runs.clear();
-        widthScanned = 0;
-        widthCached = 0;
-        atEnd = true;
-        cursorCol = 0;
-        setCursor(col);
-    }
-}
 
 TerminalLineBuilder::TerminalLineBuilder(LineKind kind, quint64 blockId)
     : d_(std::make_unique<Private>(kind, blockId)) {}
@@ -434,19 +224,17 @@ void TerminalLineBuilder::feed(QByteArrayView bytes, QList<StyledLine> &finished
 }
 
 StyledLine TerminalLineBuilder::partialLine() const {
-    StyledLine line(d_->text, d_->kind, d_->blockId);
-    line.runs = d_->runs;
-    return line;
+    return d_->line.snapshot(d_->kind, d_->blockId);
 }
 
 bool TerminalLineBuilder::hasPartialLine() const {
-    return !d_->text.isEmpty();
+    return !d_->line.isEmpty();
 }
 
 void TerminalLineBuilder::finish(QList<StyledLine> &finished) {
     d_->out = &finished;
     d_->flushPendingUtf8();
-    if (!d_->text.isEmpty())
+    if (!d_->line.isEmpty())
         d_->newline();
     d_->out = nullptr;
 }
@@ -457,12 +245,7 @@ void TerminalLineBuilder::reset(quint64 blockId) {
     d_->inSequence = false;
     d_->decoder.resetState();
     d_->style = {};
-    d_->text = QString();
-    d_->runs = QList<StyleRun>();
-    d_->atEnd = true;
-    d_->cursorCol = 0;
-    d_->widthScanned = 0;
-    d_->widthCached = 0;
+    d_->line.clear();
     d_->blockId = blockId;
 }
 

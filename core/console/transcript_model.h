@@ -42,8 +42,10 @@ public:
     QString spoolDirectory() const;
 
     // --- building (GUI thread; fed by ConsoleSession's queued signals) ---
-    // Appends the header lines and returns the new block's id (never 0).
-    quint64 beginCommand(const CommandContext &context);
+    // Appends the header lines and returns the new block's id (never 0). A caller that
+    // numbers commands itself (ConsoleSession, so its builders and spool use the same id)
+    // passes that id; 0 lets the model pick one.
+    quint64 beginCommand(const CommandContext &context, quint64 blockId = 0);
     // Finished lines (both streams, arrival order) go to the ring; the partial lines
     // (empty text = none) replace the block's current partial lines.
     void appendOutput(quint64 blockId, const QList<StyledLine> &finished,
@@ -94,7 +96,9 @@ Q_SIGNALS:
     // The partial rows (the last partialLineCount() rows) changed, or their number did.
     void partialLinesChanged();
     // The oldest lines left the ring: every remaining row moved up by `rows` and row 0
-    // (the drop marker) changed its text. Emitted before the linesAppended that caused it.
+    // (the drop marker) changed its text. On the first drop the marker row appears, so
+    // `rows` is one less than the lines dropped. Emitted before the linesAppended that
+    // caused it. (When a single batch overflows an empty ring, modelReset instead.)
     void linesDropped(qsizetype rows);
     void modelReset();
     void commandEnded(quint64 blockId);

@@ -1,0 +1,233 @@
+#include "terminal_line.h"
+
+#include "cell_width.h"
+
+namespace sandbox {
+
+namespace {
+
+bool isAscii(const char *p, qsizetype n) {
+    unsigned char any = 0;
+    for (qsizetype i = 0; i < n; ++i)
+        any |= static_cast<unsigned char>(p[i]);
+    return any < 0x80;
+}
+
+} // namespace
+
+void TerminalLine::appendUtf8(const char *p, qsizetype n, Utf8StreamDecoder &decoder,
+                              const TextStyle &style, bool continues) {
+    const qsizetype old = text_.size();
+    // Short ASCII pieces (between escapes) are widened in place: the decoder's call costs
+    // more than the copy. Long runs go to Qt's SIMD decoder.
+    const bool shortAscii = n <= 32 && !decoder.hasPendingBytes() && isAscii(p, n);
+    const qsizetype needed = old + (shortAscii ? n : decoder.requiredSpace(n));
+    if (continues && old == 0)
+        text_.reserve(qMax(needed, lastLineLength_));
+    text_.resize(needed);
+    QChar *dst = text_.data() + old;
+    if (shortAscii) {
+        for (qsizetype i = 0; i < n; ++i)
+            dst[i] = QLatin1Char(p[i]);
+    } else {
+        const QChar *e = decoder.appendToBuffer(dst, QByteArrayView(p, n));
+        text_.resize(e - text_.constData());
+    }
+    addRun(old, text_.size() - old, style);
+}
+
+void TerminalLine::write(QStringView s, const TextStyle &style) {
+    if (!atEnd_) {
+        overwrite(s, style);
+        return;
+    }
+    const qsizetype old = text_.size();
+    text_.append(s);
+    addRun(old, s.size(), style);
+}
+
+void TerminalLine::addRun(qsizetype start, qsizetype length, const TextStyle &style) {
+    if (style.isDefault() || length <= 0)
+        return;
+    if (!runs_.isEmpty() && runs_.last().style == style && runs_.last().end() == start) {
+        runs_.last().length += qint32(length);
+        return;
+    }
+    if (runs_.isEmpty())
+        runs_.reserve(lastRunCount_);
+    runs_.append({qint32(start), qint32(length), style});
+}
+
+int TerminalLine::width() {
+    if (widthScanned_ < text_.size()) {
+        widthCached_ += CellWidth::of(QStringView(text_).mid(widthScanned_));
+        widthScanned_ = text_.size();
+    }
+    return widthCached_;
+}
+
+void TerminalLine::setCursor(int column) {
+    const int w = width();
+    if (column < w) {
+        atEnd_ = false;
+        cursorCol_ = column;
+        return;
+    }
+    atEnd_ = true;
+    cursorCol_ = 0;
+    if (column > w)
+        text_.append(QString(column - w, QLatin1Char(' ')));
+}
+
+StyledLine TerminalLine::snapshot(LineKind kind, quint64 blockId) const {
+    StyledLine line(text_, kind, blockId);
+    line.runs = runs_;
+    return line;
+}
+
+StyledLine TerminalLine::take(LineKind kind, quint64 blockId) {
+    lastLineLength_ = text_.size();
+    lastRunCount_ = qMax<qsizetype>(runs_.size(), 1);
+    StyledLine line;
+    line.text = std::move(text_);
+    line.runs = std::move(runs_);
+    line.kind = kind;
+    line.blockId = blockId;
+    clear();
+    return line;
+}
+
+void TerminalLine::clear() {
+    text_ = QString();
+    runs_ = QList<StyleRun>();
+    atEnd_ = true;
+    cursorCol_ = 0;
+    widthScanned_ = 0;
+    widthCached_ = 0;
+}
+
+// Writes s over the cells from the cursor on, as a terminal would after CR or BS.
+void TerminalLine::overwrite(QStringView s, const TextStyle &style) {
+    if (s.isEmpty()) // e.g. the first byte of a UTF-8 sequence, still in the decoder
+        return;
+    // Leading combining marks join the cell before the cursor, the same whether they
+    // arrive alone or with the text after them.
+    qsizetype marks = 0;
+    while (marks < s.size()) {
+        const qsizetype units = s[marks].isHighSurrogate() && marks + 1 < s.size() ? 2 : 1;
+        const char32_t ucs = units == 2 ? QChar::surrogateToUcs4(s[marks], s[marks + 1])
+                                        : char32_t(s[marks].unicode());
+        if (CellWidth::of(ucs) > 0)
+            break;
+        marks += units;
+    }
+    if (marks > 0) {
+        const qsizetype at = CellWidth::offsetOfColumn(text_, cursorCol_);
+        replaceRange(at, at, s.first(marks), style);
+        s = s.sliced(marks);
+        if (s.isEmpty())
+            return;
+    }
+    const int newWidth = CellWidth::of(s);
+    const int startCol = cursorCol_;
+    const int endCol = cursorCol_ + newWidth;
+    qsizetype from = -1;
+    qsizetype to = text_.size();
+    bool padFront = false; // a wide character straddles the first cell: keep its left half blank
+    bool padBack = false;  // ... or the last cell
+    int col = 0;
+    for (qsizetype i = 0; i < text_.size();) {
+        char32_t ucs = text_[i].unicode();
+        qsizetype units = 1;
+        if (QChar::isHighSurrogate(ucs) && i + 1 < text_.size() && text_[i + 1].isLowSurrogate()) {
+            ucs = QChar::surrogateToUcs4(text_[i].unicode(), text_[i + 1].unicode());
+            units = 2;
+        }
+        const int w = CellWidth::of(ucs);
+        if (w > 0) {
+            if (col >= endCol) {
+                to = i;
+                break;
+            }
+            if (from < 0 && col + w > startCol) {
+                from = i;
+                padFront = col < startCol;
+            }
+            if (col + w > endCol)
+                padBack = true;
+        }
+        col += w;
+        i += units;
+    }
+    if (from < 0)
+        from = text_.size();
+    if (padFront || padBack) {
+        QString padded = padFront ? QStringLiteral(" ") : QString();
+        padded.append(s);
+        if (padBack)
+            padded.append(QLatin1Char(' '));
+        replaceRange(from, to, padded, style);
+    } else {
+        replaceRange(from, to, s, style);
+    }
+    cursorCol_ = endCol;
+    if (cursorCol_ >= width()) {
+        atEnd_ = true;
+        cursorCol_ = 0;
+    }
+}
+
+// text_[from, to) becomes s in `style`; runs are clipped and shifted.
+void TerminalLine::replaceRange(qsizetype from, qsizetype to, QStringView s,
+                                const TextStyle &style) {
+    text_.replace(from, to - from, s.data(), s.size());
+    const qint32 delta = qint32(s.size() - (to - from));
+    QList<StyleRun> updated;
+    updated.reserve(runs_.size() + 2);
+    bool inserted = style.isDefault() || s.isEmpty();
+    for (const StyleRun &run : std::as_const(runs_)) {
+        if (run.start < from) {
+            const qint32 leftEnd = qint32(qMin<qsizetype>(run.end(), from));
+            updated.append({run.start, leftEnd - run.start, run.style});
+        }
+        if (!inserted && run.end() > from) {
+            updated.append({qint32(from), qint32(s.size()), style});
+            inserted = true;
+        }
+        if (run.end() > to) {
+            const qint32 rightStart = qint32(qMax<qsizetype>(run.start, to));
+            updated.append({rightStart + delta, run.end() - rightStart, run.style});
+        }
+    }
+    if (!inserted)
+        updated.append({qint32(from), qint32(s.size()), style});
+    runs_ = std::move(updated);
+    widthScanned_ = 0;
+    widthCached_ = 0;
+}
+
+void TerminalLine::eraseInLine(int mode) {
+    const int col = column();
+    if (mode == 0) { // cursor to end
+        if (!atEnd_)
+            replaceRange(CellWidth::offsetOfColumn(text_, col), text_.size(), {}, {});
+        atEnd_ = true;
+        cursorCol_ = 0;
+    } else if (mode == 1) { // start to cursor, inclusive: blanks
+        const int saved = col;
+        cursorCol_ = 0;
+        atEnd_ = false;
+        overwrite(QString(qMin(saved + 1, width()), QLatin1Char(' ')), {});
+        setCursor(saved);
+    } else if (mode == 2) { // whole line; the cursor keeps its column
+        text_.clear();
+        runs_.clear();
+        widthScanned_ = 0;
+        widthCached_ = 0;
+        atEnd_ = true;
+        cursorCol_ = 0;
+        setCursor(col);
+    }
+}
+
+} // namespace sandbox

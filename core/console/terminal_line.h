@@ -1,0 +1,55 @@
+#pragma once
+
+#include "styled_line.h"
+#include "utf8_stream_decoder.h"
+
+#include <QList>
+#include <QString>
+
+namespace sandbox {
+
+// The line a TerminalLineBuilder is writing, with a cursor as a terminal has one. The
+// cursor sits at the end (appending, the fast path) until CR, BS or a cursor movement
+// puts it inside the line; then text overwrites cells, wide characters counting two and
+// combining marks none. Private to the builder.
+class TerminalLine {
+public:
+    bool isEmpty() const { return text_.isEmpty(); }
+    qsizetype size() const { return text_.size(); }
+    bool cursorAtEnd() const { return atEnd_; }
+
+    // Appends UTF-8 bytes (no control bytes) in `style`; the cursor must be at the end.
+    // `continues`: more of the line follows, so room for a typical line is taken at once.
+    void appendUtf8(const char *p, qsizetype n, Utf8StreamDecoder &decoder, const TextStyle &style,
+                    bool continues);
+    // Appends or overwrites, wherever the cursor is.
+    void write(QStringView s, const TextStyle &style);
+
+    int column() { return atEnd_ ? width() : cursorCol_; }
+    // Moves the cursor; past the end pads with spaces (tabs, cursor forward).
+    void setCursor(int column);
+    // CSI K: 0 cursor to end, 1 start to cursor, 2 the whole line.
+    void eraseInLine(int mode);
+
+    StyledLine snapshot(LineKind kind, quint64 blockId) const;
+    // The finished line; this one starts over empty.
+    StyledLine take(LineKind kind, quint64 blockId);
+    void clear();
+
+private:
+    int width();
+    void overwrite(QStringView s, const TextStyle &style);
+    void replaceRange(qsizetype from, qsizetype to, QStringView s, const TextStyle &style);
+    void addRun(qsizetype start, qsizetype length, const TextStyle &style);
+
+    QString text_;
+    QList<StyleRun> runs_; // as in StyledLine: non-default stretches only
+    bool atEnd_ = true;
+    int cursorCol_ = 0;          // valid while !atEnd_
+    qsizetype widthScanned_ = 0; // width() cache: text_[0, widthScanned_) is widthCached_
+    int widthCached_ = 0;
+    qsizetype lastLineLength_ = 0; // size hints from the previous line (coloured output)
+    qsizetype lastRunCount_ = 1;
+};
+
+} // namespace sandbox
