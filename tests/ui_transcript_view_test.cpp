@@ -249,3 +249,44 @@ TEST_F(UiTranscriptView, WideCharactersTakeTwoCellsForSelection) {
     drag(*view, cellBoundary(*view, 2, 2), cellBoundary(*view, 2, 4));
     EXPECT_EQ(view->selectedText(), QString::fromUtf8("\xe5\xa5\xbd"));
 }
+
+namespace {
+
+// How many pixels of a row are close to `colour` (glyph pixels, antialiased edges aside).
+int pixelsNear(const QImage &image, int top, int height, QColor colour) {
+    int n = 0;
+    for (int y = top; y < top + height && y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (qAbs(c.red() - colour.red()) + qAbs(c.green() - colour.green()) +
+                    qAbs(c.blue() - colour.blue()) <
+                40)
+                ++n;
+        }
+    }
+    return n;
+}
+
+QColor paletteColour(quint32 rgb) {
+    return QColor::fromRgb(QRgb(0xff000000u | rgb));
+}
+
+} // namespace
+
+TEST_F(UiTranscriptView, PaintsProgramColoursStderrRedAndInverse) {
+    runCommand(QStringLiteral("ls"), "plain \x1b[32mgreen\x1b[0m \x1b[7minverse\x1b[0m\n");
+    runCommand(QStringLiteral("fail"), "to stderr\n", true);
+    auto view = shownView();
+    const QImage image = view->viewport()->grab().toImage();
+    const int lh = int(std::ceil(QFontMetricsF(view->font()).height()));
+    const QColor green = paletteColour(TerminalPalette::resolve(TerminalColor::indexed16(2), 0));
+    const QColor red = paletteColour(TerminalPalette::foregroundFor(LineKind::Stderr));
+    const QColor text = paletteColour(TerminalPalette::defaultForeground());
+    // Row 2: "plain green inverse" (green glyphs, an inverse block in the text colour).
+    EXPECT_GT(pixelsNear(image, 2 * lh, lh, green), 5);
+    EXPECT_GT(pixelsNear(image, 2 * lh, lh, text), 7 * lh); // the inverse cells' background
+    // Row 6: "to stderr", red; row 2 has no red.
+    ASSERT_EQ(model.line(6).text, QStringLiteral("to stderr"));
+    EXPECT_GT(pixelsNear(image, 6 * lh, lh, red), 5);
+    EXPECT_EQ(pixelsNear(image, 2 * lh, lh, red), 0);
+}
