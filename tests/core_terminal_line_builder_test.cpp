@@ -233,6 +233,10 @@ TEST(TerminalLineBuilder, UnknownSequencesAndBellAreDropped) {
                          "7ok\x1b[5A\n");
     EXPECT_EQ(texts(fed.lines), QStringList({u("hi thereok")}));
     EXPECT_TRUE(fed.lines.first().runs.isEmpty());
+    // OSC 8 hyperlinks (ls --hyperlink, gcc): the link text stays, the URL goes.
+    const QByteArray link = "see \x1b]8;;https://example.org/x\x1b\\the docs\x1b]8;;\x1b\\.\n";
+    EXPECT_EQ(texts(feed(link).lines), QStringList({u("see the docs.")}));
+    expectSplitInvariant(link);
 }
 
 TEST(TerminalLineBuilder, StderrKeepsItsKindUnlessColoured) {
@@ -280,4 +284,42 @@ TEST(TerminalLineBuilder, EndlessLineIsBroken) {
         total += line.text.size();
     }
     EXPECT_EQ(total, bytes.size()); // nothing lost
+}
+
+TEST(TerminalLineBuilder, ArbitraryBytesInAnyPiecesGiveTheSameLines) {
+    // Output a user could really get (a binary cat to the console): escapes, controls,
+    // broken UTF-8, all cut at random places. Nothing may crash or depend on the cuts.
+    const char *pieces[] = {
+        "\x1b[",        "31m",    "\x1b[0m",   "\r",           "\n",
+        "\b",           "\t",     "\x07",      "\xe4\xb8\xad", "\xf0\x9f\x98\x80",
+        "\xc3",         "\xa9",   "\xff",      "abc",          "  ",
+        "\x1b]0;t\x07", "\x1b[K", "\x1b[3D",   "\x1b[5G",      "\x1b[38;2;1;2;3m",
+        "\x1b",         "\x9b",   "e\xcc\x81", "\x7f"};
+    quint32 seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) & 0x7fff;
+    };
+    for (int round = 0; round < 50; ++round) {
+        QByteArray bytes;
+        for (int i = 0; i < 200; ++i)
+            bytes += pieces[next() % std::size(pieces)];
+        const Fed whole = feed(bytes);
+        QString all;
+        for (const StyledLine &line : whole.lines) {
+            for (const StyleRun &run : line.runs) { // runs stay inside their line
+                EXPECT_GE(run.start, 0);
+                EXPECT_GT(run.length, 0);
+                EXPECT_LE(run.end(), line.text.size());
+            }
+            all += line.text;
+        }
+        EXPECT_FALSE(all.contains(QChar(0x1b))) << "round " << round;
+        for (qsizetype step : {1, 3, 17}) {
+            const Fed cut = feed(bytes, step);
+            EXPECT_EQ(texts(cut.lines), texts(whole.lines))
+                << "round " << round << " step " << step;
+            EXPECT_EQ(cut.partial.text, whole.partial.text) << "round " << round;
+        }
+    }
 }

@@ -266,3 +266,12 @@ TEST(TranscriptModel, ClearEmptiesTheRing) {
     EXPECT_EQ(rowTexts(model).first(), u("y0"));
     EXPECT_TRUE(model.headerRows().isEmpty());
 }
+
+TEST(TranscriptModel, CallerMayNumberTheCommands) {
+    TranscriptModel model;
+    EXPECT_EQ(model.beginCommand(context({u("a")}), 41), 41u);
+    model.endCommand(41, exited(0));
+    const quint64 next = model.beginCommand(context({u("b")}));
+    EXPECT_GT(next, 41u); // never collides with an id the caller used
+    EXPECT_EQ(model.blockIdAt(model.headerRows().last()), next);
+}

@@ -37,6 +37,13 @@ const char *findSpecial(const char *p, const char *end) {
 
 constexpr char16_t kReplacement = 0xFFFD;
 
+bool isAscii(const char *p, qsizetype n) {
+    unsigned char any = 0;
+    for (qsizetype i = 0; i < n; ++i)
+        any |= static_cast<unsigned char>(p[i]);
+    return any < 0x80;
+}
+
 } // namespace
 
 struct TerminalLineBuilder::Private {
@@ -53,7 +60,9 @@ struct TerminalLineBuilder::Private {
     int cursorCol = 0;
     qsizetype widthScanned = 0; // lineWidth() cache: text[0, widthScanned) is widthCached
     int widthCached = 0;
-    bool inSequence = false; // libvterm may be inside an escape sequence
+    // libvterm may be inside an escape sequence: the next feed goes through its parser
+    // (whose text callback still takes plain runs the fast way).
+    bool inSequence = false;
     QList<StyledLine> *out = nullptr;
     QString scratch;
     qsizetype lastLineLength = 0; // size hints from the previous line (coloured output)
@@ -72,30 +81,25 @@ struct TerminalLineBuilder::Private {
     static int onText(const char *bytes, size_t len, void *user) {
         auto *d = static_cast<Private *>(user);
         const char *stop = d->consumePlain(bytes, bytes + len);
-        d->inSequence = stop < bytes + len; // stopped at the next ESC
+        // Text to the very end of the buffer means the parser is back in its ground state;
+        // nothing else proves it (a sequence may follow a completed one in the same call).
+        d->inSequence = stop < bytes + len;
         return int(stop - bytes);
     }
     static int onControl(unsigned char control, void *user) {
         static_cast<Private *>(user)->control(control);
         return 1;
     }
-    static int onEscape(const char *, size_t, void *user) {
-        static_cast<Private *>(user)->inSequence = false;
-        return 1;
-    }
+    static int onEscape(const char *, size_t, void *) { return 1; }
     static int onCsi(const char *leader, const long args[], int argcount, const char *intermed,
                      char command, void *user) {
         auto *d = static_cast<Private *>(user);
-        d->inSequence = false;
         if ((leader && *leader) || (intermed && *intermed))
             return 1; // private modes and the like: nothing a line needs
         d->csi(args, argcount, command);
         return 1;
     }
-    static int onString(const char *, size_t, void *user) {
-        static_cast<Private *>(user)->inSequence = false;
-        return 1;
-    }
+    static int onString(const char *, size_t, void *) { return 1; }
     static constexpr VTermParserCallbacks kCallbacks = {
         &Private::onText, &Private::onControl, &Private::onEscape,
         &Private::onCsi,  &Private::onString,  &Private::onString,
@@ -196,26 +200,21 @@ struct TerminalLineBuilder::Private {
             const qsizetype room = qMax<qsizetype>(kMaxLineLength - text.size(), 64);
             const qsizetype take = qMin(n, room);
             const qsizetype old = text.size();
-            const qsizetype needed = old + decoder.requiredSpace(take);
+            // Short ASCII pieces (between escapes) are widened in place: the decoder's call
+            // costs more than the copy. Long runs go to Qt's SIMD decoder.
+            const bool shortAscii = take <= 32 && !decoder.hasPendingBytes() && isAscii(p, take);
+            const qsizetype needed = old + (shortAscii ? take : decoder.requiredSpace(take));
             if (continues && old == 0)
                 text.reserve(qMax(needed, lastLineLength));
             text.resize(needed);
             QChar *dst = text.data() + old;
-            // Short ASCII pieces (between escapes) are widened in place: the decoder's call
-            // costs more than the copy. The decoder takes over at
-            // the first non-ASCII byte (no sequence is pending here).
-            qsizetype ascii = 0;
-            if (take <= 32 && !decoder.hasPendingBytes()) { // long runs: Qt's SIMD decoder
-                while (ascii < take && static_cast<signed char>(p[ascii]) >= 0) {
-                    dst[ascii] = QLatin1Char(p[ascii]);
-                    ++ascii;
-                }
+            if (shortAscii) {
+                for (qsizetype i = 0; i < take; ++i)
+                    dst[i] = QLatin1Char(p[i]);
+            } else {
+                const QChar *e = decoder.appendToBuffer(dst, QByteArrayView(p, take));
+                text.resize(e - text.constData());
             }
-            const QChar *e =
-                ascii == take
-                    ? dst + take
-                    : decoder.appendToBuffer(dst + ascii, QByteArrayView(p + ascii, take - ascii));
-            text.resize(e - text.constData());
             addRun(old, text.size() - old);
             p += take;
             n -= take;
@@ -305,12 +304,27 @@ struct TerminalLineBuilder::Private {
 
 // Writes s over the cells from the cursor on, as a terminal would after CR or BS.
 void TerminalLineBuilder::Private::overwrite(QStringView s) {
-    const int newWidth = CellWidth::of(s);
-    if (newWidth == 0) { // combining marks join the cell before the cursor
-        const qsizetype at = CellWidth::offsetOfColumn(text, cursorCol);
-        replaceRange(at, at, s);
+    if (s.isEmpty()) // e.g. the first byte of a UTF-8 sequence, still in the decoder
         return;
+    // Leading combining marks join the cell before the cursor, the same whether they
+    // arrive alone or with the text after them.
+    qsizetype marks = 0;
+    while (marks < s.size()) {
+        const qsizetype units = s[marks].isHighSurrogate() && marks + 1 < s.size() ? 2 : 1;
+        const char32_t ucs = units == 2 ? QChar::surrogateToUcs4(s[marks], s[marks + 1])
+                                        : char32_t(s[marks].unicode());
+        if (CellWidth::of(ucs) > 0)
+            break;
+        marks += units;
     }
+    if (marks > 0) {
+        const qsizetype at = CellWidth::offsetOfColumn(text, cursorCol);
+        replaceRange(at, at, s.first(marks));
+        s = s.sliced(marks);
+        if (s.isEmpty())
+            return;
+    }
+    const int newWidth = CellWidth::of(s);
     const int startCol = cursorCol;
     const int endCol = cursorCol + newWidth;
     qsizetype from = -1;

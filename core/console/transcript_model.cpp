@@ -128,16 +128,16 @@ QString TranscriptModel::spoolDirectory() const {
     return d_->spoolDirectory;
 }
 
-quint64 TranscriptModel::beginCommand(const CommandContext &context) {
+quint64 TranscriptModel::beginCommand(const CommandContext &context, quint64 blockId) {
     QList<StyledLine> lines = d_->takePartials(); // a previous command's last words
-    const bool hadPartials = !lines.isEmpty();
-    const quint64 id = d_->nextBlockId++;
+    if (!lines.isEmpty())
+        Q_EMIT partialLinesChanged();
+    const quint64 id = blockId != 0 ? blockId : d_->nextBlockId;
+    d_->nextBlockId = qMax(d_->nextBlockId, id + 1);
     const qint64 headerLine = d_->dropped + qint64(d_->ring.size()) + lines.size();
     d_->blocks.append({id, headerLine, headerLine, true});
     lines.append(TranscriptText::headerLines(context, id));
     d_->append(std::move(lines));
-    if (hadPartials)
-        Q_EMIT partialLinesChanged();
     return id;
 }
 

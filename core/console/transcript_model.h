@@ -42,8 +42,10 @@ public:
     QString spoolDirectory() const;
 
     // --- building (GUI thread; fed by ConsoleSession's queued signals) ---
-    // Appends the header lines and returns the new block's id (never 0).
-    quint64 beginCommand(const CommandContext &context);
+    // Appends the header lines and returns the new block's id (never 0). A caller that
+    // numbers commands itself (ConsoleSession, so its builders and spool use the same id)
+    // passes that id; 0 lets the model pick one.
+    quint64 beginCommand(const CommandContext &context, quint64 blockId = 0);
     // Finished lines (both streams, arrival order) go to the ring; the partial lines
     // (empty text = none) replace the block's current partial lines.
     void appendOutput(quint64 blockId, const QList<StyledLine> &finished,
