@@ -108,6 +108,15 @@ TranscriptRowLayout::TranscriptRowLayout(const StyledLine &line, const QFontMetr
     cells_ = column;
 }
 
+void TranscriptRowLayout::prepareGlyphs(
+    const std::function<const QFont &(const TextStyle &)> &fontFor) {
+    for (Piece &piece : pieces_) {
+        piece.glyphs.setText(piece.text);
+        piece.glyphs.setTextFormat(Qt::PlainText);
+        piece.glyphs.prepare(QTransform(), fontFor(piece.style));
+    }
+}
+
 bool TranscriptRowLayout::isFor(const StyledLine &line) const {
     return line.kind == line_.kind && line.text == line_.text && line.runs == line_.runs;
 }
