@@ -117,6 +117,10 @@ QString FindBar::statusText() const {
     return status_->text();
 }
 
+bool FindBar::isSearchPending() const {
+    return debounce_->isActive();
+}
+
 bool FindBar::isSpoolNoteShown() const {
     return !spoolNote_->isHidden();
 }

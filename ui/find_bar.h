@@ -47,6 +47,8 @@ public:
     bool isSpoolNoteShown() const;
     int matchCount() const { return int(matches_.size()); }
     int currentMatch() const { return current_; } // index, -1 = none
+    // True while typing waits for the debounce before searching.
+    bool isSearchPending() const;
 
 public Q_SLOTS:
     void openBar();

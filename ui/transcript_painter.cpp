@@ -35,7 +35,6 @@ void TranscriptPainter::setFont(const QFont &font) {
     }
     metrics_ = QFontMetricsF(font);
     cellWidth_ = qMax(1.0, metrics_.horizontalAdvance(QLatin1Char('M')));
-    ascent_ = metrics_.ascent();
     lineHeight_ = qMax(1, int(std::ceil(metrics_.height())));
     cache_.clear();
 }
@@ -46,6 +45,9 @@ const TranscriptRowLayout &TranscriptPainter::layout(qint64 key, const StyledLin
     if (it == cache_.end() || !it->isFor(line)) {
         ++layoutCount_;
         it = cache_.insert(key, TranscriptRowLayout(line, metrics_));
+        it->prepareGlyphs([this, &line](const TextStyle &style) -> const QFont & {
+            return fontFor(style, line.kind);
+        });
     }
     return *it;
 }
@@ -108,7 +110,6 @@ void TranscriptPainter::paintRow(QPainter &painter, const TranscriptRowLayout &r
                 painter.fillRect(QRectF(from, y, right - from, lineHeight_), colours_.selection);
         }
     }
-    const double baseline = y + ascent_;
     for (const TranscriptRowLayout::Piece &piece : row.pieces()) {
         const double left = x + piece.column * cellWidth_;
         if (left > right)
@@ -120,7 +121,7 @@ void TranscriptPainter::paintRow(QPainter &painter, const TranscriptRowLayout &r
         TerminalPalette::colours(piece.style, kind, fg, bg);
         painter.setPen(rgb(fg));
         painter.setFont(fontFor(piece.style, kind));
-        painter.drawText(QPointF(left, baseline), piece.text);
+        painter.drawStaticText(QPointF(left, y), piece.glyphs);
     }
 }
 

@@ -63,7 +63,6 @@ private:
     QFont fonts_[8]; // by bold | italic << 1 | underline << 2
     QFontMetricsF metrics_;
     double cellWidth_ = 8;
-    double ascent_ = 12;
     int lineHeight_ = 16;
     Colours colours_;
     QHash<qint64, TranscriptRowLayout> cache_;

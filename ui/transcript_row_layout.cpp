@@ -55,7 +55,7 @@ TranscriptRowLayout::TranscriptRowLayout(const StyledLine &line, const QFontMetr
         for (qsizetype at = 0; at < size;) {
             const qsizetype end = styles.nextBoundary(at, size);
             pieces_.append(
-                {int(at), int(end - at), at, end - at, styles.at(at), text.mid(at, end - at)});
+                {int(at), int(end - at), at, end - at, styles.at(at), text.mid(at, end - at), {}});
             at = end;
         }
         cells_ = int(size);
@@ -90,7 +90,7 @@ TranscriptRowLayout::TranscriptRowLayout(const StyledLine &line, const QFontMetr
             const bool onGrid = width == 1 && (ucs < 0x7f || metrics.inFontUcs4(uint(ucs)));
             if (!(open && openIsGrid && onGrid && piece.style == style)) {
                 flush();
-                piece = Piece{column, 0, i, 0, style, {}};
+                piece = Piece{column, 0, i, 0, style, {}, {}};
                 open = true;
                 openIsGrid = onGrid;
             }
@@ -106,6 +106,15 @@ TranscriptRowLayout::TranscriptRowLayout(const StyledLine &line, const QFontMetr
     }
     flush();
     cells_ = column;
+}
+
+void TranscriptRowLayout::prepareGlyphs(
+    const std::function<const QFont &(const TextStyle &)> &fontFor) {
+    for (Piece &piece : pieces_) {
+        piece.glyphs.setText(piece.text);
+        piece.glyphs.setTextFormat(Qt::PlainText);
+        piece.glyphs.prepare(QTransform(), fontFor(piece.style));
+    }
 }
 
 bool TranscriptRowLayout::isFor(const StyledLine &line) const {

@@ -3,7 +3,10 @@
 #include "styled_line.h"
 
 #include <QList>
+#include <QStaticText>
 #include <QString>
+
+#include <functional>
 
 class QFontMetricsF;
 
@@ -23,10 +26,14 @@ public:
         qsizetype length = 0;
         TextStyle style;
         QString text;
+        QStaticText glyphs; // shaped once, drawn every frame the row is on screen
     };
 
     TranscriptRowLayout() = default;
     TranscriptRowLayout(const StyledLine &line, const QFontMetricsF &metrics);
+
+    // Shapes every piece's text in the font it will be drawn with.
+    void prepareGlyphs(const std::function<const QFont &(const TextStyle &)> &fontFor);
 
     // True when the layout was built from a line with this text, styles and kind.
     bool isFor(const StyledLine &line) const;

@@ -65,7 +65,8 @@ TranscriptView::TranscriptView(TranscriptModel *model, QWidget *parent)
     connect(model_, &TranscriptModel::partialLinesChanged, this, &TranscriptView::onLinesAppended);
     connect(model_, &TranscriptModel::linesDropped, this, &TranscriptView::onLinesDropped);
     connect(model_, &TranscriptModel::modelReset, this, &TranscriptView::onModelReset);
-    createActions();
+    actions_ = new TranscriptViewActions(this);
+    updateActions();
     linesSeen_ = model_->totalLinesAppended();
     updateScrollRange();
     scrollToBottom();
@@ -73,44 +74,8 @@ TranscriptView::TranscriptView(TranscriptModel *model, QWidget *parent)
 
 TranscriptView::~TranscriptView() = default;
 
-void TranscriptView::createActions() {
-    auto make = [this](const QString &text, QList<QKeySequence> keys, auto slot) {
-        auto *action = new QAction(text, this);
-        action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        return action;
-    };
-    // Ctrl+C only while something is selected: otherwise it reaches keyPressEvent and
-    // cancels the running command, as in a terminal.
-    copyAction_ =
-        make(tr("&Copy"), {QKeySequence::Copy, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
-             &TranscriptView::copy);
-    copyHtmlAction_ = make(tr("Copy with C&olours"), {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C)},
-                           &TranscriptView::copyWithColours);
-    selectAllAction_ =
-        make(tr("Select &All"),
-             {QKeySequence::SelectAll, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
-             &TranscriptView::selectAll);
-    clearAction_ = make(tr("C&lear"), {QKeySequence(Qt::CTRL | Qt::Key_L)}, &TranscriptView::clear);
-    saveAction_ = make(tr("&Save Transcript…"), {QKeySequence::Save},
-                       [this] { Q_EMIT saveRequested(currentBlockId()); });
-    openTranscriptAction_ = make(tr("&Open Transcript File…"), {}, [this] {
-        Q_EMIT openTranscriptRequested(model_->spoolDirectory());
-    });
-    previousHeaderAction_ = make(tr("&Previous Command"), {QKeySequence(Qt::CTRL | Qt::Key_Up)},
-                                 &TranscriptView::goToPreviousHeader);
-    nextHeaderAction_ = make(tr("&Next Command"), {QKeySequence(Qt::CTRL | Qt::Key_Down)},
-                             &TranscriptView::goToNextHeader);
-    updateActions();
-}
-
 void TranscriptView::updateActions() {
-    const bool selected = hasSelection();
-    copyAction_->setEnabled(selected);
-    copyHtmlAction_->setEnabled(selected);
-    openTranscriptAction_->setEnabled(model_->hasDropMarker());
+    actions_->update(hasSelection(), model_->hasDropMarker());
 }
 
 // --- model signals: O(1) each, whatever arrived ---
@@ -132,8 +97,7 @@ void TranscriptView::onLinesDropped(qsizetype rows) {
         verticalScrollBar()->setValue(int(qMax<qsizetype>(0, top - rows)));
         adjustingScroll_ = false;
     }
-    if (!openTranscriptAction_->isEnabled())
-        updateActions();
+    updateActions(); // the drop marker may have appeared
     viewport()->update();
 }
 
@@ -451,7 +415,7 @@ void TranscriptView::mouseReleaseEvent(QMouseEvent *event) {
     if (pressOnMarker_ && click && isOnDropMarker(pos)) {
         selection_.clear();
         selectionMoved(false);
-        openTranscriptAction_->trigger();
+        actions_->openTranscript->trigger();
         return;
     }
     if (hasSelection() && QGuiApplication::clipboard()->supportsSelection())
@@ -508,17 +472,7 @@ void TranscriptView::keyPressEvent(QKeyEvent *event) {
 void TranscriptView::contextMenuEvent(QContextMenuEvent *event) {
     updateActions();
     QMenu menu(this);
-    menu.addAction(copyAction_);
-    menu.addAction(copyHtmlAction_);
-    menu.addAction(selectAllAction_);
-    menu.addSeparator();
-    menu.addAction(saveAction_);
-    menu.addAction(openTranscriptAction_);
-    menu.addSeparator();
-    menu.addAction(previousHeaderAction_);
-    menu.addAction(nextHeaderAction_);
-    menu.addSeparator();
-    menu.addAction(clearAction_);
+    actions_->populate(menu);
     menu.exec(event->globalPos());
 }
 

@@ -4,6 +4,7 @@
 #include "transcript_find.h"
 #include "transcript_painter.h"
 #include "transcript_selection.h"
+#include "transcript_view_actions.h"
 
 #include <QAbstractScrollArea>
 #include <QList>
@@ -72,14 +73,16 @@ public:
     int paintedRowCount() const { return paintedRows_; }          // rows drawn by the last paint
     qint64 layoutCount() const { return painter_.layoutCount(); } // row layouts ever built
 
-    QAction *copyAction() const { return copyAction_; }
-    QAction *copyHtmlAction() const { return copyHtmlAction_; }
-    QAction *selectAllAction() const { return selectAllAction_; }
-    QAction *clearAction() const { return clearAction_; }
-    QAction *saveAction() const { return saveAction_; } // Ctrl+S: emits saveRequested
-    QAction *openTranscriptAction() const { return openTranscriptAction_; }
-    QAction *previousHeaderAction() const { return previousHeaderAction_; }
-    QAction *nextHeaderAction() const { return nextHeaderAction_; }
+    // Shortcuts work while the view has focus; add them to the tab too (addAction) to
+    // make them work there.
+    QAction *copyAction() const { return actions_->copy; }
+    QAction *copyHtmlAction() const { return actions_->copyHtml; }
+    QAction *selectAllAction() const { return actions_->selectAll; }
+    QAction *clearAction() const { return actions_->clear; }
+    QAction *saveAction() const { return actions_->save; } // Ctrl+S: emits saveRequested
+    QAction *openTranscriptAction() const { return actions_->openTranscript; }
+    QAction *previousHeaderAction() const { return actions_->previousHeader; }
+    QAction *nextHeaderAction() const { return actions_->nextHeader; }
 
 public Q_SLOTS:
     void copy();
@@ -115,7 +118,6 @@ private:
         qsizetype length;
     };
 
-    void createActions();
     void onLinesAppended();
     void onLinesDropped(qsizetype rows);
     void onModelReset();
@@ -145,14 +147,7 @@ private:
     bool pressOnMarker_ = false;
     QPoint pressPos_;
     QTimer *autoScrollTimer_ = nullptr;
-    QAction *copyAction_ = nullptr;
-    QAction *copyHtmlAction_ = nullptr;
-    QAction *selectAllAction_ = nullptr;
-    QAction *clearAction_ = nullptr;
-    QAction *saveAction_ = nullptr;
-    QAction *openTranscriptAction_ = nullptr;
-    QAction *previousHeaderAction_ = nullptr;
-    QAction *nextHeaderAction_ = nullptr;
+    TranscriptViewActions *actions_ = nullptr;
 };
 
 } // namespace sandbox
