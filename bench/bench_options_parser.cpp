@@ -76,11 +76,14 @@ const char *BenchOptionsParser::usage() {
            "  ssh_stream_mib_s  the same stream through 'ssh HOST head -c SIZE /dev/zero'\n"
            "                 when --ssh-target is given (BatchMode: keys, no prompts)\n"
            "With --ui (builds with the GUI), instead: SIZE (default 200M) of mixed stdout/stderr\n"
-           "lines through the console's exec session into a shown ConsoleView (offscreen unless\n"
+           "lines through the console session into a shown TranscriptView (offscreen unless\n"
            "QT_QPA_PLATFORM is set):\n"
            "  ui_flood_mib_s   bytes the view received / time until the end banner\n"
            "  ui_max_stall_ms, ui_p99_stall_ms   gaps between ticks of a 1 ms timer on the\n"
-           "                 GUI thread during the flood (event-loop stalls)\n";
+           "                 GUI thread during the flood (event-loop stalls)\n"
+           "  ui_flood_colour_mib_s (+ its stalls)  the same flood with every line coloured\n"
+           "  ui_rss_mib       peak RSS of the process\n"
+           "  vterm_parser_mib_s   libvterm's parser alone (sandbox-vterm-bench)\n";
 }
 
 } // namespace sandbox

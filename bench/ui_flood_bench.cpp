@@ -1,20 +1,23 @@
 #include "ui_flood_bench.h"
 
-#include "app_settings.h"
-#include "console_view.h"
+#include "console_session.h"
 #include "event_loop_stall_probe.h"
-#include "exec_error_text.h"
-#include "exec_session.h"
-#include "exec_session_thread.h"
+#include "secret_store.h"
+#include "transcript_model.h"
+#include "transcript_view.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTimer>
 
-#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 namespace sandbox {
 
@@ -23,16 +26,25 @@ namespace {
 constexpr int kViewWidth = 1200;
 constexpr int kViewHeight = 800;
 
-// About 100 characters a line, like a chatty build log. One process alternates 40-line
-// blocks (4 KiB) between stdout and stderr, flushing each, so the streams stay interleaved
-// to the end; `out` and `err` are exact byte budgets (the last line may be cut short).
+// About 100 characters a line, like a chatty build log; 40-line blocks (4 KiB) alternate
+// between stdout and stderr, flushed each, so the streams stay interleaved to the end.
+// `out` and `err` are exact byte budgets (the last line may be cut short). With `c=1` each
+// line carries four SGR sequences (bold green, yellow, 256-colour, reset), same length.
 const QString kFloodProgram = QStringLiteral(
     "BEGIN {"
+    "  e = sprintf(\"%c\", 27);"
     "  for (i = 0; i < 40; i++) {"
-    "    bo = bo \"stdout \" i \" the quick brown fox jumps over the lazy dog 0123456789 "
+    "    if (c) {"
+    "      bo = bo e \"[1;32mstdout \" i e \"[0m the \" e \"[33mquick brown fox\" e \"[0m jumps \" "
+    "e \"[38;5;196mover\" e \"[0m the lazy dog 0123456789 ABCDEFGHIJKLM\\n\";"
+    "      be = be e \"[1;35mstderr \" i e \"[0m warning: \" e \"[36msomething noisy\" e \"[0m "
+    "happened \" e \"[38;5;45mhere\" e \"[0m 0123456789 ABCDEFGHIJKLMN\\n\";"
+    "    } else {"
+    "      bo = bo \"stdout \" i \" the quick brown fox jumps over the lazy dog 0123456789 "
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghij\\n\";"
-    "    be = be \"stderr \" i \" warning: something noisy happened here 0123456789 "
+    "      be = be \"stderr \" i \" warning: something noisy happened here 0123456789 "
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghij\\n\";"
+    "    }"
     "  }"
     "  while (out > 0 || err > 0) {"
     "    if (out > 0) { s = out >= length(bo) ? bo : substr(bo, 1, out);"
@@ -48,6 +60,30 @@ std::string number(double value) {
     return buf;
 }
 
+double peakRssMib() {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+// libvterm's parser alone, measured by sandbox-vterm-bench next to this program.
+double vtermParserMibS() {
+    QProcess vterm;
+    vterm.start(QCoreApplication::applicationDirPath() + QStringLiteral("/sandbox-vterm-bench"),
+                {QStringLiteral("--size"), QStringLiteral("32")});
+    if (!vterm.waitForFinished(120000) || vterm.exitCode() != 0)
+        return -1;
+    return QJsonDocument::fromJson(vterm.readAllStandardOutput())
+        .object()
+        .value(QStringLiteral("vterm_parser_mib_s"))
+        .toDouble(-1);
+}
+
 } // namespace
 
 UiFloodBench::UiFloodBench(Profile profile, QString token, std::uint64_t bytes)
@@ -56,128 +92,119 @@ UiFloodBench::UiFloodBench(Profile profile, QString token, std::uint64_t bytes)
     , bytes_(bytes) {}
 
 UiFloodBench::~UiFloodBench() {
-    if (session_)
-        session_->shutdown();
+    view_.reset();
+    session_.reset();
+    if (secrets_)
+        secrets_->deleteToken(profile_.id);
     token_.fill(u'\0');
 }
 
-SessionCommand UiFloodBench::floodCommand(std::uint64_t bytes) {
+QString UiFloodBench::floodLine(std::uint64_t bytes, bool coloured) {
     const std::uint64_t err = bytes / 2;
-    SessionCommand command;
-    command.argv = {QStringLiteral("awk"),
-                    QStringLiteral("-v"),
-                    QStringLiteral("out=%1").arg(bytes - err),
-                    QStringLiteral("-v"),
-                    QStringLiteral("err=%1").arg(err),
-                    kFloodProgram};
-    command.displayText = QStringLiteral("flood %1 bytes of stdout/stderr lines").arg(bytes);
-    return command;
+    return QStringLiteral("awk -v c=%1 -v out=%2 -v err=%3 '%4'")
+        .arg(coloured ? 1 : 0)
+        .arg(bytes - err)
+        .arg(err)
+        .arg(kFloodProgram);
 }
 
-void UiFloodBench::setUp() {
-    view_ = std::make_unique<ConsoleView>();
-    view_->setScrollbackLines(AppSettings::kDefaultScrollbackLines);
+bool UiFloodBench::setUp(std::string &error) {
+    dir_ = std::make_unique<QTemporaryDir>();
+    // The token goes through a keychain job like in the console; without a Secret Service
+    // the store keeps it for this process only, which is all the bench needs.
+    secrets_ = std::make_unique<SecretStore>(QStringLiteral("sandbox-bench"));
+    bool written = false;
+    QEventLoop wait;
+    QObject::connect(secrets_->writeToken(profile_.id, token_), &SecretJob::finished, &wait,
+                     [&](SecretJob *) {
+                         written = true;
+                         wait.quit();
+                     });
+    QTimer::singleShot(30000, &wait, &QEventLoop::quit);
+    wait.exec();
+    if (!written) {
+        error = "ui flood: the keychain did not answer";
+        return false;
+    }
+    session_ = std::make_unique<ConsoleSession>(profile_, secrets_.get(), dir_->path(), 10, nullptr,
+                                                dir_->filePath(QStringLiteral("spool")));
+    QObject::connect(session_.get(), &ConsoleSession::outputDrained, [this](qint64 bytes) {
+        counts_.viewBytes += std::uint64_t(bytes);
+        ++counts_.batches;
+    });
+    view_ = std::make_unique<TranscriptView>(session_->transcript());
     view_->resize(kViewWidth, kViewHeight);
     view_->show();
     QCoreApplication::processEvents();
-
-    session_ = std::make_unique<ExecSessionThread>(profile_);
-    ExecSession *session = session_->session();
-    // The same wiring as ConsoleTab::connectSession (queued: the session is on its worker).
-    QObject::connect(session, &ExecSession::outputReady, view_.get(), [this] { drain(); });
-    QObject::connect(session, &ExecSession::commandFinished, view_.get(),
-                     [this](quint64 id, const ExecResult &result) { onFinished(id, result); });
+    return true;
 }
 
-void UiFloodBench::drain() {
-    const QList<OutputChunk> chunks = session_->session()->takeOutput();
-    if (chunks.isEmpty())
-        return;
-    for (const OutputChunk &chunk : chunks) {
-        counts_.viewBytes += static_cast<std::uint64_t>(chunk.data.size());
-        if (chunk.isStderr)
-            counts_.stderrBytes += static_cast<std::uint64_t>(chunk.data.size());
-    }
-    ++counts_.batches;
-    QElapsedTimer append;
-    append.start();
-    view_->appendOutput(chunks);
-    counts_.maxAppendMs =
-        std::max(counts_.maxAppendMs, static_cast<double>(append.nsecsElapsed()) / 1e6);
-}
-
-void UiFloodBench::onFinished(quint64 id, const ExecResult &result) {
-    if (id != runningId_)
-        return;
-    drain();
-    runningId_ = 0;
-    view_->appendEndBanner(ExecErrorText::banner(result), result.exited() && result.exitCode == 0);
-    result_ = result;
-    // Measured until the end banner is on screen, like a user would.
-    if (loop_ && view_->hasPendingText())
-        QObject::connect(view_.get(), &ConsoleView::caughtUp, loop_, &QEventLoop::quit,
-                         Qt::SingleShotConnection);
-    else if (loop_)
-        loop_->quit();
-}
-
-// Runs one command the way ConsoleTab::startCommand does and waits in an event loop (the GUI
-// keeps running) for its end banner.
-bool UiFloodBench::runCommand(const SessionCommand &command, std::string &error) {
-    view_->appendCommandHeader(QDateTime::currentDateTime(), profile_.name, profile_.image,
-                               command.displayText);
-    result_.reset();
-    runningId_ = nextId_++;
+// Submits a line as Enter does and waits in an event loop (the GUI keeps running) until
+// its end banner is in the transcript.
+bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, double &mibS,
+                           double &maxStall, double &p99Stall, std::string &error) {
+    counts_.viewBytes = 0;
+    std::optional<CommandSummary> summary;
     QEventLoop loop;
-    loop_ = &loop;
+    const auto ended = QObject::connect(session_.get(), &ConsoleSession::commandEnded, &loop,
+                                        [&](quint64, const CommandSummary &s) {
+                                            summary = s;
+                                            loop.quit();
+                                        });
     // A stuck agent must not hang the benchmark: generous, at least 1 MiB/s.
-    QTimer::singleShot(std::chrono::seconds(60 + bytes_ / (1 << 20)), &loop,
+    QTimer::singleShot(std::chrono::seconds(60 + expectBytes / (1 << 20)), &loop,
                        [this] { session_->cancel(); });
-    session_->run(runningId_, command, token_);
-    loop.exec();
-    loop_ = nullptr;
-    if (result_ && result_->exited() && result_->exitCode == 0)
-        return true;
-    if (!result_) {
-        error = command.argv.join(QLatin1Char(' ')).toStdString() + ": no result";
-        return false;
-    }
-    error = command.argv.front().toStdString() + ": " +
-            ExecErrorText::banner(*result_).toStdString() + " " +
-            ExecErrorText::describe(*result_, profile_.address).toStdString();
-    return false;
-}
-
-bool UiFloodBench::run(UiFloodNumbers &numbers, std::string &error) {
-    setUp();
-    // Warm-up: the TLS handshake and the runner's creation stay out of the timings.
-    SessionCommand warmUp;
-    warmUp.argv = {QStringLiteral("true")};
-    warmUp.displayText = QStringLiteral("true");
-    if (!runCommand(warmUp, error))
-        return false;
-
-    counts_ = {};
     EventLoopStallProbe probe;
     QElapsedTimer wall;
     probe.start();
     wall.start();
-    const bool ok = runCommand(floodCommand(bytes_), error);
-    const double ms = static_cast<double>(wall.nsecsElapsed()) / 1e6;
-    probe.stop();
-    if (!ok)
-        return false;
-    if (counts_.viewBytes != bytes_) {
-        error = "ui flood: the view received " + std::to_string(counts_.viewBytes) +
-                " bytes, expected " + std::to_string(bytes_);
+    if (!session_->submit(line).started()) {
+        error = "ui flood: the session refused the line";
         return false;
     }
+    loop.exec();
+    const double ms = double(wall.nsecsElapsed()) / 1e6;
+    probe.stop();
+    QObject::disconnect(ended);
+    if (!summary || !summary->succeeded()) {
+        error = "ui flood: " + line.left(40).toStdString() +
+                "...: " + (summary ? summary->detail.toStdString() : std::string("no end banner"));
+        return false;
+    }
+    if (expectBytes && counts_.viewBytes != expectBytes) {
+        error = "ui flood: the transcript received " + std::to_string(counts_.viewBytes) +
+                " bytes, expected " + std::to_string(expectBytes);
+        return false;
+    }
+    mibS = ms > 0 ? (double(counts_.viewBytes) / (1024.0 * 1024.0)) / (ms / 1000.0) : 0;
+    maxStall = probe.maxGapMs();
+    p99Stall = probe.percentileGapMs(0.99);
+    counts_.ticks = probe.ticks();
+    return true;
+}
+
+bool UiFloodBench::run(UiFloodNumbers &numbers, std::string &error) {
+    if (!setUp(error))
+        return false;
+    double ignored = 0;
+    // Warm-up: the TLS handshake and the runner's creation stay out of the timings.
+    if (!runLine(QStringLiteral("true"), 0, ignored, ignored, ignored, error))
+        return false;
+    counts_ = {};
+    if (!runLine(floodLine(bytes_, false), bytes_, counts_.floodMibS, counts_.maxStallMs,
+                 counts_.p99StallMs, error))
+        return false;
+    const int plainBatches = counts_.batches;
+    const std::size_t plainTicks = counts_.ticks;
+    if (!runLine(floodLine(bytes_, true), bytes_, counts_.colourMibS, counts_.colourMaxStallMs,
+                 counts_.colourP99StallMs, error))
+        return false;
+    counts_.batches = plainBatches;
+    counts_.ticks = plainTicks;
+    counts_.viewBytes = bytes_;
+    counts_.rssMib = peakRssMib();
+    counts_.vtermParserMibS = vtermParserMibS();
     numbers = counts_;
-    numbers.floodMibS =
-        ms > 0 ? (static_cast<double>(counts_.viewBytes) / (1024.0 * 1024.0)) / (ms / 1000.0) : 0;
-    numbers.maxStallMs = probe.maxGapMs();
-    numbers.p99StallMs = probe.percentileGapMs(0.99);
-    numbers.ticks = probe.ticks();
     return true;
 }
 
@@ -186,9 +213,12 @@ std::string UiFloodBench::toJson(const UiFloodNumbers &n, std::uint64_t size) {
            ", \"ui_flood_mib_s\": " + number(n.floodMibS) +
            ", \"ui_max_stall_ms\": " + number(n.maxStallMs) +
            ", \"ui_p99_stall_ms\": " + number(n.p99StallMs) +
-           ", \"ui_max_append_ms\": " + number(n.maxAppendMs) +
+           ", \"ui_flood_colour_mib_s\": " + number(n.colourMibS) +
+           ", \"ui_colour_max_stall_ms\": " + number(n.colourMaxStallMs) +
+           ", \"ui_colour_p99_stall_ms\": " + number(n.colourP99StallMs) +
+           ", \"ui_rss_mib\": " + number(n.rssMib) +
+           ", \"vterm_parser_mib_s\": " + number(n.vtermParserMibS) +
            ", \"ui_timer_ticks\": " + std::to_string(n.ticks) +
-           ", \"ui_stderr_bytes\": " + std::to_string(n.stderrBytes) +
            ", \"ui_batches\": " + std::to_string(n.batches) + "}\n";
 }
 

@@ -8,8 +8,8 @@
 #include "event_wait.h"
 #include "info_bar.h"
 #include "main_window.h"
-#include "profile_commands.h"
 #include "process_probe.h"
+#include "profile_commands.h"
 #include "profile_editor_dialog.h"
 #include "quick_overrides_bar.h"
 #include "secure_agent.h"
@@ -168,7 +168,7 @@ TEST_F(UiConsole, StopCancelsAndTheRemoteProcessIsGone) {
     ASSERT_TRUE(EventWait::until([&] { return pidLine.match(textOf(tab)).hasMatch(); }, 30000));
     // The sandbox printed its own pid; the host knows the process by another one.
     const pid_t pid = test::ProcessProbe::hostPid(agent.process().pid(),
-                                            pidLine.match(textOf(tab)).captured(1).toInt());
+                                                  pidLine.match(textOf(tab)).captured(1).toInt());
     ASSERT_GT(pid, 1);
     ASSERT_EQ(::kill(pid, 0), 0) << "the remote sleep is not running";
     EXPECT_TRUE(tab->stopButton()->isVisible());

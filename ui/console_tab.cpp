@@ -14,6 +14,7 @@
 #include "transcript_spool.h"
 #include "transcript_view.h"
 
+#include <QAction>
 #include <QDesktopServices>
 #include <QDir>
 #include <QUrl>
@@ -52,9 +53,16 @@ void ConsoleTab::buildUi() {
     connect(view_, &TranscriptView::saveRequested, this, &ConsoleTab::saveTranscript);
     connect(view_, &TranscriptView::openTranscriptRequested, this,
             &ConsoleTab::openTranscriptFolder);
+    // The view's shortcuts (Ctrl+S, Ctrl+Up/Down, Ctrl+L) work from the command input too.
+    for (QAction *action : {view_->saveAction(), view_->previousHeaderAction(),
+                            view_->nextHeaderAction(), view_->clearAction()}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
     findBar_ = new FindBar(view_, this);
     findBar_->installShortcuts(this);
-    connect(findBar_, &FindBar::saveRequested, this, [this] { saveTranscript(0); });
+    connect(findBar_, &FindBar::saveRequested, this,
+            [this] { saveTranscript(view_->currentBlockId()); });
 
     searchLabel_ = new QLabel(tr("Search history:"), this);
     search_ = new CommandInput(this);
