@@ -53,6 +53,10 @@
         <translation>Der Agent unter %1 ist nicht erreichbar: Niemand hat geantwortet oder die Verbindung wurde abgelehnt. Prüfen Sie, ob er läuft und die Adresse stimmt (%2).</translation>
     </message>
     <message>
+        <source>The TLS handshake with %1 failed: %2.</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen: %2.</translation>
+    </message>
+    <message>
         <source>The TLS handshake with %1 failed (%2). Likely causes: the CA file does not match the agent&apos;s certificate, the server name does not match it, the certificate has expired, or the agent does not use TLS.</source>
         <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen (%2). Mögliche Ursachen: Die CA-Datei passt nicht zum Zertifikat des Agenten, der Servername passt nicht dazu, das Zertifikat ist abgelaufen oder der Agent verwendet kein TLS.</translation>
     </message>
