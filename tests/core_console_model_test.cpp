@@ -269,7 +269,8 @@ TEST(AppSettings, DefaultsAndPersistence) {
     const QUuid a = QUuid::createUuid(), b = QUuid::createUuid();
     {
         AppSettings s(dir.path());
-        EXPECT_EQ(s.scrollbackLines(), 10000);
+        EXPECT_EQ(s.scrollbackLines(), 100000);
+        EXPECT_EQ(s.spoolCapMiB(), 2048);
         EXPECT_EQ(s.historySize(), 1000);
         EXPECT_FALSE(s.presenterMode());
         EXPECT_TRUE(s.openTabs().isEmpty());

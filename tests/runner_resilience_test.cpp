@@ -3,6 +3,7 @@
 #include "recording_sink.h"
 #include "secure_agent.h"
 #include "secure_agent_test.h"
+#include "shared_dir.h"
 #include "test_pki.h"
 
 #include <remote_runner.h>
@@ -144,9 +145,10 @@ TEST_F(RunnerResilienceTest, CloseWhileExecsAreInFlightLetsThemFinish) {
     ASSERT_TRUE(agent.start());
     auto runner = agent.makeRunner();
     ASSERT_NE(runner, nullptr);
-    QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    const std::string flag = dir.filePath(QStringLiteral("go")).toStdString();
+    // Outside /tmp: each sandbox has a private one.
+    SharedDir dir;
+    ASSERT_TRUE(dir.ok());
+    const std::string flag = dir.path("go");
     constexpr int kExecs = 5;
     std::vector<std::optional<ExecResult>> results(kExecs);
     std::vector<std::unique_ptr<RecordingSink>> sinks;

@@ -207,3 +207,22 @@ TEST_F(UiProfileEditor, PresenterModeMasksTokenAndEnvValues) {
     EXPECT_EQ(env->displayedValue(0), QStringLiteral("visible-value"));
     EXPECT_TRUE(token->showButton()->isEnabled());
 }
+
+// "Ask for colour output": ticked for a new profile, kept when saved, off when unticked.
+TEST_F(UiProfileEditor, AskForColourIsOnForNewProfilesAndSaved) {
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    dialog.show();
+    ASSERT_TRUE(dialog.form()->askForColourCheck()->isChecked());
+    EXPECT_TRUE(dialog.form()->askForColourCheck()->toolTip().contains(QStringLiteral("TTY")));
+    QTest::keyClicks(dialog.form()->nameEdit(), QStringLiteral("Colourless"));
+    QTest::keyClicks(dialog.form()->addressEdit(), QStringLiteral("127.0.0.1:1"));
+    dialog.form()->askForColourCheck()->setChecked(false);
+    dialog.save();
+    const auto saved = store->find(dialog.profileId());
+    ASSERT_TRUE(saved.has_value());
+    EXPECT_FALSE(saved->askForColour);
+    ProfileStore reread(configDir.path());
+    ASSERT_EQ(reread.load(), ProfileStore::LoadStatus::Ok);
+    ASSERT_TRUE(reread.find(dialog.profileId()).has_value());
+    EXPECT_FALSE(reread.find(dialog.profileId())->askForColour);
+}

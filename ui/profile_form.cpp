@@ -75,6 +75,11 @@ void ProfileForm::addRequestRows(QFormLayout *form) {
     mode_->addItem(tr("Shell: run the line through /bin/sh -c"), int(CommandMode::Shell));
     mode_->addItem(tr("Argv: split the line with shell-like quoting, no expansion"),
                    int(CommandMode::Argv));
+    askForColour_ = new QCheckBox(tr("Ask for &colour output"), this);
+    askForColour_->setToolTip(
+        tr("Adds TERM=xterm-256color, CLICOLOR_FORCE=1 and FORCE_COLOR=1 to each command "
+           "unless the environment below sets them. Programs that colour only on a terminal "
+           "(TTY) stay plain."));
     env_ = new EnvTableWidget(this);
 
     form->addRow(tr("&Security profile:"), securityProfile_);
@@ -82,6 +87,7 @@ void ProfileForm::addRequestRows(QFormLayout *form) {
     form->addRow(tr("&Image:"), image_);
     form->addRow(tr("&Working directory:"), workdir_);
     form->addRow(tr("Command &mode:"), mode_);
+    form->addRow(QString(), askForColour_);
     form->addRow(tr("&Environment:"), env_);
 }
 
@@ -100,6 +106,7 @@ void ProfileForm::setProfile(const Profile &profile) {
     image_->setText(profile.image);
     workdir_->setText(profile.workdir);
     mode_->setCurrentIndex(mode_->findData(int(profile.mode)));
+    askForColour_->setChecked(profile.askForColour);
     env_->setEnv(profile.env);
 }
 
@@ -118,6 +125,7 @@ Profile ProfileForm::profile() const {
     p.image = image_->text().trimmed();
     p.workdir = workdir_->text().trimmed();
     p.mode = CommandMode(mode_->currentData().toInt());
+    p.askForColour = askForColour_->isChecked();
     p.env = env_->env();
     return p;
 }

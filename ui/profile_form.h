@@ -38,6 +38,7 @@ public:
     PemFileField *keyField() const { return key_; }
     QComboBox *securityProfileCombo() const { return securityProfile_; }
     QComboBox *modeCombo() const { return mode_; }
+    QCheckBox *askForColourCheck() const { return askForColour_; }
     EnvTableWidget *envTable() const { return env_; }
 
 Q_SIGNALS:
@@ -62,6 +63,7 @@ private:
     QLineEdit *image_ = nullptr;
     QLineEdit *workdir_ = nullptr;
     QComboBox *mode_ = nullptr;
+    QCheckBox *askForColour_ = nullptr;
     EnvTableWidget *env_ = nullptr;
 };
 

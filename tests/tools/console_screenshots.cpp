@@ -9,6 +9,7 @@
 #include "console_shell.h"
 #include "console_tab.h"
 #include "env_table_widget.h"
+#include "find_bar.h"
 #include "main_window.h"
 #include "profile_editor_dialog.h"
 #include "profile_form.h"
@@ -141,7 +142,24 @@ int main(int argc, char **argv) {
     if (!save(window->grab(), outDir, QStringLiteral("main-window.png")))
         return fail(QStringLiteral("cannot write main-window.png"));
 
-    // 2. The plaintext profile has a token, no TLS and Allow insecure unticked: red banner.
+    // 2. Coloured output (ls, grep, printf SGR, a \r progress loop) with the find bar open.
+    if (!runCommand(tab, QStringLiteral("ls --color=always / | head -12; "
+                                        "printf 'build \\033[1;32mOK\\033[0m  "
+                                        "warnings \\033[33m2\\033[0m  "
+                                        "errors \\033[1;31m0\\033[0m\\n'; "
+                                        "for i in 10 40 70 100; do printf 'progress %s%%\\r' $i; "
+                                        "sleep 0.1; done; echo; "
+                                        "grep --color=always -n root /etc/passwd")))
+        return fail(QStringLiteral("the coloured command did not finish"));
+    tab->findBar()->openBar();
+    tab->findBar()->patternField()->setText(QStringLiteral("root"));
+    tab->findBar()->search();
+    settle();
+    if (!save(window->grab(), outDir, QStringLiteral("coloured-output-find.png")))
+        return fail(QStringLiteral("cannot write coloured-output-find.png"));
+    tab->findBar()->closeBar();
+
+    // 3. The plaintext profile has a token, no TLS and Allow insecure unticked: red banner.
     ProfileEditorDialog *editor = openEditor(shell, QStringLiteral("Local demo (plaintext)"));
     if (!editor)
         return fail(QStringLiteral("no \"Local demo (plaintext)\" profile"));
@@ -153,7 +171,7 @@ int main(int argc, char **argv) {
     editor->close();
     editor->deleteLater();
 
-    // 3. Presenter mode: banner on, token and env values masked (editor on the mTLS profile).
+    // 4. Presenter mode: banner on, token and env values masked (editor on the mTLS profile).
     window->setPresenterMode(true);
     settle();
     ProfileEditorDialog *masked = openEditor(shell, options.profileName);
