@@ -56,7 +56,11 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
             this, [this, text] { model_->appendNotice(text); }, Qt::QueuedConnection);
     });
     ExecSession *session = worker_->session();
-    connect(session, &ExecSession::outputReady, this, &ConsoleSession::drain);
+    connect(session, &ExecSession::outputReady, this, &ConsoleSession::scheduleDrain);
+    drainTimer_->setSingleShot(true);
+    drainTimer_->setTimerType(Qt::PreciseTimer);
+    connect(drainTimer_, &QTimer::timeout, this, &ConsoleSession::drain);
+    sinceDrain_.start();
     connect(session, &ExecSession::commandFinished, this, &ConsoleSession::onFinished);
     connect(session, &ExecSession::stateChanged, this, &ConsoleSession::setState);
 }
@@ -178,11 +182,26 @@ void ConsoleSession::start(const Pending &pending, const QString &token) {
                  [feed, blockId, context] { feed->begin(blockId, context); });
 }
 
+// At most one drain per frame: a flood then costs the GUI one append and one repaint every
+// kDrainIntervalMs, however small the agent's chunks are; a trickle still shows at once.
+void ConsoleSession::scheduleDrain() {
+    if (drainTimer_->isActive())
+        return;
+    const qint64 since = sinceDrain_.elapsed();
+    if (since >= kDrainIntervalMs)
+        drain();
+    else
+        drainTimer_->start(int(kDrainIntervalMs - since));
+}
+
 void ConsoleSession::drain() {
-    const TranscriptBatch batch = feed_->take();
+    drainTimer_->stop();
+    sinceDrain_.restart();
+    TranscriptBatch batch = feed_->take();
     if (runningId_ == 0)
         return;
-    model_->appendOutput(runningId_, batch.finished, batch.stdoutPartial, batch.stderrPartial);
+    model_->appendOutput(runningId_, std::move(batch.finished), batch.stdoutPartial,
+                         batch.stderrPartial);
     Q_EMIT outputDrained(batch.bytes);
 }
 

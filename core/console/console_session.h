@@ -5,8 +5,10 @@
 #include "connection_state.h"
 #include "profile.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -100,6 +102,7 @@ private:
 
     void onTokenRead(quint64 id, SecretJob *job);
     void start(const Pending &pending, const QString &token);
+    void scheduleDrain();
     void drain();
     void onFinished(quint64 id, const ExecResult &result);
     void setBusy(bool busy);
@@ -114,6 +117,9 @@ private:
     std::shared_ptr<TranscriptFeed> feed_;
     ExecSessionThread *worker_ = nullptr;
     std::optional<Pending> pending_;
+    static constexpr qint64 kDrainIntervalMs = 16;
+    QTimer *drainTimer_ = new QTimer(this);
+    QElapsedTimer sinceDrain_;
     quint64 nextId_ = 1;
     quint64 runningId_ = 0; // the running command's transcript block
     bool busy_ = false;

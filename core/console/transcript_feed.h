@@ -33,7 +33,9 @@ struct TranscriptBatch {
 // begin/append/finish: the worker thread. take/close/reopen: any thread.
 class TranscriptFeed {
 public:
-    static constexpr qint64 kDefaultCapacityBytes = 4 * 1024 * 1024;
+    // Bytes plus decoded text waiting for the GUI: room for a frame's worth of a flood
+    // (ConsoleSession drains at most once per 16 ms).
+    static constexpr qint64 kDefaultCapacityBytes = 16 * 1024 * 1024;
 
     explicit TranscriptFeed(std::shared_ptr<TranscriptSpool> spool,
                             qint64 capacityBytes = kDefaultCapacityBytes);

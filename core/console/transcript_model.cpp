@@ -141,11 +141,12 @@ quint64 TranscriptModel::beginCommand(const CommandContext &context, quint64 blo
     return id;
 }
 
-void TranscriptModel::appendOutput(quint64 blockId, const QList<StyledLine> &finished,
+void TranscriptModel::appendOutput(quint64 blockId, QList<StyledLine> finished,
                                    const StyledLine &stdoutPartial,
                                    const StyledLine &stderrPartial) {
     if (!finished.isEmpty()) {
-        QList<StyledLine> lines = finished; // shared; copied only if an id must change
+        // Moved in by ConsoleSession: not shared, so the ring takes the lines without copies.
+        QList<StyledLine> lines = std::move(finished);
         for (qsizetype i = 0; i < lines.size(); ++i) {
             if (lines.at(i).blockId != blockId)
                 lines[i].blockId = blockId;

@@ -48,7 +48,7 @@ public:
     quint64 beginCommand(const CommandContext &context, quint64 blockId = 0);
     // Finished lines (both streams, arrival order) go to the ring; the partial lines
     // (empty text = none) replace the block's current partial lines.
-    void appendOutput(quint64 blockId, const QList<StyledLine> &finished,
+    void appendOutput(quint64 blockId, QList<StyledLine> finished,
                       const StyledLine &stdoutPartial = {}, const StyledLine &stderrPartial = {});
     // Remaining partial lines become finished lines, then the end banner is appended.
     void endCommand(quint64 blockId, const CommandSummary &summary);
