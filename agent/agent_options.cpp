@@ -1,6 +1,7 @@
 #include "agent_options.h"
 
 #include "text_file.h"
+#include "uid_pool.h"
 
 #include <charconv>
 #include <map>
@@ -64,6 +65,7 @@ const char *const kValueFlags[] = {"--addr",
                                    "--runtime",
                                    "--max-concurrent",
                                    "--sandbox-uid",
+                                   "--sandbox-uid-base",
                                    "--images-dir"};
 
 bool isValueFlag(const std::string &name) {
@@ -158,6 +160,13 @@ std::optional<std::string> applyEnums(const RawFlags &raw, AgentOptions &o) {
     if (!uidValue)
         return "--sandbox-uid: expected a uid other than 0 (root), got \"" + uid + "\"";
     o.sandboxUid = static_cast<unsigned>(*uidValue);
+    const std::string base = valueOr(raw, "--sandbox-uid-base", "1879048192");
+    const auto baseValue = parseInt(base, 1, 2147483647 - static_cast<int>(UidPool::kSize - 1));
+    if (!baseValue)
+        return "--sandbox-uid-base: expected a uid from 1 to " +
+               std::to_string(2147483647 - static_cast<int>(UidPool::kSize - 1)) + ", got \"" +
+               base + "\"";
+    o.sandboxUidBase = static_cast<unsigned>(*baseValue);
     const std::string max = valueOr(raw, "--max-concurrent", "32");
     const auto maxValue = parseInt(max, 1, 4096);
     if (!maxValue)
@@ -241,7 +250,10 @@ Serves workflow.plugin.external.sandbox.SandboxExecService over gRPC.
                               host-unsandboxed: plain processes with the agent's own view of
                               the system (no isolation; logged loudly); docker: docker run
   --sandbox-uid UID           uid and gid of commands in the host runtime (default 65534);
-                              a root agent also starts bubblewrap as this uid
+                              (inside the sandbox)
+  --sandbox-uid-base UID      a root agent runs each sandbox on the host as its own uid from
+                              UID to UID+65535 (default 1879048192, a range systemd leaves
+                              unused; it must own no files), so each has its own pid limit
   --images-dir DIR            image root file systems: image NAME is the directory
                               DIR/NAME with ':' and '/' turned into '_'
                               (debian:bookworm-slim -> DIR/debian_bookworm-slim)

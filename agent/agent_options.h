@@ -29,9 +29,10 @@ struct AgentOptions {
     std::string secretsEnvPrefix;
     Runtime runtime = Runtime::Host;
     int maxConcurrent = 32;
-    unsigned sandboxUid = 65534; // uid and gid of commands in the bubblewrap runtime
-    std::string imagesDir;       // image root file systems (bubblewrap runtime)
-    bool imagesStrict = false;   // unknown images are INVALID_ARGUMENT instead of the host root
+    unsigned sandboxUid = 65534;          // uid and gid of commands in the bubblewrap runtime
+    unsigned sandboxUidBase = 1879048192; // a root agent's host uids for sandboxes (UidPool)
+    std::string imagesDir;                // image root file systems (bubblewrap runtime)
+    bool imagesStrict = false; // unknown images are INVALID_ARGUMENT instead of the host root
 
     bool tlsEnabled() const { return !tlsCert.empty(); }
     bool mtlsEnabled() const { return !tlsCa.empty(); }

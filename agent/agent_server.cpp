@@ -45,8 +45,11 @@ std::shared_ptr<const HostSandbox> makeSandbox(const AgentOptions &o, std::strin
     config.bwrapPath = HostSandbox::findBwrap(processEnv("PATH").value_or("/usr/bin:/bin"));
     config.uid = o.sandboxUid;
     config.hidden = {absolute(o.tokenFile), absolute(o.tlsKey), absolute(o.secretsDir)};
-    if (::geteuid() == 0) // bubblewrap runs as the sandbox uid: hide what that uid can reach
-        config.hidden = HostSandbox::reachable(config.hidden, o.sandboxUid);
+    if (::geteuid() == 0) {
+        // bubblewrap runs as a pool uid: hide what such a uid (owner of nothing) can reach.
+        config.hostUids = std::make_shared<const UidPool>(o.sandboxUidBase);
+        config.hidden = HostSandbox::reachable(config.hidden, o.sandboxUidBase);
+    }
     config.images = ImageRoots(o.imagesDir, o.imagesStrict);
     auto sandbox = std::make_shared<const HostSandbox>(std::move(config));
     if (auto bad = sandbox->probe()) {
@@ -55,6 +58,10 @@ std::shared_ptr<const HostSandbox> makeSandbox(const AgentOptions &o, std::strin
     }
     logLine("host runtime: every command runs in bubblewrap (" + sandbox->config().bwrapPath +
             ") as uid " + std::to_string(o.sandboxUid) +
+            (::geteuid() == 0 ? " (on the host: one uid per sandbox from " +
+                                    std::to_string(o.sandboxUidBase) + ")"
+                              : std::string(" (on the host: this agent's uid, whose pid limit "
+                                            "all sandboxes share)")) +
             (o.imagesDir.empty() ? std::string("; no --images-dir: every image runs on this "
                                                "host's root file system, read-only")
                                  : "; images from " + o.imagesDir));

@@ -121,10 +121,13 @@ grpc::Status ExecService::buildLaunch(const wire::SandboxExecRequest &request,
     }
     if (config_.runtime == Runtime::Host) {
         std::string error;
+        bool noHostUid = false;
         auto prepared = config_.sandbox->prepare(
-            {request.image(), argv, env, request.workdir(), profile}, &error);
+            {request.image(), argv, env, request.workdir(), profile}, &error, &noHostUid);
         if (!prepared)
-            return {grpc::StatusCode::INVALID_ARGUMENT, error};
+            return {noHostUid ? grpc::StatusCode::RESOURCE_EXHAUSTED
+                              : grpc::StatusCode::INVALID_ARGUMENT,
+                    error};
         *launch = std::move(*prepared);
         return grpc::Status::OK;
     }

@@ -97,7 +97,8 @@ std::string HostSandbox::findBwrap(const std::string &searchPath) {
 
 ProcessSpec HostSandbox::specFor(const std::vector<std::string> &bwrapArgs,
                                  const std::vector<std::string> &command,
-                                 const SecurityProfile &profile) const {
+                                 const SecurityProfile &profile,
+                                 const std::optional<UidPool::Lease> &hostUid) const {
     ProcessSpec spec;
     spec.argv = {config_.bwrapPath, "--args", "3", "--info-fd", "4", "--"};
     spec.infoPipeOnFd4 = true;
@@ -105,10 +106,11 @@ ProcessSpec HostSandbox::specFor(const std::vector<std::string> &bwrapArgs,
     spec.searchPath = "/usr/bin:/bin";
     spec.fd3Data = BwrapCommand::argsData(bwrapArgs); // env values stay off the command line
     spec.limits = profile.hostLimits();
-    // A root agent starts bwrap as the sandbox uid: the command then has no more rights on
-    // the host's files than that uid (a root-owned token file stays unreadable).
-    if (::geteuid() == 0)
-        spec.runAs = config_.uid;
+    // A root agent starts bwrap as an unprivileged host uid of this sandbox's own (mapped to
+    // config_.uid inside): the command has no more rights on the host's files than "others"
+    // (a root-owned token file stays unreadable), and its pid limit is its own.
+    if (hostUid)
+        spec.runAs = hostUid->uid();
     return spec;
 }
 
@@ -124,10 +126,18 @@ std::optional<std::string> HostSandbox::probe() const {
     request.profile = SecurityProfile::clamp("strict");
     request.uid = config_.uid;
     std::string error;
+    std::optional<UidPool::Lease> hostUid;
+    if (config_.hostUids) {
+        if (auto bad = config_.hostUids->init())
+            return *bad;
+        if (!(hostUid = config_.hostUids->acquire(&error)))
+            return error;
+    }
     const auto args = BwrapCommand::args(request, &error);
     HostProcess::SpawnError spawnError;
     auto process =
-        args ? HostProcess::spawn(specFor(*args, {"true"}, request.profile), &spawnError) : nullptr;
+        args ? HostProcess::spawn(specFor(*args, {"true"}, request.profile, hostUid), &spawnError)
+             : nullptr;
     if (!process)
         return "cannot start " + config_.bwrapPath + ": " + error + spawnError.message + "; " +
                help;
@@ -158,8 +168,8 @@ void HostSandbox::announceHostRoot(const std::string &image) const {
     std::fflush(stderr);
 }
 
-std::optional<HostSandbox::Prepared> HostSandbox::prepare(const Request &request,
-                                                          std::string *error) const {
+std::optional<HostSandbox::Prepared>
+HostSandbox::prepare(const Request &request, std::string *error, bool *noHostUid) const {
     const auto root = config_.images.resolve(request.image, error);
     if (!root)
         return std::nullopt;
@@ -188,7 +198,11 @@ std::optional<HostSandbox::Prepared> HostSandbox::prepare(const Request &request
         prepared.exitCode = 127;
         return prepared;
     }
-    prepared.spec = specFor(*args, request.argv, request.profile);
+    if (config_.hostUids && !(prepared.hostUid = config_.hostUids->acquire(error))) {
+        *noHostUid = true;
+        return std::nullopt;
+    }
+    prepared.spec = specFor(*args, request.argv, request.profile, prepared.hostUid);
     return prepared;
 }
 

@@ -3,8 +3,10 @@
 #include "image_roots.h"
 #include "process_spec.h"
 #include "security_profile.h"
+#include "uid_pool.h"
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -19,8 +21,10 @@ namespace sandbox::agent {
 class HostSandbox {
 public:
     struct Config {
-        std::string bwrapPath;           // absolute path of bwrap
-        uid_t uid = 65534;               // the command's uid, inside and (root agent) outside
+        std::string bwrapPath; // absolute path of bwrap
+        uid_t uid = 65534;     // the command's uid inside the sandbox
+        // Root agent only: each sandbox runs as its own host uid from here (see UidPool).
+        std::shared_ptr<const UidPool> hostUids;
         std::vector<std::string> hidden; // agent files commands must not read
         ImageRoots images;
     };
@@ -37,6 +41,8 @@ public:
         ProcessSpec spec;
         std::string preamble;        // stderr text sent before the command's output
         std::optional<int> exitCode; // set: do not run, answer this exit code (127)
+        // The host uid spec.runAs names; hold it until the sandbox has been reaped.
+        std::optional<UidPool::Lease> hostUid;
     };
 
     explicit HostSandbox(Config config);
@@ -49,15 +55,17 @@ public:
     // Runs `true` in a strict sandbox; nullopt when that works, otherwise why not, naming the
     // package and the opt-out.
     std::optional<std::string> probe() const;
-    // nullopt with *error when the request is at fault (image, workdir).
-    std::optional<Prepared> prepare(const Request &request, std::string *error) const;
+    // nullopt with *error when the request is at fault (image, workdir), or with *noHostUid
+    // set when no host uid is free (the agent is busy, not the request at fault).
+    std::optional<Prepared> prepare(const Request &request, std::string *error,
+                                    bool *noHostUid) const;
 
     const Config &config() const { return config_; }
 
 private:
     ProcessSpec specFor(const std::vector<std::string> &bwrapArgs,
-                        const std::vector<std::string> &command,
-                        const SecurityProfile &profile) const;
+                        const std::vector<std::string> &command, const SecurityProfile &profile,
+                        const std::optional<UidPool::Lease> &hostUid) const;
     void announceHostRoot(const std::string &image) const;
 
     Config config_;

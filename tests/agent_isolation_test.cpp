@@ -241,6 +241,59 @@ TEST_F(AgentIsolationTest, ConcurrentExecsCannotSeeEachOthersProcesses) {
     EXPECT_FALSE(contains(second.stdoutData, "marker-first")) << second.stdoutData;
 }
 
+// Each sandbox of a root agent has its own host uid, so its own pid budget: a fork bomb
+// holding all of its processes leaves fifty other sandboxes theirs.
+TEST_F(AgentIsolationTest, FiftyExecsSucceedWhileAForkBombInAnotherHoldsItsWholePidBudget) {
+    constexpr int kExecs = 50;
+    ASSERT_TRUE(startWithExposedTokenFile({"--max-concurrent", "64"}));
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    ExecCancellation cancelBomb;
+    std::atomic<bool> filled{false};
+    RecordingSink bombSink;
+    bombSink.setOnStdout([&](const std::string &soFar) {
+        if (contains(soFar, "\n"))
+            filled = true;
+    });
+    // Forks until the limit stops it, then keeps every process (exec needs no new one).
+    std::thread bomb([&] {
+        execWithin(*runner,
+                   withOverrides({"sh", "-c",
+                                  "( i=0; while [ $i -lt 300 ]; do sleep 600 & i=$((i+1)); "
+                                  "echo $i > /tmp/n; done ) 2>/dev/null; read n < /tmp/n; "
+                                  "echo \"filled $n\"; exec sleep 600"},
+                                 profile("strict")),
+                   bombSink, std::chrono::seconds(300), &cancelBomb);
+    });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!filled && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::vector<CollectedExec> results(kExecs);
+    std::vector<std::thread> threads;
+    for (int i = 0; filled && i < kExecs; ++i) {
+        threads.emplace_back([&, i] {
+            results[static_cast<size_t>(i)] = runner->execCollect(
+                withOverrides({"sh", "-c", "sleep 1; echo ok"}, profile("strict")));
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    cancelBomb.cancel();
+    bomb.join();
+    ASSERT_TRUE(filled) << "the fork bomb never reported: " << bombSink.stdoutData();
+    int forked = 0;
+    ASSERT_EQ(std::sscanf(bombSink.stdoutData().c_str(), "filled %d", &forked), 1)
+        << bombSink.stdoutData();
+    EXPECT_GE(forked, 10) << "the fork bomb did not get its own budget";
+    EXPECT_LT(forked, 100) << "the pid limit did not hold";
+    for (int i = 0; i < kExecs; ++i) {
+        const CollectedExec &r = results[static_cast<size_t>(i)];
+        ASSERT_TRUE(r.result.exited()) << "exec " << i << ": " << describe(r.result);
+        EXPECT_EQ(r.result.exitCode, 0) << "exec " << i << ": " << r.stderrData;
+        EXPECT_EQ(r.stdoutData, "ok\n") << "exec " << i << ": " << r.stderrData;
+    }
+}
+
 // A tiny image like scripts/demo's busybox:demo, built from the host's /bin/busybox.
 bool buildBusyboxImage(const SharedDir &images) {
     const std::string root = images.path("busybox_demo");

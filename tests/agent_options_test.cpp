@@ -120,12 +120,14 @@ TEST(AgentOptions, SandboxRuntimeFlags) {
     ASSERT_TRUE(defaults.options) << defaults.message;
     EXPECT_EQ(defaults.options->runtime, Runtime::Host);
     EXPECT_EQ(defaults.options->sandboxUid, 65534u);
+    EXPECT_EQ(defaults.options->sandboxUidBase, 1879048192u);
     EXPECT_TRUE(defaults.options->imagesDir.empty());
     EXPECT_FALSE(defaults.options->imagesStrict);
     const auto set = parse({"--allow-unauthenticated", "--sandbox-uid", "1234", "--images-dir",
-                            "/srv/images", "--images-strict"});
+                            "/srv/images", "--images-strict", "--sandbox-uid-base", "200000"});
     ASSERT_TRUE(set.options) << set.message;
     EXPECT_EQ(set.options->sandboxUid, 1234u);
+    EXPECT_EQ(set.options->sandboxUidBase, 200000u);
     EXPECT_EQ(set.options->imagesDir, "/srv/images");
     EXPECT_TRUE(set.options->imagesStrict);
     const auto unsandboxed = parse({"--allow-unauthenticated", "--runtime", "host-unsandboxed"});
@@ -136,6 +138,10 @@ TEST(AgentOptions, SandboxRuntimeFlags) {
 TEST(AgentOptions, SandboxRuntimeRefusals) {
     expectUsageError({"--allow-unauthenticated", "--sandbox-uid", "0"}, "--sandbox-uid");
     expectUsageError({"--allow-unauthenticated", "--sandbox-uid", "nobody"}, "--sandbox-uid");
+    // Root, and a range running past 2^31 - 1, are refused.
+    expectUsageError({"--allow-unauthenticated", "--sandbox-uid-base", "0"}, "--sandbox-uid-base");
+    expectUsageError({"--allow-unauthenticated", "--sandbox-uid-base", "2147483647"},
+                     "--sandbox-uid-base");
     expectUsageError({"--allow-unauthenticated", "--images-strict"}, "--images-dir");
     expectUsageError({"--allow-unauthenticated", "--runtime", "docker", "--images-dir", "/x"},
                      "--images-dir");
