@@ -74,7 +74,9 @@ TranscriptSaveDialog::TranscriptSaveDialog(const TranscriptModel *model, Transcr
     auto *whatGroup = new QButtonGroup(this);
     wholeTab_ = addRadio(whatLayout, whatGroup, tr("&Whole tab (every command)"));
     QString command;
-    if (const auto [first, last] = model_->blockRows(blockId_); first >= 0)
+    // The header names the command; once the ring dropped it, no output line may stand in.
+    if (const auto [first, last] = model_->blockRows(blockId_);
+        first >= 0 && model_->line(first).kind == LineKind::Header)
         command = model_->line(first).text;
     selectedCommand_ = addRadio(whatLayout, whatGroup,
                                 command.isEmpty() ? tr("Selected &command")
