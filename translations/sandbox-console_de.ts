@@ -200,14 +200,122 @@
     </message>
 </context>
 <context>
-    <name>TokenTransportPolicy</name>
+    <name>SpoolReplay</name>
     <message>
-        <source>This profile has a token but no TLS: the token would travel in cleartext, readable by anyone on the network path. Commands are refused until you configure TLS or tick &quot;Allow insecure&quot;.</source>
-        <translation>Dieses Profil hat ein Token, aber kein TLS: Das Token würde im Klartext übertragen und wäre für jeden auf dem Netzwerkpfad lesbar. Befehle werden verweigert, bis Sie TLS einrichten oder „Unsicher erlauben“ ankreuzen.</translation>
+        <source>Could not write the saved transcript: %1</source>
+        <translation>Die gespeicherte Mitschrift konnte nicht geschrieben werden: %1</translation>
     </message>
+    <message>
+        <source>Could not read the transcript file %1: %2</source>
+        <translation>Die Mitschriftdatei %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a transcript file of this console</source>
+        <translation>%1 ist keine Mitschriftdatei dieser Konsole</translation>
+    </message>
+</context>
+<context>
+    <name>TokenTransportPolicy</name>
     <message>
         <source>Insecure: the token is sent without TLS, in cleartext, because &quot;Allow insecure&quot; is ticked. Use this only on a trusted network or loopback.</source>
         <translation>Unsicher: Das Token wird ohne TLS im Klartext gesendet, weil „Unsicher erlauben“ angekreuzt ist. Verwenden Sie das nur in einem vertrauenswürdigen Netz oder über Loopback.</translation>
+    </message>
+    <message>
+        <source>A token is set but TLS is off: the token would travel in cleartext, readable by anyone on the network path. Commands are refused until you configure TLS or allow insecure transport (tick &quot;Allow insecure&quot; in the profile).</source>
+        <translation>Ein Token ist gesetzt, aber TLS ist aus: Das Token würde im Klartext übertragen und wäre für jeden auf dem Netzwerkpfad lesbar. Befehle werden verweigert, bis Sie TLS einrichten oder die unsichere Übertragung erlauben („Unsicher erlauben“ im Profil ankreuzen).</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptExport</name>
+    <message>
+        <source>Sandbox Console transcript</source>
+        <translation>Mitschrift aus Sandbox Console</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptSpool</name>
+    <message>
+        <source>Could not write the transcript file %1 (%2): the rest of this command&apos;s output is not saved.</source>
+        <translation>Die Mitschriftdatei %1 konnte nicht geschrieben werden (%2): Der Rest der Ausgabe dieses Befehls wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The transcript files of this tab reached their cap of %1: the saved output of the %2 oldest command(s) was deleted.</source>
+        <translation>Die Mitschriftdateien dieses Tabs haben ihre Obergrenze von %1 erreicht: Die gespeicherte Ausgabe der %2 ältesten Befehl(e) wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>This command&apos;s output alone reached the transcript cap of %1: output from here on is shown but not saved.</source>
+        <translation>Die Ausgabe dieses Befehls allein hat die Obergrenze der Mitschriftdateien von %1 erreicht: Die weitere Ausgabe wird angezeigt, aber nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not create the transcript folder %1</source>
+        <translation>Der Mitschriftordner %1 konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Could not create the transcript file %1 (%2): this command&apos;s output is shown but not saved.</source>
+        <translation>Die Mitschriftdatei %1 konnte nicht angelegt werden (%2): Die Ausgabe dieses Befehls wird angezeigt, aber nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>No transcript file holds command %1.</source>
+        <translation>Keine Mitschriftdatei enthält den Befehl %1.</translation>
+    </message>
+    <message>
+        <source>The transcript file of &quot;%1&quot; was deleted over the cap.</source>
+        <translation>Die Mitschriftdatei von „%1“ wurde wegen der Obergrenze gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1: the saved output of this command was deleted over the transcript cap.</source>
+        <translation>%1: Die gespeicherte Ausgabe dieses Befehls wurde wegen der Obergrenze der Mitschriftdateien gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptText</name>
+    <message>
+        <source>profile %1</source>
+        <translation>Profil %1</translation>
+    </message>
+    <message>
+        <source>agent default image</source>
+        <translation>Standard-Image des Agenten</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message>
+        <source>security %1 (requested %2)</source>
+        <translation>Sicherheit %1 (angefordert: %2)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>security %1</source>
+        <translation>Sicherheit %1</translation>
+    </message>
+    <message>
+        <source>default workdir</source>
+        <translation>Standard-Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <source>workdir %1</source>
+        <translation>Arbeitsverzeichnis %1</translation>
+    </message>
+    <message>
+        <source>env %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <source>colour requested</source>
+        <translation>Farbe angefordert</translation>
+    </message>
+    <message>
+        <source>%1 earlier lines are not shown</source>
+        <translation>%1 frühere Zeilen werden nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 earlier lines are not shown — saved in the transcript file (%2)</source>
+        <translation>%1 frühere Zeilen werden nicht angezeigt – sie stehen in der Mitschriftdatei (%2)</translation>
     </message>
 </context>
 <context>
@@ -272,6 +380,29 @@
     </message>
 </context>
 <context>
+    <name>sandbox::ConsoleSession</name>
+    <message>
+        <source>A command is still running; stop it first (Esc).</source>
+        <translation>Es läuft noch ein Befehl; beenden Sie ihn zuerst (Esc).</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (Spalte %2)</translation>
+    </message>
+    <message>
+        <source>Could not read the token from the keychain: %1 The command runs without a token.</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund gelesen werden: %1 Der Befehl läuft ohne Token.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Verweigert: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled before the command started.</source>
+        <translation>Abgebrochen, bevor der Befehl startete.</translation>
+    </message>
+</context>
+<context>
     <name>sandbox::ConsoleShell</name>
     <message>
         <source>There is no profile named &quot;%1&quot; in %2.</source>
@@ -301,26 +432,6 @@
         <translation>Den laufenden Befehl abbrechen (Strg+C oder Esc)</translation>
     </message>
     <message>
-        <source>A command is still running; stop it first (Esc).</source>
-        <translation>Es läuft noch ein Befehl; beenden Sie ihn zuerst (Esc).</translation>
-    </message>
-    <message>
-        <source>%1 (column %2)</source>
-        <translation>%1 (Spalte %2)</translation>
-    </message>
-    <message>
-        <source>Could not read the token from the keychain: %1 The command runs without a token.</source>
-        <translation>Das Token konnte nicht aus dem Schlüsselbund gelesen werden: %1 Der Befehl läuft ohne Token.</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Verweigert: %1</translation>
-    </message>
-    <message>
-        <source>Cancelled before the command started.</source>
-        <translation>Abgebrochen, bevor der Befehl startete.</translation>
-    </message>
-    <message>
         <source>running %1</source>
         <translation>läuft seit %1</translation>
     </message>
@@ -328,28 +439,13 @@
         <source>Search history (no match):</source>
         <translation>Verlauf durchsuchen (kein Treffer):</translation>
     </message>
-</context>
-<context>
-    <name>sandbox::ConsoleView</name>
     <message>
-        <source>C&amp;lear</source>
-        <translation>&amp;Leeren</translation>
+        <source>Transcript files</source>
+        <translation>Mitschriftdateien</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>Select &amp;All</source>
-        <translation>&amp;Alles auswählen</translation>
-    </message>
-    <message>
-        <source>agent default image</source>
-        <translation>Standard-Image des Agenten</translation>
-    </message>
-    <message>
-        <source>[%1] %2 · %3 $ %4</source>
-        <translation>[%1] %2 · %3 $ %4</translation>
+        <source>The full output of every command is in %1.</source>
+        <translation>Die vollständige Ausgabe jedes Befehls liegt in %1.</translation>
     </message>
 </context>
 <context>
@@ -393,6 +489,81 @@
     <message>
         <source>This reference is sent as is; the agent looks up the secret. The console never resolves it.</source>
         <translation>Diese Referenz wird unverändert gesendet; der Agent schlägt das Geheimnis nach. Die Konsole löst sie nie auf.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::FindBar</name>
+    <message>
+        <source>Find in output</source>
+        <translation>In der Ausgabe suchen</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>.*</source>
+        <translation>.*</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Older output is only in the transcript file</source>
+        <translation>Ältere Ausgabe steht nur in der Mitschriftdatei</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the complete output, from the transcript file</source>
+        <translation>Die vollständige Ausgabe aus der Mitschriftdatei speichern</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Suchen:</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>&amp;Vorheriges suchen</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Ungültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -493,6 +664,30 @@
 Run commands in remote sandboxes through a sandbox agent.</source>
         <translation>Sandbox Console %1
 Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</translation>
+    </message>
+    <message>
+        <source>Close Console</source>
+        <translation>Konsole schließen</translation>
+    </message>
+    <message>
+        <source>A command is still running in &quot;%1&quot;. Stop it and close the tab? Its output so far is lost with the tab.</source>
+        <translation>In „%1“ läuft noch ein Befehl. Ihn stoppen und den Tab schließen? Seine bisherige Ausgabe geht mit dem Tab verloren.</translation>
+    </message>
+    <message>
+        <source>Stop and Close</source>
+        <translation>Stoppen und schließen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>A command is still running in: %1. Stop it and quit?</source>
+        <translation>Es läuft noch ein Befehl in: %1. Stoppen und beenden?</translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>Stoppen und beenden</translation>
     </message>
 </context>
 <context>
@@ -725,6 +920,14 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <source>A client certificate and its key go together: set both or neither.</source>
         <translation>Client-Zertifikat und Schlüssel gehören zusammen: Setzen Sie beide oder keines.</translation>
     </message>
+    <message>
+        <source>Ask for &amp;colour output</source>
+        <translation>&amp;Farbige Ausgabe anfordern</translation>
+    </message>
+    <message>
+        <source>Adds TERM=xterm-256color, CLICOLOR_FORCE=1 and FORCE_COLOR=1 to each command unless the environment below sets them. Programs that colour only on a terminal (TTY) stay plain.</source>
+        <translation>Fügt jedem Befehl TERM=xterm-256color, CLICOLOR_FORCE=1 und FORCE_COLOR=1 hinzu, sofern die Umgebung unten sie nicht setzt. Programme, die nur auf einem Terminal (TTY) farbig ausgeben, bleiben einfarbig.</translation>
+    </message>
 </context>
 <context>
     <name>sandbox::ProfileListModel</name>
@@ -897,8 +1100,20 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <translation>Befehls&amp;verlauf pro Profil:</translation>
     </message>
     <message>
-        <source>Older lines and commands are dropped beyond these limits.</source>
-        <translation>Ältere Zeilen und Befehle werden jenseits dieser Grenzen verworfen.</translation>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Every command&apos;s full output is kept on disk for Save and Find; beyond this size per tab the oldest commands&apos; files are deleted.</source>
+        <translation>Die vollständige Ausgabe jedes Befehls wird für Speichern und Suchen auf der Festplatte aufbewahrt; über diese Größe pro Tab hinaus werden die Dateien der ältesten Befehle gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript files per tab:</source>
+        <translation>&amp;Mitschriftdateien pro Tab:</translation>
+    </message>
+    <message>
+        <source>Older lines leave the screen beyond the scrollback but stay in the transcript files; the oldest files and commands are dropped beyond the other limits.</source>
+        <translation>Ältere Zeilen verschwinden jenseits des Puffers vom Bildschirm, bleiben aber in den Mitschriftdateien; die ältesten Dateien und Befehle werden jenseits der anderen Grenzen verworfen.</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1145,112 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Presenter mode is on: the token cannot be shown</source>
         <translation>Der Präsentationsmodus ist an: Das Token kann nicht angezeigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::TranscriptSaveDialog</name>
+    <message>
+        <source>Save Transcript</source>
+        <translation>Mitschrift speichern</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>&amp;Whole tab (every command)</source>
+        <translation>&amp;Ganzer Tab (alle Befehle)</translation>
+    </message>
+    <message>
+        <source>Selected &amp;command</source>
+        <translation>Ausgewählter &amp;Befehl</translation>
+    </message>
+    <message>
+        <source>Selected &amp;command: %1</source>
+        <translation>Ausgewählter &amp;Befehl: %1</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Plain text</source>
+        <translation>&amp;Nur Text</translation>
+    </message>
+    <message>
+        <source>&amp;Raw bytes (ANSI escape codes kept)</source>
+        <translation>&amp;Rohe Bytes (ANSI-Escape-Codes bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>&amp;HTML with colours</source>
+        <translation>&amp;HTML mit Farben</translation>
+    </message>
+    <message>
+        <source>The transcript file is not available (%1): only the lines still shown are saved.</source>
+        <translation>Die Mitschriftdatei ist nicht verfügbar (%1): Nur die noch angezeigten Zeilen werden gespeichert.</translation>
+    </message>
+    <message>
+        <source>no transcript file</source>
+        <translation>keine Mitschriftdatei</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Terminal output with ANSI codes (*.ansi *.log);;All files (*)</source>
+        <translation>Terminalausgabe mit ANSI-Codes (*.ansi *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm);;All files (*)</source>
+        <translation>HTML-Dateien (*.html *.htm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saving to %1…</source>
+        <translation>Wird in %1 gespeichert…</translation>
+    </message>
+    <message>
+        <source>Could not save the transcript to %1: %2</source>
+        <translation>Die Mitschrift konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::TranscriptViewActions</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy with C&amp;olours</source>
+        <translation>Mit &amp;Farben kopieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Save Transcript…</source>
+        <translation>Mitschrift &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Transcript File…</source>
+        <translation>Mitschriftdatei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Command</source>
+        <translation>&amp;Vorheriger Befehl</translation>
+    </message>
+    <message>
+        <source>&amp;Next Command</source>
+        <translation>&amp;Nächster Befehl</translation>
     </message>
 </context>
 </TS>
