@@ -290,3 +290,20 @@ TEST_F(UiTranscriptView, PaintsProgramColoursStderrRedAndInverse) {
     EXPECT_GT(pixelsNear(image, 6 * lh, lh, red), 5);
     EXPECT_EQ(pixelsNear(image, 2 * lh, lh, red), 0);
 }
+
+// QPainter::drawStaticText leaves out the font's underline; the view draws it.
+TEST_F(UiTranscriptView, UnderlinedTextHasALineBelowIt) {
+    runCommand(QStringLiteral("ls"), "\x1b[4mmmmmmmmmmm\x1b[0m\nmmmmmmmmmm\n");
+    auto view = shownView();
+    ASSERT_EQ(model.line(2).text, QStringLiteral("mmmmmmmmmm"));
+    ASSERT_EQ(model.line(3).text, QStringLiteral("mmmmmmmmmm"));
+    const QImage image = view->viewport()->grab().toImage();
+    const QFontMetricsF metrics(view->font());
+    const int lh = int(std::ceil(metrics.height()));
+    const int belowBaseline = int(std::ceil(metrics.ascent())) + 1;
+    const QColor text = paletteColour(TerminalPalette::defaultForeground());
+    const int underlined = pixelsNear(image, 2 * lh + belowBaseline, lh - belowBaseline, text);
+    const int plain = pixelsNear(image, 3 * lh + belowBaseline, lh - belowBaseline, text);
+    EXPECT_GT(underlined, plain + int(5 * metrics.horizontalAdvance(QLatin1Char('m'))))
+        << "underlined " << underlined << " plain " << plain;
+}

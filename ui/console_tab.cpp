@@ -117,6 +117,8 @@ void ConsoleTab::buildUi() {
 
 void ConsoleTab::connectSession() {
     connect(session_, &ConsoleSession::commandStarted, refusal_, &QWidget::hide);
+    // A new command brings the view back to the tail, as a terminal does on input.
+    connect(session_, &ConsoleSession::commandStarted, view_, &TranscriptView::scrollToBottom);
     connect(session_, &ConsoleSession::commandEnded, this, &ConsoleTab::commandEnded);
     connect(session_, &ConsoleSession::refused, this, &ConsoleTab::refuse);
     connect(session_, &ConsoleSession::cancelledBeforeStart, this, &ConsoleTab::commandEnded);

@@ -122,6 +122,11 @@ void TranscriptPainter::paintRow(QPainter &painter, const TranscriptRowLayout &r
         painter.setPen(rgb(fg));
         painter.setFont(fontFor(piece.style, kind));
         painter.drawStaticText(QPointF(left, y), piece.glyphs);
+        // drawStaticText leaves out the font's underline: draw it ourselves.
+        if (piece.style.has(TextStyle::Underline) || kind == LineKind::DropMarker) {
+            const double under = y + metrics_.ascent() + qMax(1.0, metrics_.underlinePos());
+            painter.drawLine(QLineF(left, under, left + piece.cells * cellWidth_, under));
+        }
     }
 }
 

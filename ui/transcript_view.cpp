@@ -462,9 +462,11 @@ void TranscriptView::keyPressEvent(QKeyEvent *event) {
             return event->accept();
         }
     }
-    if (event->key() == Qt::Key_Home && event->modifiers() == Qt::NoModifier)
+    // Home / End, with or without Ctrl (as in terminals and editors): top and bottom.
+    const bool plainOrControl = (event->modifiers() & ~Qt::ControlModifier) == Qt::NoModifier;
+    if (event->key() == Qt::Key_Home && plainOrControl)
         return scrollToRow(0);
-    if (event->key() == Qt::Key_End && event->modifiers() == Qt::NoModifier)
+    if (event->key() == Qt::Key_End && plainOrControl)
         return scrollToBottom();
     QAbstractScrollArea::keyPressEvent(event);
 }
