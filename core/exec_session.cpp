@@ -59,9 +59,10 @@ private:
             const std::size_t n = std::min(bytes.size(), kPieceBytes);
             const QByteArray piece(bytes.data(), qsizetype(n));
             bytes.remove_prefix(n);
-            const bool wake = session_.feed_ ? session_.feed_->append(isStderr, piece)
-                                             : session_.buffer_.append(isStderr, piece);
-            if (wake)
+            // With a feed, its builder thread says when lines are ready.
+            if (session_.feed_)
+                session_.feed_->append(isStderr, piece);
+            else if (session_.buffer_.append(isStderr, piece))
                 Q_EMIT session_.outputReady();
         }
     }

@@ -33,7 +33,7 @@ class ExecSession : public QObject {
     Q_OBJECT
 public:
     // With a feed, output goes through it (spool, line builders, capped line queue) instead
-    // of the raw OutputBuffer; outputReady then means "feed->take() has something".
+    // of the raw OutputBuffer, and the feed's ready callback replaces outputReady.
     explicit ExecSession(const Profile &profile, std::shared_ptr<TranscriptFeed> feed = {},
                          QObject *parent = nullptr);
     ~ExecSession() override;

@@ -56,7 +56,10 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
             this, [this, text] { model_->appendNotice(text); }, Qt::QueuedConnection);
     });
     ExecSession *session = worker_->session();
-    connect(session, &ExecSession::outputReady, this, &ConsoleSession::scheduleDrain);
+    // Called on the feed's builder thread; stop() in the destructor ends those calls.
+    feed_->setReadyCallback([this] {
+        QMetaObject::invokeMethod(this, &ConsoleSession::scheduleDrain, Qt::QueuedConnection);
+    });
     drainTimer_->setSingleShot(true);
     drainTimer_->setTimerType(Qt::PreciseTimer);
     connect(drainTimer_, &QTimer::timeout, this, &ConsoleSession::drain);
@@ -67,6 +70,8 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
 
 ConsoleSession::~ConsoleSession() {
     worker_->shutdown();
+    feed_->close();
+    feed_->stop();
     spool_->setNoticeHandler({});
 }
 

@@ -8,54 +8,149 @@ namespace sandbox {
 
 TranscriptFeed::TranscriptFeed(std::shared_ptr<TranscriptSpool> spool, qint64 capacityBytes)
     : spool_(std::move(spool))
-    , capacity_(capacityBytes) {}
+    , capacity_(capacityBytes)
+    , thread_([this] { run(); }) {}
 
-TranscriptFeed::~TranscriptFeed() = default;
+TranscriptFeed::~TranscriptFeed() {
+    stop();
+}
+
+void TranscriptFeed::setReadyCallback(std::function<void()> ready) {
+    QMutexLocker lock(&mutex_);
+    ready_ = std::move(ready);
+}
+
+void TranscriptFeed::stop() {
+    {
+        QMutexLocker lock(&mutex_);
+        if (stopping_)
+            return;
+        stopping_ = true;
+        rawChanged_.wakeAll();
+        linesTaken_.wakeAll();
+    }
+    if (thread_.joinable())
+        thread_.join();
+}
 
 void TranscriptFeed::begin(quint64 blockId, const CommandContext &context) {
-    blockId_ = blockId;
-    stdout_.reset(blockId);
-    stderr_.reset(blockId);
-    if (spool_)
-        spool_->beginCommand(blockId, context);
+    RawItem item;
+    item.kind = RawItem::Kind::Begin;
+    item.blockId = blockId;
+    item.context = context;
+    push(std::move(item), false);
 }
 
-bool TranscriptFeed::append(bool isStderr, QByteArrayView bytes) {
-    if (spool_)
-        spool_->append(blockId_, isStderr, bytes);
+void TranscriptFeed::append(bool isStderr, QByteArray bytes) {
+    RawItem item;
+    item.isStderr = isStderr;
+    item.data = std::move(bytes);
+    push(std::move(item), true);
+}
+
+void TranscriptFeed::finish(const CommandSummary &summary) {
+    RawItem item;
+    item.kind = RawItem::Kind::Finish;
+    item.summary = summary;
+    QMutexLocker lock(&mutex_);
+    if (stopping_)
+        return;
+    const quint64 mine = ++finishesQueued_;
+    raw_.push_back(std::move(item));
+    rawChanged_.wakeAll();
+    while (finishesDone_ < mine && !stopping_)
+        rawChanged_.wait(&mutex_);
+}
+
+void TranscriptFeed::push(RawItem &&item, bool waitForRoom) {
+    QMutexLocker lock(&mutex_);
+    if (item.kind == RawItem::Kind::Data) {
+        const qint64 size = item.data.size();
+        while (waitForRoom && !closed_ && !stopping_ && rawBytes_ > 0 &&
+               rawBytes_ + size > kRawCapacityBytes)
+            rawChanged_.wait(&mutex_);
+        if (closed_ || stopping_)
+            return;
+        rawBytes_ += size;
+    }
+    raw_.push_back(std::move(item));
+    rawChanged_.wakeAll();
+}
+
+void TranscriptFeed::run() {
+    QMutexLocker lock(&mutex_);
+    for (;;) {
+        while (raw_.empty() && !stopping_)
+            rawChanged_.wait(&mutex_);
+        if (stopping_)
+            return;
+        RawItem item = std::move(raw_.front());
+        raw_.pop_front();
+        if (item.kind == RawItem::Kind::Data)
+            rawBytes_ -= item.data.size();
+        rawChanged_.wakeAll(); // room for the receiver
+        lock.unlock();
+        process(item);
+        lock.relock();
+        if (item.kind == RawItem::Kind::Finish) {
+            ++finishesDone_;
+            rawChanged_.wakeAll();
+        }
+    }
+}
+
+// The builder thread, without the lock.
+void TranscriptFeed::process(RawItem &item) {
     QList<StyledLine> lines;
-    TerminalLineBuilder &builder = isStderr ? stderr_ : stdout_;
-    builder.feed(bytes, lines);
-    return enqueue(std::move(lines), bytes.size(), true);
+    switch (item.kind) {
+    case RawItem::Kind::Begin:
+        blockId_ = item.blockId;
+        stdout_.reset(item.blockId);
+        stderr_.reset(item.blockId);
+        if (spool_)
+            spool_->beginCommand(item.blockId, item.context);
+        return;
+    case RawItem::Kind::Data:
+        if (spool_)
+            spool_->append(blockId_, item.isStderr, item.data);
+        (item.isStderr ? stderr_ : stdout_).feed(item.data, lines);
+        enqueue(std::move(lines), item.data.size(), true);
+        return;
+    case RawItem::Kind::Finish:
+        stdout_.finish(lines);
+        stderr_.finish(lines);
+        if (spool_)
+            spool_->endCommand(blockId_, item.summary);
+        // Never waits: the GUI drains once more after the end, whatever the queue holds.
+        enqueue(std::move(lines), 0, false);
+        return;
+    }
 }
 
-bool TranscriptFeed::finish(const CommandSummary &summary) {
-    QList<StyledLine> lines;
-    stdout_.finish(lines);
-    stderr_.finish(lines);
-    if (spool_)
-        spool_->endCommand(blockId_, summary);
-    // Never waits: the GUI drains once more after the end, whatever the queue holds.
-    return enqueue(std::move(lines), 0, false);
-}
-
-bool TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait) {
+void TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait) {
     qint64 weight = bytes;
     for (const StyledLine &line : lines)
         weight += line.text.size() * 2;
-    QMutexLocker lock(&mutex_);
-    while (wait && !closed_ && pendingBytes_ > 0 && pendingBytes_ + weight > capacity_)
-        spaceAvailable_.wait(&mutex_);
-    if (closed_)
-        return false;
-    pending_.finished.append(std::move(lines));
-    pending_.bytes += bytes;
-    pending_.stdoutPartial = stdout_.partialLine();
-    pending_.stderrPartial = stderr_.partialLine();
-    pendingBytes_ += weight;
-    const bool wake = !queued_;
-    queued_ = true;
-    return wake;
+    std::function<void()> ready;
+    {
+        QMutexLocker lock(&mutex_);
+        while (wait && !closed_ && !stopping_ && pendingBytes_ > 0 &&
+               pendingBytes_ + weight > capacity_)
+            linesTaken_.wait(&mutex_);
+        if (closed_ || stopping_)
+            return;
+        pending_.finished.append(std::move(lines));
+        pending_.bytes += bytes;
+        pending_.stdoutPartial = stdout_.partialLine();
+        pending_.stderrPartial = stderr_.partialLine();
+        pendingBytes_ += weight;
+        if (!queued_) {
+            queued_ = true;
+            ready = ready_;
+        }
+    }
+    if (ready)
+        ready();
 }
 
 TranscriptBatch TranscriptFeed::take() {
@@ -67,14 +162,15 @@ TranscriptBatch TranscriptFeed::take() {
     pending_.stderrPartial = batch.stderrPartial;
     pendingBytes_ = 0;
     queued_ = false;
-    spaceAvailable_.wakeAll();
+    linesTaken_.wakeAll();
     return batch;
 }
 
 void TranscriptFeed::close() {
     QMutexLocker lock(&mutex_);
     closed_ = true;
-    spaceAvailable_.wakeAll();
+    rawChanged_.wakeAll();
+    linesTaken_.wakeAll();
 }
 
 void TranscriptFeed::reopen() {

@@ -4,12 +4,16 @@
 #include "styled_line.h"
 #include "terminal_line_builder.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 #include <QMutex>
 #include <QWaitCondition>
 
+#include <deque>
+#include <functional>
 #include <memory>
+#include <thread>
 
 namespace sandbox {
 
@@ -26,52 +30,82 @@ struct TranscriptBatch {
     bool isEmpty() const { return finished.isEmpty() && bytes == 0; }
 };
 
-// The worker-thread half of a console's transcript: every chunk goes to the spool (raw,
-// nothing lost) and through one TerminalLineBuilder per stream; the finished lines wait in
-// a capped queue until the GUI takes them. The producer waits while the queue is full, so a
-// flood cannot grow memory and the GUI only ever receives styled lines.
-// begin/append/finish: the worker thread. take/close/reopen: any thread.
+// The off-GUI half of a console's transcript, as a two-stage pipeline so both cores work:
+// the thread that receives the chunks (gRPC, TLS) only queues them; the feed's own builder
+// thread spools every chunk to disk (raw, nothing lost) and runs one TerminalLineBuilder
+// per stream; finished lines wait in a capped queue until the GUI takes them. Both queues
+// are capped and block their producer when full, so a flood cannot grow memory and a GUI
+// that stops draining stops the stream (back-pressure reaches the agent).
+// begin/append/finish: the receiving thread, in that order per command. take: the GUI.
+// close/reopen/stop: any thread.
 class TranscriptFeed {
 public:
     // Bytes plus decoded text waiting for the GUI: room for a frame's worth of a flood
     // (ConsoleSession drains at most once per 16 ms).
     static constexpr qint64 kDefaultCapacityBytes = 16 * 1024 * 1024;
+    static constexpr qint64 kRawCapacityBytes = 4 * 1024 * 1024;
 
     explicit TranscriptFeed(std::shared_ptr<TranscriptSpool> spool,
                             qint64 capacityBytes = kDefaultCapacityBytes);
-    ~TranscriptFeed();
+    ~TranscriptFeed(); // stop()
+
+    // Called on the builder thread whenever the line queue goes from empty to non-empty.
+    // Set before the first command; it must stay callable until stop().
+    void setReadyCallback(std::function<void()> ready);
 
     void begin(quint64 blockId, const CommandContext &context);
-    // Returns true when the queue went from empty to non-empty (wake the consumer).
-    // Blocks while the queue is full, unless closed; output after close() is still
-    // spooled but not queued.
-    bool append(bool isStderr, QByteArrayView bytes);
-    // Flushes both builders' unfinished lines and closes the command in the spool.
-    // Returns true like append().
-    bool finish(const CommandSummary &summary);
+    // Blocks while the raw queue is full, unless closed; output after close() is dropped.
+    void append(bool isStderr, QByteArray bytes);
+    // Waits until the builder has spooled and built everything queued before it, flushed
+    // both builders' unfinished lines and closed the command in the spool.
+    void finish(const CommandSummary &summary);
 
     TranscriptBatch take();
-    // Stops queueing and wakes a waiting producer (cancel, shutdown).
+    // Stops queueing and wakes waiting producers (cancel, shutdown).
     void close();
     void reopen();
+    // Ends the builder thread (after close()); idempotent.
+    void stop();
 
     std::shared_ptr<TranscriptSpool> spool() const { return spool_; }
 
 private:
-    bool enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait);
+    struct RawItem {
+        enum class Kind { Begin, Data, Finish } kind = Kind::Data;
+        bool isStderr = false;
+        QByteArray data;
+        quint64 blockId = 0;
+        CommandContext context;
+        CommandSummary summary;
+    };
+
+    void push(RawItem &&item, bool waitForRoom);
+    void run(); // the builder thread
+    void process(RawItem &item);
+    void enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait);
 
     std::shared_ptr<TranscriptSpool> spool_;
     const qint64 capacity_;
+    std::function<void()> ready_;
+
+    // Builder-thread state.
     quint64 blockId_ = 0;
     TerminalLineBuilder stdout_{LineKind::Stdout};
     TerminalLineBuilder stderr_{LineKind::Stderr};
 
-    QMutex mutex_;
-    QWaitCondition spaceAvailable_;
+    QMutex mutex_;              // guards everything below
+    QWaitCondition rawChanged_; // items arrived, room freed, a finish processed, stop
+    QWaitCondition linesTaken_; // the GUI took lines, close, stop
+    std::deque<RawItem> raw_;
+    qint64 rawBytes_ = 0;
+    quint64 finishesQueued_ = 0;
+    quint64 finishesDone_ = 0;
     TranscriptBatch pending_;
     qint64 pendingBytes_ = 0;
-    bool queued_ = false; // something waits for take(): the consumer was woken
+    bool queued_ = false; // lines wait for take(): the consumer was woken
     bool closed_ = false;
+    bool stopping_ = false;
+    std::thread thread_; // last: starts after everything above exists
 };
 
 } // namespace sandbox
