@@ -59,11 +59,7 @@ private:
             const std::size_t n = std::min(bytes.size(), kPieceBytes);
             const QByteArray piece(bytes.data(), qsizetype(n));
             bytes.remove_prefix(n);
-            // With a feed, its builder thread says when lines are ready.
-            if (session_.feed_)
-                session_.feed_->append(isStderr, piece);
-            else if (session_.buffer_.append(isStderr, piece))
-                Q_EMIT session_.outputReady();
+            session_.feed_->append(isStderr, piece);
         }
     }
 
@@ -104,10 +100,8 @@ void ExecSession::cancel() {
         return;
     QMutexLocker lock(&cancelMutex_);
     cancellation_->cancel();
-    // Wakes the worker if it waits for buffer space the GUI will no longer drain.
-    buffer_.close();
-    if (feed_)
-        feed_->close();
+    // Wakes the worker if it waits for room the GUI will no longer make.
+    feed_->close();
 }
 
 Profile ExecSession::profile() const {
@@ -146,11 +140,8 @@ void ExecSession::run(quint64 commandId, const SessionCommand &command) {
     {
         QMutexLocker lock(&cancelMutex_);
         cancellation = cancellation_;
-        if (!cancellation->isCancelled()) {
-            buffer_.reopen();
-            if (feed_)
-                feed_->reopen();
-        }
+        if (!cancellation->isCancelled())
+            feed_->reopen();
     }
     Q_EMIT commandStarted(commandId);
     const ExecResult result = execute(command, *cancellation);
@@ -158,9 +149,8 @@ void ExecSession::run(quint64 commandId, const SessionCommand &command) {
         QMutexLocker lock(&cancelMutex_);
         cancellation_ = std::make_shared<ExecCancellation>();
     }
-    if (feed_)
-        feed_->finish(CommandSummary::fromExecResult(
-            result, ExecErrorText::describe(result, profile().address)));
+    feed_->finish(
+        CommandSummary::fromExecResult(result, ExecErrorText::describe(result, profile().address)));
     finishState(result);
     running_ = false;
     Q_EMIT commandFinished(commandId, result);

@@ -3,7 +3,6 @@
 #include "connection_state.h"
 #include "exec_cancellation.h"
 #include "exec_result.h"
-#include "output_buffer.h"
 #include "profile.h"
 #include "session_command.h"
 
@@ -25,17 +24,16 @@ class TranscriptFeed;
 
 // One console's exec engine. Lives on a worker QThread (see ExecSessionThread); owns the
 // profile's RemoteRunner (created on the first run, reused, dropped when the profile or
-// token changes). Slots run on the worker and may block it; cancel(), takeOutput() and
-// isRunning() are thread-safe and meant to be called directly from the GUI thread.
-// Output is coalesced in a capped OutputBuffer: outputReady() is emitted only when the
-// buffer goes from empty to non-empty; the GUI then drains it with takeOutput().
+// token changes). Slots run on the worker and may block it; cancel() and isRunning() are
+// thread-safe. Output goes to the TranscriptFeed (capped, with back-pressure). Private to
+// ConsoleSession: the UI never sees it.
 class ExecSession : public QObject {
     Q_OBJECT
 public:
-    // With a feed, output goes through it (spool, line builders, capped line queue) instead
-    // of the raw OutputBuffer, and the feed's ready callback replaces outputReady.
-    explicit ExecSession(const Profile &profile, std::shared_ptr<TranscriptFeed> feed = {},
-                         QObject *parent = nullptr);
+    // Output goes through the feed (spool, line builders, capped line queue); the feed's
+    // ready callback tells the GUI when lines are waiting.
+    ExecSession(const Profile &profile, std::shared_ptr<TranscriptFeed> feed,
+                QObject *parent = nullptr);
     ~ExecSession() override;
 
     // Registers ExecResult, SessionCommand and ConnectionState for queued connections.
@@ -48,16 +46,14 @@ public:
     // Called by whoever queues run() (ExecSessionThread does), so that cancel() also
     // covers a command that is queued but not started. Thread-safe.
     void notePending();
-    QList<OutputChunk> takeOutput() { return buffer_.take(); }
     // True from notePending() (or the start of run()) until commandFinished.
     bool isRunning() const { return running_.load() || queued_.load() > 0; }
     ConnectionState state() const { return state_.load(); }
     Profile profile() const;
-    const OutputBuffer &outputBuffer() const { return buffer_; }
 
 public Q_SLOTS:
-    // Worker thread. Blocks it until the command ends; emits commandStarted, outputReady
-    // (as needed), commandFinished. Refuses a token over cleartext (InvalidConfig).
+    // Worker thread. Blocks it until the command ends (and the feed has built every line);
+    // emits commandStarted, commandFinished. Refuses a token over cleartext (InvalidConfig).
     void run(quint64 commandId, const sandbox::SessionCommand &command);
     // setToken + run.
     void runWithToken(quint64 commandId, const sandbox::SessionCommand &command,
@@ -68,8 +64,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void stateChanged(sandbox::ConnectionState state);
     void commandStarted(quint64 commandId);
-    void outputReady();
-    // After the last outputReady of the command: drain takeOutput() before showing the end.
+    // Every line of the command is in the feed: drain it before showing the end.
     void commandFinished(quint64 commandId, const sandbox::ExecResult &result);
 
 private:
@@ -83,7 +78,6 @@ private:
     Profile profile_;
     QString token_;
     std::unique_ptr<RemoteRunner> runner_;
-    OutputBuffer buffer_;
     const std::shared_ptr<TranscriptFeed> feed_;
     QMutex cancelMutex_; // guards cancellation_, replaced after every run
     std::shared_ptr<ExecCancellation> cancellation_;

@@ -23,8 +23,8 @@ class TranscriptFeed;
 class ExecSessionThread : public QObject {
     Q_OBJECT
 public:
-    explicit ExecSessionThread(const Profile &profile, std::shared_ptr<TranscriptFeed> feed = {},
-                               QObject *parent = nullptr);
+    ExecSessionThread(const Profile &profile, std::shared_ptr<TranscriptFeed> feed,
+                      QObject *parent = nullptr);
     ~ExecSessionThread() override; // shutdown()
 
     ExecSession *session() const { return session_; }

@@ -4,7 +4,6 @@
 #include <command_history.h>
 #include <command_line_splitter.h>
 #include <exec_error_text.h>
-#include <output_buffer.h>
 
 #include <QFile>
 #include <QLocale>
@@ -145,62 +144,6 @@ TEST_F(CommandHistoryTest, SearchFindsNewestMatchFirst) {
     EXPECT_EQ(h.at(i), QStringLiteral("git status"));
     EXPECT_EQ(h.search(QStringLiteral("git"), i), -1);
     EXPECT_EQ(h.search(QStringLiteral("nothing")), -1);
-}
-
-TEST(OutputBuffer, CoalescesAdjacentChunksOfTheSameStream) {
-    OutputBuffer buffer(1024);
-    EXPECT_TRUE(buffer.append(false, "a"));
-    EXPECT_FALSE(buffer.append(false, "b"));
-    EXPECT_FALSE(buffer.append(true, "E"));
-    EXPECT_FALSE(buffer.append(true, "F"));
-    EXPECT_FALSE(buffer.append(false, "c"));
-    const QList<OutputChunk> chunks = buffer.take();
-    ASSERT_EQ(chunks.size(), 3);
-    EXPECT_EQ(chunks.at(0), (OutputChunk{false, "ab"}));
-    EXPECT_EQ(chunks.at(1), (OutputChunk{true, "EF"}));
-    EXPECT_EQ(chunks.at(2), (OutputChunk{false, "c"}));
-    EXPECT_TRUE(buffer.isEmpty());
-    EXPECT_TRUE(buffer.append(false, "again")) << "empty → non-empty is reported again";
-}
-
-TEST(OutputBuffer, ProducerWaitsAtTheCapAndNothingIsLost) {
-    constexpr qsizetype kCap = 4096;
-    OutputBuffer buffer(kCap);
-    std::atomic<int> notifications{0};
-    constexpr int kPieces = 2000;
-    std::thread producer([&] {
-        for (int i = 0; i < kPieces; ++i) {
-            if (buffer.append(i % 3 == 0, QByteArray(100, char('a' + i % 26))))
-                ++notifications;
-        }
-    });
-    qsizetype received = 0;
-    while (received < kPieces * 100) {
-        for (const OutputChunk &chunk : buffer.take())
-            received += chunk.data.size();
-        std::this_thread::yield();
-    }
-    producer.join();
-    EXPECT_EQ(received, kPieces * 100);
-    EXPECT_LE(buffer.highWaterMark(), kCap);
-    EXPECT_GE(notifications.load(), 1);
-}
-
-TEST(OutputBuffer, CloseReleasesAWaitingProducer) {
-    OutputBuffer buffer(10);
-    ASSERT_TRUE(buffer.append(false, "0123456789"));
-    std::atomic<bool> returned{false};
-    std::thread producer([&] {
-        buffer.append(false, "more"); // full: waits
-        returned = true;
-    });
-    buffer.close();
-    producer.join();
-    EXPECT_TRUE(returned);
-    EXPECT_FALSE(buffer.append(false, "dropped"));
-    EXPECT_EQ(buffer.take().size(), 1) << "what was buffered before close() is still there";
-    buffer.reopen();
-    EXPECT_TRUE(buffer.append(false, "x"));
 }
 
 class ExecErrorTextTest : public ::testing::Test {

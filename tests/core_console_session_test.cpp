@@ -210,6 +210,54 @@ TEST_F(ConsoleSessionTest, RingDropsButTheSpoolKeepsEveryLine) {
     EXPECT_TRUE(QDir(spoolDir.path()).entryList(QDir::Files).size() >= 1);
 }
 
+// The tab's quick overrides reach the agent for this command only.
+TEST_F(ConsoleSessionTest, OverridesApplyToTheCommandAndItsHeader) {
+    auto session = makeSession(profile);
+    std::optional<CommandContext> context;
+    QObject::connect(session.get(), &ConsoleSession::commandStarted,
+                     [&](quint64, const CommandContext &c) { context = c; });
+    ConsoleSession::Overrides overrides;
+    overrides.workdir = QStringLiteral("/tmp");
+    overrides.securityProfile = QStringLiteral("permissive");
+    std::optional<CommandSummary> summary;
+    QObject::connect(session.get(), &ConsoleSession::commandEnded,
+                     [&](quint64, const CommandSummary &s) { summary = s; });
+    ASSERT_TRUE(session->submit(QStringLiteral("pwd"), overrides).started());
+    ASSERT_TRUE(EventWait::until([&] { return summary.has_value(); }, 60000));
+    EXPECT_TRUE(summary->succeeded()) << summary->detail.toStdString();
+    ASSERT_TRUE(context.has_value());
+    EXPECT_EQ(context->workdir, QStringLiteral("/tmp"));
+    EXPECT_EQ(context->securityProfileRequested, QStringLiteral("permissive"));
+    EXPECT_EQ(context->securityProfileEffective, QStringLiteral("standard")) << "the clamp";
+    EXPECT_TRUE(rows(*session->transcript()).contains(QStringLiteral("/tmp")));
+    // The next command without overrides runs in the profile's defaults again.
+    ASSERT_TRUE(run(*session, QStringLiteral("pwd"))->succeeded());
+}
+
+// Closing the tab mid-command: the session cancels it, joins its threads and goes away.
+TEST_F(ConsoleSessionTest, DestroyedDuringARunningCommandIsOrderly) {
+    auto session = makeSession(profile);
+    ASSERT_TRUE(session->submit(QStringLiteral("echo go; exec sleep 300.7219")).started());
+    ASSERT_TRUE(EventWait::until(
+        [&] { return rows(*session->transcript()).contains(QStringLiteral("go")); }, 30000));
+    session.reset(); // returns only after the worker and the feed's builder have stopped
+    const QByteArray sleepCmdline("sleep\0"
+                                  "300.7219\0",
+                                  15);
+    EXPECT_TRUE(EventWait::until(
+        [&] {
+            const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+            for (const QString &pid : pids) {
+                QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+                if (f.open(QIODevice::ReadOnly) && f.readAll() == sleepCmdline)
+                    return false;
+            }
+            return true;
+        },
+        20000))
+        << "the remote command outlived the session";
+}
+
 // Two consoles asking the keychain at once each get their own profile's token.
 TEST_F(ConsoleSessionTest, ConcurrentSessionsGetTheirOwnTokens) {
     Profile other = profile;
