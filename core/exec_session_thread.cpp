@@ -1,6 +1,7 @@
 #include "exec_session_thread.h"
 
 #include "exec_session.h"
+#include "transcript_feed.h"
 
 #include <QMetaObject>
 #include <QThread>
@@ -16,6 +17,8 @@ ExecSessionThread::ExecSessionThread(const Profile &profile, std::shared_ptr<Tra
     session_->moveToThread(thread_);
     // The session (and its runner and token) is destroyed on its own thread as it ends.
     connect(thread_, &QThread::finished, session_.data(), &QObject::deleteLater);
+    connect(thread_, &QThread::started, session_.data(), &TranscriptFeed::yieldToTheGui,
+            Qt::DirectConnection);
     thread_->start();
 }
 

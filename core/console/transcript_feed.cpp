@@ -4,6 +4,11 @@
 
 #include <QMutexLocker>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace sandbox {
 
 TranscriptFeed::TranscriptFeed(std::shared_ptr<TranscriptSpool> spool, qint64 capacityBytes)
@@ -77,7 +82,16 @@ void TranscriptFeed::push(RawItem &&item, bool waitForRoom) {
     rawChanged_.wakeAll();
 }
 
+void TranscriptFeed::yieldToTheGui() {
+#ifdef Q_OS_LINUX
+    // Under a flood every core is busy; a slightly nicer builder thread lets the GUI thread
+    // (drain, paint) run when it is ready, which keeps the window responsive.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNiceness);
+#endif
+}
+
 void TranscriptFeed::run() {
+    yieldToTheGui();
     QMutexLocker lock(&mutex_);
     for (;;) {
         while (raw_.empty() && !stopping_)

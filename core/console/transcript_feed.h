@@ -69,6 +69,11 @@ public:
 
     std::shared_ptr<TranscriptSpool> spool() const { return spool_; }
 
+    // Lowers the calling thread's CPU priority a little (Linux nice), for the threads that
+    // feed the GUI: the builder thread and the session's worker.
+    static void yieldToTheGui();
+    static constexpr int kNiceness = 5;
+
 private:
     struct RawItem {
         enum class Kind { Begin, Data, Finish } kind = Kind::Data;

@@ -8,8 +8,10 @@
 
 namespace sandbox::test {
 
+// /var/tmp, not the build directory: a checkout under /tmp would be hidden by the
+// sandbox's private /tmp.
 SharedDir::SharedDir()
-    : dir_(QDir::currentPath() + QStringLiteral("/sandbox-shared-XXXXXX")) {
+    : dir_(QStringLiteral("/var/tmp/sandbox-shared-XXXXXX")) {
     ::chmod(dir_.path().toLocal8Bit().constData(), 0755);
 }
 

@@ -7,7 +7,7 @@
 namespace sandbox::test {
 
 // A temporary directory that commands in the agent's sandbox can read: outside /tmp (each
-// sandbox has a private one), under the current directory, mode 0755. Removed at the end.
+// sandbox has a private one), under /var/tmp, mode 0755. Removed at the end.
 class SharedDir {
 public:
     SharedDir();
