@@ -5,6 +5,7 @@
 #include <QMutexLocker>
 
 #ifdef Q_OS_LINUX
+#include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #endif
@@ -91,6 +92,9 @@ void TranscriptFeed::yieldToTheGui() {
 }
 
 void TranscriptFeed::run() {
+#ifdef Q_OS_LINUX
+    pthread_setname_np(pthread_self(), "transcript-feed");
+#endif
     yieldToTheGui();
     QMutexLocker lock(&mutex_);
     for (;;) {
