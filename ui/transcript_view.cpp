@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -61,6 +62,10 @@ TranscriptView::TranscriptView(TranscriptModel *model, QWidget *parent)
         if (!adjustingScroll_)
             followTail_ = value >= verticalScrollBar()->maximum();
     });
+    frameTimer_ = new QTimer(this);
+    frameTimer_->setSingleShot(true);
+    connect(frameTimer_, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
+    sinceFrame_.start();
     connect(model_, &TranscriptModel::linesAppended, this, &TranscriptView::onLinesAppended);
     connect(model_, &TranscriptModel::partialLinesChanged, this, &TranscriptView::onLinesAppended);
     connect(model_, &TranscriptModel::linesDropped, this, &TranscriptView::onLinesDropped);
@@ -82,15 +87,31 @@ void TranscriptView::updateActions() {
 
 void TranscriptView::onLinesAppended() {
     linesSeen_ = model_->totalLinesAppended();
+    const QScopedValueRollback<bool> fromModel(modelChanging_, true);
     updateScrollRange();
     if (followTail_)
         scrollToBottom();
-    viewport()->update();
+    requestFrame();
+}
+
+// A flood changes the model up to 60 times a second; repainting as often spends the GUI
+// thread on frames nobody can read. Model-driven repaints come at most once per
+// kFrameIntervalMs (the first after a quiet spell at once); the scroll state itself is
+// always current, and the user's own scrolling repaints at once.
+void TranscriptView::requestFrame() {
+    if (frameTimer_->isActive())
+        return;
+    const qint64 since = sinceFrame_.elapsed();
+    if (since >= kFrameIntervalMs)
+        viewport()->update();
+    else
+        frameTimer_->start(int(kFrameIntervalMs - since));
 }
 
 void TranscriptView::onLinesDropped(qsizetype rows) {
     // Keep what the reader looks at in place: every row moved up by `rows`.
     const int top = verticalScrollBar()->value();
+    const QScopedValueRollback<bool> fromModel(modelChanging_, true);
     updateScrollRange();
     if (!followTail_) {
         adjustingScroll_ = true;
@@ -98,7 +119,7 @@ void TranscriptView::onLinesDropped(qsizetype rows) {
         adjustingScroll_ = false;
     }
     updateActions(); // the drop marker may have appeared
-    viewport()->update();
+    requestFrame();
 }
 
 void TranscriptView::onModelReset() {
@@ -180,7 +201,10 @@ void TranscriptView::goToNextHeader() {
 }
 
 void TranscriptView::scrollContentsBy(int, int) {
-    viewport()->update();
+    if (modelChanging_)
+        requestFrame();
+    else
+        viewport()->update();
 }
 
 void TranscriptView::resizeEvent(QResizeEvent *event) {
@@ -220,6 +244,7 @@ TranscriptView::marksFor(qsizetype row, qint64 key, qsizetype textSize,
 }
 
 void TranscriptView::paintEvent(QPaintEvent *) {
+    sinceFrame_.restart();
     QPainter p(viewport());
     p.fillRect(viewport()->rect(), rgb(TerminalPalette::defaultBackground()));
     const qsizetype count = model_->lineCount();

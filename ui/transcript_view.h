@@ -7,6 +7,7 @@
 #include "transcript_view_actions.h"
 
 #include <QAbstractScrollArea>
+#include <QElapsedTimer>
 #include <QList>
 
 class QAction;
@@ -120,6 +121,7 @@ private:
 
     void onLinesAppended();
     void onLinesDropped(qsizetype rows);
+    void requestFrame();
     void onModelReset();
     void updateScrollRange();
     void updateActions();
@@ -147,6 +149,10 @@ private:
     bool pressOnMarker_ = false;
     QPoint pressPos_;
     QTimer *autoScrollTimer_ = nullptr;
+    static constexpr qint64 kFrameIntervalMs = 33;
+    QTimer *frameTimer_ = nullptr;
+    QElapsedTimer sinceFrame_;   // since the last paint
+    bool modelChanging_ = false; // scrolling because the model changed, not the user
     TranscriptViewActions *actions_ = nullptr;
 };
 
