@@ -1,6 +1,7 @@
 // ConsoleSession, the controller a console tab drives, against the real agent over TLS and
 // the real keychain: a typed line in, the transcript (header, styled output, banner) out.
 #include "event_wait.h"
+#include "process_probe.h"
 #include "secret_answer.h"
 #include "secure_agent.h"
 #include "test_pki.h"
@@ -241,20 +242,10 @@ TEST_F(ConsoleSessionTest, DestroyedDuringARunningCommandIsOrderly) {
     ASSERT_TRUE(EventWait::until(
         [&] { return rows(*session->transcript()).contains(QStringLiteral("go")); }, 30000));
     session.reset(); // returns only after the worker and the feed's builder have stopped
-    const QByteArray sleepCmdline("sleep\0"
-                                  "300.7219\0",
-                                  15);
-    EXPECT_TRUE(EventWait::until(
-        [&] {
-            const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-            for (const QString &pid : pids) {
-                QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-                if (f.open(QIODevice::ReadOnly) && f.readAll() == sleepCmdline)
-                    return false;
-            }
-            return true;
-        },
-        20000))
+    using namespace std::string_literals;
+    EXPECT_TRUE(ProcessProbe::waitUntilNoneRuns("sleep\0"s
+                                                "300.7219\0"s,
+                                                std::chrono::seconds(20)))
         << "the remote command outlived the session";
 }
 

@@ -257,19 +257,9 @@ TEST_F(UiConsole, CloseWhileRunningAsksFirst) {
     DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes);
     Q_EMIT tabs->tabCloseRequested(tabs->indexOf(tab));
     EXPECT_EQ(tabs->count(), 0);
-    const QByteArray sleepCmdline("sleep\0"
-                                  "300.6113\0",
-                                  15);
-    EXPECT_TRUE(EventWait::until(
-        [&] {
-            const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-            for (const QString &pid : pids) {
-                QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-                if (f.open(QIODevice::ReadOnly) && f.readAll() == sleepCmdline)
-                    return false;
-            }
-            return true;
-        },
-        20000))
+    using namespace std::string_literals;
+    EXPECT_TRUE(test::ProcessProbe::waitUntilNoneRuns("sleep\0"s
+                                                      "300.6113\0"s,
+                                                      std::chrono::seconds(20)))
         << "closing the tab left the remote command running";
 }

@@ -62,6 +62,21 @@ bool poll(std::chrono::milliseconds bound, auto condition) {
 
 } // namespace
 
+bool ProcessProbe::anyRuns(const std::string &cmdline) {
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &name : pids) {
+        bool number = false;
+        const pid_t pid = name.toInt(&number);
+        if (number && readProcFile(pid, "cmdline") == cmdline && !gone(pid))
+            return true;
+    }
+    return false;
+}
+
+bool ProcessProbe::waitUntilNoneRuns(const std::string &cmdline, std::chrono::milliseconds bound) {
+    return poll(bound, [&] { return !anyRuns(cmdline); });
+}
+
 bool ProcessProbe::gone(pid_t pid) {
     if (::kill(pid, 0) != 0 && errno == ESRCH)
         return true;

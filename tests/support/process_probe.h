@@ -3,6 +3,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <string>
 #include <vector>
 
 namespace sandbox::test {
@@ -22,6 +23,11 @@ public:
     // The host pid of the descendant of ancestor whose pid in its own (innermost) pid
     // namespace is nsPid: what a sandboxed `echo $$` printed, as the host sees it. 0 if none.
     static pid_t hostPid(pid_t ancestor, pid_t nsPid);
+    // True while some live process runs exactly this argv (its /proc/PID/cmdline: the
+    // arguments, each followed by a NUL). Give commands a unique argument to find them.
+    static bool anyRuns(const std::string &cmdline);
+    // Polls anyRuns(cmdline) for at most bound; true once none runs.
+    static bool waitUntilNoneRuns(const std::string &cmdline, std::chrono::milliseconds bound);
     // Polls until parent has no zombie children, for at most bound; true when it has none.
     static bool waitUntilNoZombies(pid_t parent, std::chrono::milliseconds bound);
 };
