@@ -3,7 +3,6 @@
 #include "exec_error_text.h"
 #include "exec_sink.h"
 #include "remote_runner.h"
-#include "token_transport_policy.h"
 #include "transcript_feed.h"
 
 #include <QMutexLocker>
@@ -157,11 +156,8 @@ void ExecSession::run(quint64 commandId, const SessionCommand &command) {
 }
 
 ExecResult ExecSession::execute(const SessionCommand &command, ExecCancellation &cancellation) {
-    const Profile current = profile();
-    // Defense in depth: the UI refuses earlier, but a token must never go out in cleartext.
-    const auto assessment = current.tokenTransport(!token_.isEmpty());
-    if (TokenTransportPolicy::blocksExec(assessment))
-        return configFailure(TokenTransportPolicy::message(assessment));
+    // The token-over-cleartext rule is checked by ConsoleSession before anything starts and
+    // by RemoteRunner::create (RunnerConfigValidator) for every new token or profile.
     if (cancellation.isCancelled()) {
         ExecResult result;
         result.outcome = ExecOutcome::Cancelled;

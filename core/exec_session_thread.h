@@ -28,7 +28,6 @@ public:
     ~ExecSessionThread() override; // shutdown()
 
     ExecSession *session() const { return session_; }
-    QThread *workerThread() const { return thread_; }
 
     // Queued to the worker.
     // onWorker, if set, runs on the worker right before the command (in order with it).

@@ -1,4 +1,6 @@
 // The libvterm bridge: what a user sees of a program's raw bytes, as styled lines.
+#include "qstring_print.h"
+
 #include <cell_width.h>
 #include <terminal_line_builder.h>
 
@@ -9,9 +11,6 @@
 
 using namespace sandbox;
 
-void PrintTo(const QString &text, std::ostream *os) {
-    *os << '"' << text.toStdString() << '"';
-}
 namespace sandbox {
 void PrintTo(const StyledLine &line, std::ostream *os) {
     *os << '"' << line.text.toStdString() << "\" (" << line.runs.size() << " runs)";
@@ -20,9 +19,7 @@ void PrintTo(const StyledLine &line, std::ostream *os) {
 
 namespace {
 
-QString u(const char *text) {
-    return QString::fromUtf8(text);
-}
+using sandbox::test::u;
 
 struct Fed {
     QList<StyledLine> lines;

@@ -1,4 +1,6 @@
 // The transcript ring: command blocks, bounded memory with a drop marker, find, export.
+#include "qstring_print.h"
+
 #include <terminal_line_builder.h>
 #include <transcript_model.h>
 
@@ -8,9 +10,6 @@
 
 using namespace sandbox;
 
-void PrintTo(const QString &text, std::ostream *os) {
-    *os << '"' << text.toStdString() << '"';
-}
 namespace sandbox {
 void PrintTo(const FindMatch &m, std::ostream *os) {
     *os << "{row " << m.row << ", start " << m.start << ", length " << m.length << "}";
@@ -19,9 +18,7 @@ void PrintTo(const FindMatch &m, std::ostream *os) {
 
 namespace {
 
-QString u(const char *text) {
-    return QString::fromUtf8(text);
-}
+using sandbox::test::u;
 
 CommandContext context(QStringList argv) {
     CommandContext c;

@@ -1,5 +1,7 @@
 // The spool: every command's raw output on disk, capped per tab, saved completely as plain
 // text, raw bytes or HTML even when the ring kept fewer lines.
+#include "qstring_print.h"
+
 #include <terminal_line_builder.h>
 #include <transcript_model.h>
 #include <transcript_spool.h>
@@ -18,9 +20,7 @@ using namespace sandbox;
 
 namespace {
 
-QString u(const char *text) {
-    return QString::fromUtf8(text);
-}
+using sandbox::test::u;
 
 CommandContext context(const char *command) {
     CommandContext c;

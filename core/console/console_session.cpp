@@ -11,27 +11,7 @@
 #include "transcript_model.h"
 #include "transcript_spool.h"
 
-#include <QCoreApplication>
-
-#include <mutex>
-
 namespace sandbox {
-
-namespace {
-
-void registerMetaTypes() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        qRegisterMetaType<sandbox::CommandContext>("sandbox::CommandContext");
-        qRegisterMetaType<sandbox::CommandSummary>("sandbox::CommandSummary");
-    });
-}
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("ConsoleSession", text);
-}
-
-} // namespace
 
 ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
                                const QString &configDir, int historySize, QObject *parent,
@@ -44,7 +24,6 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
     , spool_(std::make_shared<TranscriptSpool>(spoolDirectory))
     , feed_(std::make_shared<TranscriptFeed>(spool_))
     , worker_(new ExecSessionThread(profile, feed_, this)) {
-    registerMetaTypes();
     registerTranscriptMetaTypes();
     history_.load();
     model_->setSpoolDirectory(spool_->directory());

@@ -249,14 +249,4 @@ void TerminalLineBuilder::reset(quint64 blockId) {
     d_->blockId = blockId;
 }
 
-LineKind TerminalLineBuilder::kind() const {
-    return d_->kind;
-}
-quint64 TerminalLineBuilder::blockId() const {
-    return d_->blockId;
-}
-TextStyle TerminalLineBuilder::currentStyle() const {
-    return d_->style;
-}
-
 } // namespace sandbox

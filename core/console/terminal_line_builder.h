@@ -46,11 +46,6 @@ public:
     // Starts over for the next command: parser, SGR state and current line reset.
     void reset(quint64 blockId);
 
-    LineKind kind() const;
-    quint64 blockId() const;
-    // The style the next text would get (tests, and a view that wants to show it).
-    TextStyle currentStyle() const;
-
 private:
     struct Private;
     std::unique_ptr<Private> d_; // keeps <vterm.h> out of this header

@@ -26,8 +26,6 @@ struct TranscriptBatch {
     StyledLine stdoutPartial;
     StyledLine stderrPartial;
     qint64 bytes = 0; // raw output bytes behind these lines
-
-    bool isEmpty() const { return finished.isEmpty() && bytes == 0; }
 };
 
 // The off-GUI half of a console's transcript, as a two-stage pipeline so both cores work:
