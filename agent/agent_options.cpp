@@ -1,5 +1,6 @@
 #include "agent_options.h"
 
+#include "agent_config_file.h"
 #include "text_file.h"
 #include "uid_pool.h"
 
@@ -123,7 +124,7 @@ std::optional<std::string> resolveToken(const RawFlags &raw, const AgentOptions:
         return token->second;
     }
     if (tokenFile != raw.values.end()) {
-        auto text = TextFile::read(tokenFile->second, error);
+        auto text = TextFile::readPrivate(tokenFile->second, error);
         if (!text) {
             *error = "--token-file: " + *error;
             return std::nullopt;
@@ -134,6 +135,59 @@ std::optional<std::string> resolveToken(const RawFlags &raw, const AgentOptions:
         return trimmed;
     }
     return env("SANDBOX_RUNNER_TOKEN").value_or(std::string());
+}
+
+// Takes --config FILE (or --config=FILE) out of args; the file's path, if given.
+std::optional<std::string> takeConfigFlag(std::vector<std::string> &args) {
+    std::optional<std::string> path;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        if (arg.rfind("--config=", 0) == 0) {
+            path = arg.substr(sizeof("--config=") - 1);
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i--));
+        } else if (arg == "--config" && i + 1 < args.size()) {
+            path = args[i + 1];
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                       args.begin() + static_cast<std::ptrdiff_t>(i + 2));
+            --i;
+        } else if (isValueFlag(arg)) {
+            ++i; // its value may look like a flag
+        }
+    }
+    return path;
+}
+
+bool givesToken(const std::vector<std::string> &args) {
+    for (const auto &arg : args) {
+        for (const char *flag : {"--token", "--token-file"}) {
+            const std::string name(flag);
+            if (arg == name || arg.rfind(name + "=", 0) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+// The config file's flags first, then the command line's, which so override them (a
+// token given on the command line replaces the file's token-file).
+std::optional<AgentOptions::ParseResult> scanConfigAndFlags(std::vector<std::string> args,
+                                                            RawFlags &raw) {
+    if (!args.empty() && args.back() == "--config")
+        return fail("flag --config needs a value");
+    if (const auto path = takeConfigFlag(args)) {
+        std::string error;
+        const auto flags = AgentConfigFile::readFlags(*path, &error);
+        if (!flags)
+            return fail("--config: " + error);
+        if (auto bad = scanFlags(*flags, raw)) {
+            bad->message = "sandbox-agent: --config " + *path + ": " +
+                           bad->message.substr(sizeof("sandbox-agent: ") - 1);
+            return bad;
+        }
+        if (givesToken(args))
+            raw.values.erase("--token-file");
+    }
+    return scanFlags(args, raw);
 }
 
 std::string valueOr(const RawFlags &raw, const char *name, const std::string &fallback) {
@@ -203,7 +257,7 @@ std::string AgentOptions::bindAddress(int boundPort) const {
 AgentOptions::ParseResult AgentOptions::parse(const std::vector<std::string> &args,
                                               const EnvLookup &env) {
     RawFlags raw;
-    if (auto early = scanFlags(args, raw))
+    if (auto early = scanConfigAndFlags(args, raw))
         return *early;
     AgentOptions o;
     std::string error;
@@ -234,6 +288,9 @@ std::string AgentOptions::usage() {
 
 Serves workflow.plugin.external.sandbox.SandboxExecService over gRPC.
 
+  --config FILE               read flags from FILE, one "name = value" per line (names
+                              without "--", e.g. tls-cert = /etc/x.pem); flags given on the
+                              command line override it
   --addr HOST:PORT            listen address (default 127.0.0.1:50051; port 0 = any free port)
   --tls-cert FILE             server certificate (PEM); enables TLS
   --tls-key FILE              server private key (PEM)
@@ -241,7 +298,8 @@ Serves workflow.plugin.external.sandbox.SandboxExecService over gRPC.
                               certificate required and verified); needs --tls-cert/--tls-key
   --token TOKEN               bearer token clients must send (visible in ps: prefer
                               --token-file or SANDBOX_RUNNER_TOKEN)
-  --token-file FILE           read the bearer token from FILE (trailing newlines trimmed)
+  --token-file FILE           read the bearer token from FILE (trailing newlines trimmed);
+                              refused when group or others may access FILE (use mode 0600)
   --allow-unauthenticated     start even with neither a token nor mutual TLS
   --secrets-backend env|file  how secret://NAME env values are resolved (default env)
   --secrets-dir DIR           directory of the file backend (one file per secret)

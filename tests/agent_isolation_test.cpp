@@ -54,10 +54,11 @@ done)";
 
 class AgentIsolationTest : public SecureAgentTest {
 protected:
-    // An agent whose token sits in a world-readable file outside /tmp: only the sandbox
-    // keeps it from commands.
+    // An agent whose token sits in a file outside /tmp. It is 0600 because the agent
+    // refuses a token file group or others may read; the sandbox still hides it (it
+    // matters for a non-root agent, whose commands run as the file's owner).
     bool startWithExposedTokenFile(std::vector<std::string> extra = {}) {
-        if (!shared.write("token", agent.token(), 0644))
+        if (!shared.write("token", agent.token(), 0600))
             return false;
         std::vector<std::string> args = {"--tls-cert",   pki.server().certFile(),
                                          "--tls-key",    pki.server().keyFile(),

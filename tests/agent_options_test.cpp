@@ -5,6 +5,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <map>
+#include <sys/stat.h>
 
 using sandbox::agent::AgentOptions;
 using sandbox::agent::Runtime;
@@ -18,6 +19,14 @@ AgentOptions::ParseResult parse(const std::vector<std::string> &args,
         const auto it = env.find(name);
         return it == env.end() ? std::nullopt : std::optional<std::string>(it->second);
     });
+}
+
+// A file in the test's temp dir with the given text and mode; removed by the caller.
+std::string writeFile(const std::string &name, const std::string &text, mode_t mode) {
+    const std::string path = ::testing::TempDir() + name;
+    std::ofstream(path) << text;
+    ::chmod(path.c_str(), mode);
+    return path;
 }
 
 void expectUsageError(const std::vector<std::string> &args, const std::string &mentions) {
@@ -64,8 +73,7 @@ TEST(AgentOptions, TokenFromEnvironmentOrFile) {
     ASSERT_TRUE(fromEnv.options) << fromEnv.message;
     EXPECT_EQ(fromEnv.options->token, "envtok");
 
-    const std::string path = ::testing::TempDir() + "agent_token_file";
-    std::ofstream(path) << "filetok\n";
+    const std::string path = writeFile("agent_token_file", "filetok\n", 0600);
     auto fromFile = parse({"--token-file", path}, {{"SANDBOX_RUNNER_TOKEN", "envtok"}});
     ASSERT_TRUE(fromFile.options) << fromFile.message;
     EXPECT_EQ(fromFile.options->token, "filetok");
@@ -145,4 +153,80 @@ TEST(AgentOptions, SandboxRuntimeRefusals) {
     expectUsageError({"--allow-unauthenticated", "--images-strict"}, "--images-dir");
     expectUsageError({"--allow-unauthenticated", "--runtime", "docker", "--images-dir", "/x"},
                      "--images-dir");
+}
+
+// A token file others can read is refused before the agent serves anything: the message
+// names the file and its mode, so the operator knows what to chmod.
+TEST(AgentOptions, RefusesATokenFileGroupOrOthersCanRead) {
+    for (const mode_t mode : {0644, 0640, 0604, 0620}) {
+        const std::string path = writeFile("agent_open_token", "filetok\n", mode);
+        char octal[8];
+        std::snprintf(octal, sizeof octal, "%04o", static_cast<unsigned>(mode));
+        const auto result = parse({"--token-file", path});
+        EXPECT_FALSE(result.options) << octal;
+        EXPECT_EQ(result.exitCode, 2);
+        EXPECT_NE(result.message.find(path), std::string::npos) << result.message;
+        EXPECT_NE(result.message.find(std::string("mode ") + octal), std::string::npos)
+            << result.message;
+        EXPECT_EQ(result.message.find("filetok"), std::string::npos) << "the token leaked";
+        std::remove(path.c_str());
+    }
+    const std::string path = writeFile("agent_private_token", "filetok\n", 0400);
+    const auto ownerOnly = parse({"--token-file", path});
+    ASSERT_TRUE(ownerOnly.options) << ownerOnly.message;
+    EXPECT_EQ(ownerOnly.options->token, "filetok");
+    std::remove(path.c_str());
+}
+
+TEST(AgentOptions, ConfigFileSetsFlagsAndTheCommandLineOverridesIt) {
+    const std::string token = writeFile("agent_conf_token", "conftok\n", 0600);
+    const std::string conf = writeFile("agent.conf",
+                                       "# sandbox-agent\n"
+                                       "\n"
+                                       "addr = 0.0.0.0:6000\n"
+                                       "  max-concurrent=7\n"
+                                       "token-file = " +
+                                           token +
+                                           "\n"
+                                           "images-dir = /srv/images\n"
+                                           "images-strict = true\n",
+                                       0644);
+    const auto fromFile = parse({"--config", conf});
+    ASSERT_TRUE(fromFile.options) << fromFile.message;
+    EXPECT_EQ(fromFile.options->bindAddress(6000), "0.0.0.0:6000");
+    EXPECT_EQ(fromFile.options->maxConcurrent, 7);
+    EXPECT_EQ(fromFile.options->token, "conftok");
+    EXPECT_EQ(fromFile.options->imagesDir, "/srv/images");
+    EXPECT_TRUE(fromFile.options->imagesStrict);
+
+    const auto overridden = parse({"--max-concurrent", "3", "--config=" + conf, "--token", "clitok",
+                                   "--images-strict=false", "--addr=127.0.0.1:7000"});
+    ASSERT_TRUE(overridden.options) << overridden.message;
+    EXPECT_EQ(overridden.options->maxConcurrent, 3);
+    EXPECT_EQ(overridden.options->token, "clitok");
+    EXPECT_FALSE(overridden.options->imagesStrict);
+    EXPECT_EQ(overridden.options->bindAddress(7000), "127.0.0.1:7000");
+    EXPECT_EQ(overridden.options->imagesDir, "/srv/images");
+    std::remove(conf.c_str());
+    std::remove(token.c_str());
+}
+
+TEST(AgentOptions, BadConfigFilesNameTheFileAndLine) {
+    expectUsageError({"--config", "/nonexistent/agent.conf"}, "/nonexistent/agent.conf");
+    expectUsageError({"--config"}, "--config");
+    const std::string junk = writeFile("agent_junk.conf", "addr = :1\nthis is not a flag\n", 0644);
+    expectUsageError({"--config", junk}, junk + ":2");
+    const std::string unknown = writeFile("agent_unknown.conf", "bogus = 1\n", 0644);
+    expectUsageError({"--config", unknown}, "--bogus");
+    expectUsageError({"--config", unknown}, unknown);
+    const std::string dashed = writeFile("agent_dashed.conf", "--addr = :1\n", 0644);
+    expectUsageError({"--config", dashed}, dashed + ":1");
+    // A token in the (often world-readable) config file is refused, and not echoed.
+    const std::string inline_ = writeFile("agent_token.conf", "token = s3cret\n", 0600);
+    const auto result = parse({"--config", inline_});
+    EXPECT_FALSE(result.options);
+    EXPECT_NE(result.message.find("token-file"), std::string::npos) << result.message;
+    EXPECT_EQ(result.message.find("s3cret"), std::string::npos) << result.message;
+    for (const auto &path : {junk, unknown, dashed, inline_})
+        std::remove(path.c_str());
 }
