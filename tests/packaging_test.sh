@@ -12,8 +12,8 @@ build_dir=$1 version=$2
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
 if [[ $(id -u) -ne 0 ]]; then
-    echo "SKIPPED: building and checking the .deb packages needs root (CPack's root-owned" \
-        "files, dpkg-shlibdeps over system libraries); run scripts/test as root"
+    echo "SKIPPED: not running as root (uid $(id -u)): the package build and its checks" \
+        "(root:root ownership, installed tools) run as root only, as scripts/test does in CI"
     exit 77
 fi
 for tool in cpack lintian dpkg-deb desktop-file-validate appstreamcli; do
