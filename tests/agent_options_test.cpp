@@ -196,6 +196,10 @@ TEST(AgentOptions, ConfigFileSetsFlagsAndTheCommandLineOverridesIt) {
     EXPECT_EQ(fromFile.options->bindAddress(6000), "0.0.0.0:6000");
     EXPECT_EQ(fromFile.options->maxConcurrent, 7);
     EXPECT_EQ(fromFile.options->token, "conftok");
+    // The file's token-file is a setting like a flag: it beats SANDBOX_RUNNER_TOKEN.
+    const auto overEnv = parse({"--config", conf}, {{"SANDBOX_RUNNER_TOKEN", "envtok"}});
+    ASSERT_TRUE(overEnv.options) << overEnv.message;
+    EXPECT_EQ(overEnv.options->token, "conftok");
     EXPECT_EQ(fromFile.options->imagesDir, "/srv/images");
     EXPECT_TRUE(fromFile.options->imagesStrict);
 
