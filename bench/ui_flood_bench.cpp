@@ -3,20 +3,25 @@
 #include "console_session.h"
 #include "event_loop_stall_probe.h"
 #include "secret_store.h"
+#include "terminal_line_builder.h"
+#include "thread_cpu_times.h"
 #include "transcript_model.h"
 #include "transcript_view.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <time.h>
 
 #include <cstdio>
+#include <ctime>
 #include <optional>
 
 namespace sandbox {
@@ -58,6 +63,12 @@ std::string number(double value) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.2f", value);
     return buf;
+}
+
+double threadCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
 double peakRssMib() {
@@ -141,8 +152,8 @@ bool UiFloodBench::setUp(std::string &error) {
 
 // Submits a line as Enter does and waits in an event loop (the GUI keeps running) until
 // its end banner is in the transcript.
-bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, double &mibS,
-                           double &maxStall, double &p99Stall, std::string &error) {
+bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, UiFloodRun &run,
+                           std::string &error) {
     counts_.viewBytes = 0;
     std::optional<CommandSummary> summary;
     QEventLoop loop;
@@ -156,6 +167,7 @@ bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, doubl
                        [this] { session_->cancel(); });
     EventLoopStallProbe probe;
     QElapsedTimer wall;
+    const ThreadCpuTimes cpuBefore = ThreadCpuTimes::now();
     probe.start();
     wall.start();
     if (!session_->submit(line).started()) {
@@ -164,6 +176,7 @@ bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, doubl
     }
     loop.exec();
     const double ms = double(wall.nsecsElapsed()) / 1e6;
+    const ThreadCpuTimes cpuAfter = ThreadCpuTimes::now();
     probe.stop();
     QObject::disconnect(ended);
     if (!summary || !summary->succeeded()) {
@@ -176,9 +189,14 @@ bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, doubl
                 " bytes, expected " + std::to_string(expectBytes);
         return false;
     }
-    mibS = ms > 0 ? (double(counts_.viewBytes) / (1024.0 * 1024.0)) / (ms / 1000.0) : 0;
-    maxStall = probe.maxGapMs();
-    p99Stall = probe.percentileGapMs(0.99);
+    const double mib = double(counts_.viewBytes) / (1024.0 * 1024.0);
+    run.mibS = ms > 0 ? mib / (ms / 1000.0) : 0;
+    run.maxStallMs = probe.maxGapMs();
+    run.p99StallMs = probe.percentileGapMs(0.99);
+    if (mib > 0) {
+        run.guiCpuMsPerMib = cpuAfter.msSince(cpuBefore, "main") / mib;
+        run.builderCpuMsPerMib = cpuAfter.msSince(cpuBefore, "transcript-feed") / mib;
+    }
     counts_.ticks = probe.ticks();
     return true;
 }
@@ -186,36 +204,69 @@ bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, doubl
 bool UiFloodBench::run(UiFloodNumbers &numbers, std::string &error) {
     if (!setUp(error))
         return false;
-    double ignored = 0;
+    UiFloodRun ignored;
     // Warm-up: the TLS handshake and the runner's creation stay out of the timings.
-    if (!runLine(QStringLiteral("true"), 0, ignored, ignored, ignored, error))
+    if (!runLine(QStringLiteral("true"), 0, ignored, error))
         return false;
     counts_ = {};
-    if (!runLine(floodLine(bytes_, false), bytes_, counts_.floodMibS, counts_.maxStallMs,
-                 counts_.p99StallMs, error))
+    if (!runLine(floodLine(bytes_, false), bytes_, counts_.plain, error))
         return false;
     const int plainBatches = counts_.batches;
     const std::size_t plainTicks = counts_.ticks;
-    if (!runLine(floodLine(bytes_, true), bytes_, counts_.colourMibS, counts_.colourMaxStallMs,
-                 counts_.colourP99StallMs, error))
+    if (!runLine(floodLine(bytes_, true), bytes_, counts_.colour, error))
         return false;
     counts_.batches = plainBatches;
     counts_.ticks = plainTicks;
     counts_.viewBytes = bytes_;
+    counts_.plain.frameCpuMs = frameCpuMs(false);
+    counts_.colour.frameCpuMs = frameCpuMs(true);
     counts_.rssMib = peakRssMib();
     counts_.vtermParserMibS = vtermParserMibS();
     numbers = counts_;
     return true;
 }
 
+// Frames of fresh rows, as a flood paints them: each frame first appends a screenful of
+// new lines (built from the flood's own line by the real TerminalLineBuilder), then
+// paints synchronously; only the paint is timed, in CPU time of this thread.
+double UiFloodBench::frameCpuMs(bool coloured) {
+    constexpr int kFrames = 100;
+    const char *text = coloured
+                           ? "\x1b[1;32mstdout 17\x1b[0m the \x1b[33mquick brown fox\x1b[0m jumps "
+                             "\x1b[38;5;196mover\x1b[0m the lazy dog 0123456789 ABCDEFGHIJKLM\n"
+                           : "stdout 17 the quick brown fox jumps over the lazy dog 0123456789 "
+                             "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghij\n";
+    QByteArray screen;
+    for (int i = 0; i < kViewHeight / 8; ++i)
+        screen += text;
+    TerminalLineBuilder builder;
+    TranscriptModel *model = session_->transcript();
+    double total = 0;
+    for (int frame = 0; frame < kFrames; ++frame) {
+        QList<StyledLine> lines;
+        builder.feed(screen, lines);
+        model->appendOutput(0, std::move(lines));
+        const double before = threadCpuMs();
+        view_->viewport()->repaint();
+        total += threadCpuMs() - before;
+    }
+    return total / kFrames;
+}
+
 std::string UiFloodBench::toJson(const UiFloodNumbers &n, std::uint64_t size) {
     return "{\"stream_bytes\": " + std::to_string(size) +
-           ", \"ui_flood_mib_s\": " + number(n.floodMibS) +
-           ", \"ui_max_stall_ms\": " + number(n.maxStallMs) +
-           ", \"ui_p99_stall_ms\": " + number(n.p99StallMs) +
-           ", \"ui_flood_colour_mib_s\": " + number(n.colourMibS) +
-           ", \"ui_colour_max_stall_ms\": " + number(n.colourMaxStallMs) +
-           ", \"ui_colour_p99_stall_ms\": " + number(n.colourP99StallMs) +
+           ", \"ui_flood_mib_s\": " + number(n.plain.mibS) +
+           ", \"ui_max_stall_ms\": " + number(n.plain.maxStallMs) +
+           ", \"ui_p99_stall_ms\": " + number(n.plain.p99StallMs) +
+           ", \"ui_flood_colour_mib_s\": " + number(n.colour.mibS) +
+           ", \"ui_colour_max_stall_ms\": " + number(n.colour.maxStallMs) +
+           ", \"ui_colour_p99_stall_ms\": " + number(n.colour.p99StallMs) +
+           ", \"ui_frame_cpu_ms\": " + number(n.plain.frameCpuMs) +
+           ", \"ui_colour_frame_cpu_ms\": " + number(n.colour.frameCpuMs) +
+           ", \"ui_gui_cpu_ms_per_mib\": " + number(n.plain.guiCpuMsPerMib) +
+           ", \"ui_builder_cpu_ms_per_mib\": " + number(n.plain.builderCpuMsPerMib) +
+           ", \"ui_colour_gui_cpu_ms_per_mib\": " + number(n.colour.guiCpuMsPerMib) +
+           ", \"ui_colour_builder_cpu_ms_per_mib\": " + number(n.colour.builderCpuMsPerMib) +
            ", \"ui_rss_mib\": " + number(n.rssMib) +
            ", \"vterm_parser_mib_s\": " + number(n.vtermParserMibS) +
            ", \"ui_timer_ticks\": " + std::to_string(n.ticks) +

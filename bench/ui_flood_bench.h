@@ -16,15 +16,25 @@ class ConsoleSession;
 class SecretStore;
 class TranscriptView;
 
+// One flood's figures.
+struct UiFloodRun {
+    double mibS = 0;       // bytes the transcript received / wall time from Enter to the end banner
+    double maxStallMs = 0; // longest gap between 1 ms timer ticks on the GUI thread
+    double p99StallMs = 0; // of those gaps
+    // CPU milliseconds per MiB of the GUI thread (drain, append, paint) and of the line
+    // builder thread (spool, libvterm, styled lines): steady when the machine is shared.
+    double guiCpuMsPerMib = 0;
+    double builderCpuMsPerMib = 0;
+    // GUI-thread CPU milliseconds to paint one frame of rows the view has not shown
+    // before (as in a flood, every frame), measured after the flood.
+    double frameCpuMs = 0;
+};
+
 struct UiFloodNumbers {
     std::uint64_t viewBytes = 0; // raw bytes that reached the transcript
     int batches = 0;             // drains of the session into the transcript
-    double floodMibS = 0;        // viewBytes / wall time from Enter to the end banner
-    double maxStallMs = 0;       // longest gap between 1 ms timer ticks on the GUI thread
-    double p99StallMs = 0;       // of those gaps
-    double colourMibS = 0;       // the same flood with every line coloured
-    double colourMaxStallMs = 0;
-    double colourP99StallMs = 0;
+    UiFloodRun plain;
+    UiFloodRun colour;          // the same flood with every line coloured
     double rssMib = 0;          // peak RSS of the process (VmHWM) after both floods
     double vtermParserMibS = 0; // libvterm's parser alone (sandbox-vterm-bench), -1 if absent
     std::size_t ticks = 0;      // timer ticks seen during the plain flood
@@ -53,8 +63,9 @@ public:
 
 private:
     bool setUp(std::string &error);
-    bool runLine(const QString &line, std::uint64_t expectBytes, double &mibS, double &maxStall,
-                 double &p99Stall, std::string &error);
+    double frameCpuMs(bool coloured);
+    bool runLine(const QString &line, std::uint64_t expectBytes, UiFloodRun &run,
+                 std::string &error);
 
     Profile profile_;
     QString token_;

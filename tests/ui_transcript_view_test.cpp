@@ -6,7 +6,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QMimeData>
+#include <QPainter>
 #include <QSignalSpy>
+#include <QStaticText>
 
 using namespace sandbox;
 using sandbox::test::TranscriptUiTest;
@@ -306,4 +308,31 @@ TEST_F(UiTranscriptView, UnderlinedTextHasALineBelowIt) {
     const int plain = pixelsNear(image, 3 * lh + belowBaseline, lh - belowBaseline, text);
     EXPECT_GT(underlined, plain + int(5 * metrics.horizontalAdvance(QLatin1Char('m'))))
         << "underlined " << underlined << " plain " << plain;
+}
+
+// Rows of plain ASCII are drawn glyph by glyph on the cell grid (no shaping, the cost of a
+// flood's new rows): they must look exactly like the same text shaped by Qt.
+TEST_F(UiTranscriptView, GridPlacedTextLooksLikeShapedText) {
+    const QString text = QStringLiteral("ls -la /var/log | grep 'error: 42' && echo {done}");
+    runCommand(QStringLiteral("ls"), (text + QLatin1Char('\n')).toUtf8());
+    auto view = shownView();
+    ASSERT_EQ(model.line(2).text, text);
+    const QImage image = view->viewport()->grab().toImage();
+    const int lh = int(std::ceil(QFontMetricsF(view->font()).height()));
+
+    QImage reference(image.size(), image.format());
+    reference.fill(paletteColour(TerminalPalette::defaultBackground()));
+    QPainter p(&reference);
+    p.setFont(view->font());
+    p.setPen(paletteColour(TerminalPalette::defaultForeground()));
+    QStaticText shaped(text);
+    shaped.setTextFormat(Qt::PlainText);
+    shaped.prepare(QTransform(), view->font());
+    p.drawStaticText(QPointF(4, 2 * lh), shaped); // the view's 4-pixel left margin
+    p.end();
+
+    const QRect row(0, 2 * lh, image.width(), lh);
+    EXPECT_EQ(image.copy(row), reference.copy(row));
+    EXPECT_GT(pixelsNear(image, 2 * lh, lh, paletteColour(TerminalPalette::defaultForeground())),
+              text.size());
 }

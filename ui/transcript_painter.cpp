@@ -32,6 +32,7 @@ void TranscriptPainter::setFont(const QFont &font) {
         f.setItalic(i & 2);
         f.setUnderline(i & 4);
         fonts_[i] = f;
+        rawFonts_[i] = QRawFont::fromFont(f);
     }
     metrics_ = QFontMetricsF(font);
     cellWidth_ = qMax(1.0, metrics_.horizontalAdvance(QLatin1Char('M')));
@@ -45,9 +46,14 @@ const TranscriptRowLayout &TranscriptPainter::layout(qint64 key, const StyledLin
     if (it == cache_.end() || !it->isFor(line)) {
         ++layoutCount_;
         it = cache_.insert(key, TranscriptRowLayout(line, metrics_));
-        it->prepareGlyphs([this, &line](const TextStyle &style) -> const QFont & {
-            return fontFor(style, line.kind);
-        });
+        const LineKind kind = line.kind;
+        it->prepareGlyphs({[this, kind](const TextStyle &style) -> const QFont & {
+                               return fonts_[fontIndex(style, kind)];
+                           },
+                           [this, kind](const TextStyle &style) -> const QRawFont & {
+                               return rawFonts_[fontIndex(style, kind)];
+                           },
+                           cellWidth_});
     }
     return *it;
 }
@@ -65,7 +71,7 @@ void TranscriptPainter::endFrame() {
     }
 }
 
-const QFont &TranscriptPainter::fontFor(const TextStyle &style, LineKind kind) const {
+int TranscriptPainter::fontIndex(const TextStyle &style, LineKind kind) {
     int index = 0;
     if (style.has(TextStyle::Bold) || isBoldKind(kind))
         index |= 1;
@@ -73,7 +79,11 @@ const QFont &TranscriptPainter::fontFor(const TextStyle &style, LineKind kind) c
         index |= 2;
     if (style.has(TextStyle::Underline) || kind == LineKind::DropMarker)
         index |= 4;
-    return fonts_[index];
+    return index;
+}
+
+const QFont &TranscriptPainter::fontFor(const TextStyle &style, LineKind kind) const {
+    return fonts_[fontIndex(style, kind)];
 }
 
 void TranscriptPainter::fillColumns(QPainter &painter, const TranscriptRowLayout &row,
@@ -120,8 +130,12 @@ void TranscriptPainter::paintRow(QPainter &painter, const TranscriptRowLayout &r
         quint32 bg = 0;
         TerminalPalette::colours(piece.style, kind, fg, bg);
         painter.setPen(rgb(fg));
-        painter.setFont(fontFor(piece.style, kind));
-        painter.drawStaticText(QPointF(left, y), piece.glyphs);
+        if (piece.hasRun()) {
+            painter.drawGlyphRun(QPointF(left, y + piece.run.rawFont().ascent()), piece.run);
+        } else {
+            painter.setFont(fontFor(piece.style, kind));
+            painter.drawStaticText(QPointF(left, y), piece.glyphs);
+        }
         // drawStaticText leaves out the font's underline: draw it ourselves.
         if (piece.style.has(TextStyle::Underline) || kind == LineKind::DropMarker) {
             const double under = y + metrics_.ascent() + qMax(1.0, metrics_.underlinePos());

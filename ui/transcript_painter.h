@@ -7,6 +7,7 @@
 #include <QFontMetricsF>
 #include <QHash>
 #include <QList>
+#include <QRawFont>
 #include <QSet>
 
 class QPainter;
@@ -56,11 +57,13 @@ public:
                   double right, const RowMarks &marks) const;
 
 private:
+    static int fontIndex(const TextStyle &style, LineKind kind);
     const QFont &fontFor(const TextStyle &style, LineKind kind) const;
     void fillColumns(QPainter &painter, const TranscriptRowLayout &row, qsizetype start,
                      qsizetype end, double x, double y, const QColor &colour) const;
 
-    QFont fonts_[8]; // by bold | italic << 1 | underline << 2
+    QFont fonts_[8];       // by bold | italic << 1 | underline << 2
+    QRawFont rawFonts_[8]; // the same, for glyph runs on the cell grid
     QFontMetricsF metrics_;
     double cellWidth_ = 8;
     int lineHeight_ = 16;

@@ -3,6 +3,7 @@
 #include "cell_width.h"
 
 #include <QFontMetricsF>
+#include <QRawFont>
 
 #include <cmath>
 
@@ -54,8 +55,15 @@ TranscriptRowLayout::TranscriptRowLayout(const StyledLine &line, const QFontMetr
     if (isPrintableAscii(text)) { // the common case: one piece per style stretch
         for (qsizetype at = 0; at < size;) {
             const qsizetype end = styles.nextBoundary(at, size);
-            pieces_.append(
-                {int(at), int(end - at), at, end - at, styles.at(at), text.mid(at, end - at), {}});
+            pieces_.append({int(at),
+                            int(end - at),
+                            at,
+                            end - at,
+                            styles.at(at),
+                            text.mid(at, end - at),
+                            true,
+                            {},
+                            {}});
             at = end;
         }
         cells_ = int(size);
@@ -90,7 +98,7 @@ TranscriptRowLayout::TranscriptRowLayout(const StyledLine &line, const QFontMetr
             const bool onGrid = width == 1 && (ucs < 0x7f || metrics.inFontUcs4(uint(ucs)));
             if (!(open && openIsGrid && onGrid && piece.style == style)) {
                 flush();
-                piece = Piece{column, 0, i, 0, style, {}, {}};
+                piece = Piece{column, 0, i, 0, style, {}, onGrid, {}, {}};
                 open = true;
                 openIsGrid = onGrid;
             }
@@ -108,12 +116,36 @@ TranscriptRowLayout::TranscriptRowLayout(const StyledLine &line, const QFontMetr
     cells_ = column;
 }
 
-void TranscriptRowLayout::prepareGlyphs(
-    const std::function<const QFont &(const TextStyle &)> &fontFor) {
+namespace {
+
+// Glyphs of an on-grid piece at fixed cell positions; empty when a character is not in
+// the font (then shaping finds a fallback) or a piece is not one UTF-16 unit per cell.
+QGlyphRun gridRun(const TranscriptRowLayout::Piece &piece, const QRawFont &font, double cellWidth) {
+    if (!piece.onGrid || piece.length != piece.cells || !font.isValid())
+        return {};
+    const QList<quint32> glyphs = font.glyphIndexesForString(piece.text);
+    if (glyphs.size() != piece.text.size() || glyphs.contains(0u))
+        return {};
+    QList<QPointF> positions(glyphs.size());
+    for (qsizetype i = 0; i < positions.size(); ++i)
+        positions[i] = QPointF(double(i) * cellWidth, 0);
+    QGlyphRun run;
+    run.setRawFont(font);
+    run.setGlyphIndexes(glyphs);
+    run.setPositions(positions);
+    return run;
+}
+
+} // namespace
+
+void TranscriptRowLayout::prepareGlyphs(const Fonts &fonts) {
     for (Piece &piece : pieces_) {
+        piece.run = gridRun(piece, fonts.rawFont(piece.style), fonts.cellWidth);
+        if (piece.hasRun())
+            continue;
         piece.glyphs.setText(piece.text);
         piece.glyphs.setTextFormat(Qt::PlainText);
-        piece.glyphs.prepare(QTransform(), fontFor(piece.style));
+        piece.glyphs.prepare(QTransform(), fonts.font(piece.style));
     }
 }
 

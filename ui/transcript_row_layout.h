@@ -2,6 +2,7 @@
 
 #include "styled_line.h"
 
+#include <QGlyphRun>
 #include <QList>
 #include <QStaticText>
 #include <QString>
@@ -9,6 +10,7 @@
 #include <functional>
 
 class QFontMetricsF;
+class QRawFont;
 
 namespace sandbox {
 
@@ -26,14 +28,26 @@ public:
         qsizetype length = 0;
         TextStyle style;
         QString text;
-        QStaticText glyphs; // shaped once, drawn every frame the row is on screen
+        bool onGrid = false; // one cell per character in the main font
+        // On-grid pieces whose characters the font has are placed glyph by glyph on the
+        // cell grid, as a terminal does: no shaping (the cost of a flood's new rows).
+        QGlyphRun run;
+        // The rest (wide characters, fallback fonts, combining marks) is shaped once and
+        // drawn every frame the row is on screen.
+        QStaticText glyphs;
+        bool hasRun() const { return !run.isEmpty(); }
+    };
+    struct Fonts {
+        std::function<const QFont &(const TextStyle &)> font;
+        std::function<const QRawFont &(const TextStyle &)> rawFont;
+        double cellWidth = 8;
     };
 
     TranscriptRowLayout() = default;
     TranscriptRowLayout(const StyledLine &line, const QFontMetricsF &metrics);
 
-    // Shapes every piece's text in the font it will be drawn with.
-    void prepareGlyphs(const std::function<const QFont &(const TextStyle &)> &fontFor);
+    // Prepares every piece for drawing in the font it will be drawn with.
+    void prepareGlyphs(const Fonts &fonts);
 
     // True when the layout was built from a line with this text, styles and kind.
     bool isFor(const StyledLine &line) const;
