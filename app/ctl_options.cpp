@@ -132,8 +132,10 @@ bool runParser(QCommandLineParser &p, const std::string &command,
 bool parseExecOrRun(const std::vector<std::string> &args, CtlOptions &o, std::string &error) {
     const bool run = o.action == CtlOptions::Action::Run;
     QCommandLineParser p;
-    // The first plain word starts the remote argv: its own options are not ours.
-    p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    // exec: the first plain word starts the remote argv, whose options are not ours. run:
+    // options may follow the job file (`run JOB.json --profile-name NAME`).
+    if (!run)
+        p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     addExecOptions(p);
     if (!runParser(p, args.front(), args, error))
         return false;
