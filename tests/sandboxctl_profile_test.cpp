@@ -23,6 +23,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <thread>
 
 using namespace sandbox;
 using namespace sandbox::test;
@@ -103,6 +104,17 @@ protected:
         return r;
     }
 
+    // The agent logs an exec just after its last chunk: wait (bounded) for that line.
+    bool agentLogged(const std::string &text) const {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (!contains(agent.stderrText(), text)) {
+            if (std::chrono::steady_clock::now() > deadline)
+                return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return true;
+    }
+
     QString writeJob(const JobSpec &spec, const QString &name = QStringLiteral("repro")) const {
         const QString path = QDir(home.path()).filePath(name + JobSpec::fileSuffix());
         QString error;
@@ -127,6 +139,10 @@ TEST_F(SandboxctlProfileTest, ProfileNameTakesConnectionDefaultsAndTheKeychainTo
     const ProcessResult byName = sandboxctl(args);
     EXPECT_EQ(byName.exitCode, 5) << byName.err;
     EXPECT_EQ(byName.out, "/tmp/profile-wd\nhello 'there'\n" + secretValue + "\nxterm-256color\n");
+    // The profile's security profile and image reached the agent (its one line per exec).
+    EXPECT_TRUE(agentLogged("profile=\"strict\" effective_profile=strict image=\"" +
+                            std::string(SecureAgent::kImage)))
+        << agent.stderrText();
 
     // By id, in another config dir, with explicit flags over the profile's values.
     QTemporaryDir other;
@@ -142,11 +158,15 @@ TEST_F(SandboxctlProfileTest, ProfileNameTakesConnectionDefaultsAndTheKeychainTo
             "GREETING=flag wins",
             "--workdir",
             "/tmp/flag-wd",
+            "--profile",
+            "standard",
             "--"};
     args.insert(args.end(), kShowEnv.begin(), kShowEnv.end());
     const ProcessResult byId = sandboxctl(args);
     EXPECT_EQ(byId.exitCode, 5) << byId.err;
     EXPECT_EQ(byId.out, "/tmp/flag-wd\nflag wins\n" + secretValue + "\nxterm-256color\n");
+    // --profile stays the security profile, and wins over the console profile's.
+    EXPECT_TRUE(agentLogged("profile=\"standard\"")) << agent.stderrText();
 
     const ProcessResult unknown = sandboxctl({"exec", "--profile-name", "nobody", "--", "true"});
     EXPECT_EQ(unknown.exitCode, 2);
