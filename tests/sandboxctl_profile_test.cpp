@@ -205,6 +205,14 @@ TEST_F(SandboxctlProfileTest, RunExecutesAJobFileWithItsExitStatus) {
     const ProcessResult known = sandboxctl({"run", s(job)});
     EXPECT_EQ(known.exitCode, 7) << known.err;
     EXPECT_EQ(known.out, "/tmp/job-wd\nhello 'there'\n" + secretValue + "\n");
+    // Naming the profile explicitly (here in another config dir) does the same.
+    QTemporaryDir mine;
+    ProfileStore myStore(mine.path());
+    ASSERT_TRUE(myStore.add(profile));
+    const ProcessResult named = sandboxctl(
+        {"run", s(job), "--profile-name", s(profile.name), "--config-dir", s(mine.path())});
+    EXPECT_EQ(named.exitCode, 7) << named.err;
+    EXPECT_EQ(named.out, known.out);
 
     // A colleague without the profile: the job's address and TLS paths, their own token
     // file, and the values the job leaves out.
