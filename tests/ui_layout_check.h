@@ -3,6 +3,8 @@
 // What a user checks by looking at a dialog: every label, check box and button shows its
 // whole text at the size the dialog has, and nothing sits outside the visible width of a
 // scroll area. Used at a dialog's default size, in English and German.
+#include "qstring_print.h"
+
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QLabel>
