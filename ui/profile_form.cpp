@@ -2,6 +2,7 @@
 
 #include "env_table_widget.h"
 #include "pem_file_field.h"
+#include "status_line.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,9 +24,12 @@ ProfileForm::ProfileForm(QWidget *parent)
     setProfile(Profile());
 }
 
+// Two reserved lines at the full field width: a wrapped QLabel in a form layout changes its
+// height on relayouts (moving the fields below while the user types); a StatusLine never does.
 QLabel *ProfileForm::hint(const QString &text) {
-    auto *label = new QLabel(text, this);
-    label->setWordWrap(true);
+    auto *label = new StatusLine(2, this);
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    label->setFullText(text);
     label->setEnabled(false); // drawn as secondary text
     return label;
 }
