@@ -270,6 +270,43 @@ TEST_F(UiMainWindow, ABadEntryIsNamedAndTheOthersLoad) {
         << window->loadProblemBar()->text().toStdString();
 }
 
+// Issue 8 item 3: two windows on one config dir. B adds a profile, A deletes another: B's
+// profile stays on disk, and each window's list shows the other's change.
+TEST_F(UiMainWindow, TwoWindowsOnOneConfigKeepEachOthersProfiles) {
+    startWindow();
+    fillAndSave(trigger("add"), QStringLiteral("Kept"));
+    fillAndSave(trigger("add"), QStringLiteral("Deleted in A"));
+    ProfileStore otherStore(configDir.path());
+    MainWindow other(&otherStore, secrets.get(), settings.get());
+    other.show();
+    ASSERT_EQ(other.profilePane()->model()->rowCount(), 2);
+
+    Profile added;
+    added.name = QStringLiteral("Added in B");
+    added.address = QStringLiteral("127.0.0.1:2");
+    QString error;
+    ASSERT_TRUE(otherStore.add(added, &error)) << error.toStdString();
+    window->profilePane()->setCurrentId(profileNamed(QStringLiteral("Deleted in A")).id);
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes);
+    window->action(QStringLiteral("delete"))->trigger();
+
+    ProfileStore disk(configDir.path());
+    disk.load();
+    QStringList onDisk;
+    for (const Profile &p : disk.profiles())
+        onDisk << p.name;
+    EXPECT_EQ(onDisk, (QStringList{QStringLiteral("Kept"), QStringLiteral("Added in B")}));
+    EXPECT_EQ(names(), onDisk);
+    EXPECT_TRUE(EventWait::until(
+        [&] {
+            return other.profilePane()->model()->rowOf(profileNamed(QStringLiteral("Kept")).id) >=
+                       0 &&
+                   other.profilePane()->model()->rowCount() == 2;
+        },
+        10000));
+    EXPECT_FALSE(otherStore.findByName(QStringLiteral("Deleted in A")));
+}
+
 // Issue 8 item 4: after Save, Duplicate and Import the profile acted on stays selected, so
 // the next Edit opens it and not the first row.
 TEST_F(UiMainWindow, SelectionStaysOnTheEditedDuplicatedAndImportedProfile) {
