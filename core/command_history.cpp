@@ -4,9 +4,27 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QLockFile>
 #include <QSaveFile>
 
 namespace sandbox {
+
+namespace {
+
+QString lockBusy(const QString &path) {
+    return QCoreApplication::translate(
+               "CommandHistory", "Cannot save the history file %1: another window holds its lock.")
+        .arg(QDir::toNativeSeparators(path));
+}
+
+// One entry per line, consecutive repeats collapsed.
+void appendEntry(QStringList &entries, const QString &entry) {
+    if (!entry.isEmpty() && (entries.isEmpty() || entries.last() != entry))
+        entries.append(entry);
+}
+
+} // namespace
 
 CommandHistory::CommandHistory(const QString &configDir, const QUuid &profileId, int maxEntries)
     : filePath_(QDir(configDir).filePath(QStringLiteral("history/") +
@@ -14,38 +32,35 @@ CommandHistory::CommandHistory(const QString &configDir, const QUuid &profileId,
                                          QStringLiteral(".txt")))
     , maxEntries_(std::max(1, maxEntries)) {}
 
+CommandHistory::~CommandHistory() = default;
+
 QString CommandHistory::filePath() const {
     return filePath_;
 }
 
-bool CommandHistory::load(QString *error) {
-    entries_.clear();
-    resetCursor();
+std::optional<QStringList> CommandHistory::readFile(QString *error) const {
+    QStringList entries;
     QFile file(filePath_);
     if (!file.exists())
-        return true;
+        return entries;
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
         if (error)
             *error =
                 QCoreApplication::translate("CommandHistory", "Cannot read the history file %1: %2")
                     .arg(QDir::toNativeSeparators(filePath_), file.errorString());
-        return false;
+        return std::nullopt;
     }
     const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (const QString &line : lines) {
-        if (!line.isEmpty() && (entries_.isEmpty() || entries_.last() != line))
-            entries_.append(line);
-    }
-    trim();
-    return true;
+    for (const QString &line : lines)
+        appendEntry(entries, line);
+    return entries;
 }
 
-bool CommandHistory::save(QString *error) const {
-    QDir().mkpath(QFileInfo(filePath_).absolutePath());
+bool CommandHistory::writeFile(const QStringList &entries, QString *error) const {
     QSaveFile file(filePath_);
     bool ok = file.open(QIODevice::WriteOnly | QIODevice::Text);
     if (ok) {
-        for (const QString &entry : entries_)
+        for (const QString &entry : entries)
             file.write(entry.toUtf8() + '\n');
         ok = file.commit();
     }
@@ -56,6 +71,31 @@ bool CommandHistory::save(QString *error) const {
     return ok;
 }
 
+bool CommandHistory::load(QString *error) {
+    entries_.clear();
+    resetCursor();
+    const auto read = readFile(error);
+    if (!read)
+        return false;
+    entries_ = *read;
+    for (const QString &entry : std::as_const(unsaved_))
+        appendEntry(entries_, entry);
+    trim();
+    watch();
+    return true;
+}
+
+bool CommandHistory::save(QString *error) const {
+    QDir().mkpath(QFileInfo(filePath_).absolutePath());
+    QLockFile lock(filePath_ + QStringLiteral(".lock"));
+    if (!lock.tryLock(kLockTimeoutMs)) {
+        if (error)
+            *error = lockBusy(filePath_);
+        return false;
+    }
+    return writeFile(entries_, error);
+}
+
 bool CommandHistory::add(const QString &command, QString *error) {
     resetCursor();
     // One entry per line on disk: a pasted multi-line command is kept on one line.
@@ -63,9 +103,60 @@ bool CommandHistory::add(const QString &command, QString *error) {
     entry.replace(u'\n', u' ');
     if (entry.trimmed().isEmpty() || (!entries_.isEmpty() && entries_.last() == entry))
         return true;
-    entries_.append(entry);
+    unsaved_.append(entry);
+    QDir().mkpath(QFileInfo(filePath_).absolutePath());
+    QLockFile lock(filePath_ + QStringLiteral(".lock"));
+    std::optional<QStringList> merged;
+    QString problem;
+    if (!lock.tryLock(kLockTimeoutMs))
+        problem = lockBusy(filePath_);
+    else
+        merged = readFile(&problem);
+    if (!merged) {
+        appendEntry(entries_, entry);
+        trim();
+        if (error)
+            *error = problem;
+        return false;
+    }
+    for (const QString &mine : std::as_const(unsaved_))
+        appendEntry(*merged, mine);
+    entries_ = *merged;
     trim();
-    return save(error);
+    const bool ok = writeFile(entries_, error);
+    if (ok)
+        unsaved_.clear();
+    watch();
+    return ok;
+}
+
+void CommandHistory::watch() {
+    if (!watcher_) {
+        watcher_ = std::make_unique<QFileSystemWatcher>();
+        QObject::connect(watcher_.get(), &QFileSystemWatcher::fileChanged, watcher_.get(),
+                         [this] { onFileChanged(); });
+        // A save replaces the file (rename), which ends a watch on the old file.
+        QObject::connect(watcher_.get(), &QFileSystemWatcher::directoryChanged, watcher_.get(),
+                         [this] { onFileChanged(); });
+    }
+    const QString dir = QFileInfo(filePath_).absolutePath();
+    if (QFileInfo(dir).isDir() && !watcher_->directories().contains(dir))
+        watcher_->addPath(dir);
+    if (QFileInfo(filePath_).isFile() && !watcher_->files().contains(filePath_))
+        watcher_->addPath(filePath_);
+}
+
+void CommandHistory::onFileChanged() {
+    watch();
+    auto read = readFile(nullptr);
+    if (!read)
+        return;
+    for (const QString &entry : std::as_const(unsaved_))
+        appendEntry(*read, entry);
+    if (*read == entries_)
+        return;
+    entries_ = *read;
+    trim(); // a cursor past the end goes back to the draft
 }
 
 void CommandHistory::clear() {

@@ -4,27 +4,40 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <memory>
 #include <optional>
+
+class QFileSystemWatcher;
 
 namespace sandbox {
 
 // Per-profile command history in `<configDir>/history/<id>.txt`, one command per line,
 // oldest first. Commands only (never env values), bounded, consecutive repeats collapsed.
-// Also the ↑/↓ cursor and Ctrl+R search of a console tab. Not thread-safe (GUI thread).
+// Also the ↑/↓ cursor and Ctrl+R search of a console tab. Several windows (processes) may
+// share a profile's file: add() takes a QLockFile, re-reads the file and appends to what is
+// there, and a QFileSystemWatcher brings other windows' commands in. Not thread-safe (GUI
+// thread).
 class CommandHistory {
 public:
     static constexpr int kDefaultMaxEntries = 1000;
+    static constexpr int kLockTimeoutMs = 5000;
 
     CommandHistory(const QString &configDir, const QUuid &profileId,
                    int maxEntries = kDefaultMaxEntries);
+    ~CommandHistory();
+    CommandHistory(const CommandHistory &) = delete;
+    CommandHistory &operator=(const CommandHistory &) = delete;
 
     QString filePath() const;
-    // Missing file = empty history, not an error.
+    // Missing file = empty history, not an error. Starts watching the file.
     bool load(QString *error = nullptr);
+    // Writes the entries in memory (under the lock), replacing the file.
     bool save(QString *error = nullptr) const;
 
     // Appends (unless empty or equal to the newest), trims to maxEntries, resets the
-    // cursor and saves. Returns false with error when saving failed (entry kept in memory).
+    // cursor and saves: under the lock, appended to the file as it is now, so another
+    // window's commands stay. Returns false with error when saving failed (the entry is kept
+    // in memory and written with the next successful add).
     bool add(const QString &command, QString *error = nullptr);
     void clear();
 
@@ -47,8 +60,16 @@ public:
 
 private:
     void trim();
+    // Entries of the file; nullopt with error when it cannot be read. Missing = empty.
+    std::optional<QStringList> readFile(QString *error) const;
+    bool writeFile(const QStringList &entries, QString *error) const;
+    void watch();
+    // Another window wrote: take its entries, keep this window's unsaved ones.
+    void onFileChanged();
 
     QString filePath_;
+    std::unique_ptr<QFileSystemWatcher> watcher_;
+    QStringList unsaved_; // added here, not yet in the file (a save failed)
     int maxEntries_;
     QStringList entries_;
     int cursor_ = -1; // -1 = at the draft (not walking)

@@ -36,7 +36,8 @@ bool readString(const QJsonObject &o, const QString &key, QString &out, QString 
     if (v.isUndefined() || v.isNull())
         return true;
     if (!v.isString()) {
-        error = fieldError(key, QT_TRANSLATE_NOOP("Profile", "field \"%1\" must be a string"));
+        error =
+            fieldError(key, QT_TRANSLATE_NOOP("Profile", "has a field '%1' that is not a string"));
         return false;
     }
     out = v.toString();
@@ -46,7 +47,7 @@ bool readString(const QJsonObject &o, const QString &key, QString &out, QString 
 bool readRequired(const QJsonObject &o, const QString &key, QString &out, QString &error) {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())) {
-        error = fieldError(key, QT_TRANSLATE_NOOP("Profile", "missing required field \"%1\""));
+        error = fieldError(key, QT_TRANSLATE_NOOP("Profile", "is missing the field '%1'"));
         return false;
     }
     return readString(o, key, out, error);
@@ -58,7 +59,7 @@ bool readEnv(const QJsonObject &o, QList<EnvVar> &out, QString &error) {
         return true;
     if (!v.isArray()) {
         error = fieldError(QStringLiteral("env"),
-                           QT_TRANSLATE_NOOP("Profile", "field \"%1\" must be an array"));
+                           QT_TRANSLATE_NOOP("Profile", "has a field '%1' that is not an array"));
         return false;
     }
     const QJsonArray array = v.toArray();
@@ -66,8 +67,8 @@ bool readEnv(const QJsonObject &o, QList<EnvVar> &out, QString &error) {
         const QJsonObject entry = array.at(i).toObject();
         const QJsonValue key = entry.value(QStringLiteral("key"));
         if (!key.isString() || key.toString().isEmpty()) {
-            error =
-                QCoreApplication::translate("Profile", "env entry %1 has no \"key\"").arg(i + 1);
+            error = QCoreApplication::translate("Profile", "has env entry %1 without a 'key'")
+                        .arg(i + 1);
             return false;
         }
         out.append({key.toString(), entry.value(QStringLiteral("value")).toString()});
@@ -78,10 +79,9 @@ bool readEnv(const QJsonObject &o, QList<EnvVar> &out, QString &error) {
 bool readOptions(const QJsonObject &o, Profile &p, QString &error) {
     const QString mode = o.value(QStringLiteral("mode")).toString(QStringLiteral("shell"));
     if (mode != QLatin1String("shell") && mode != QLatin1String("argv")) {
-        error =
-            QCoreApplication::translate("Profile", "field \"mode\" must be \"shell\" or \"argv\", "
-                                                   "not \"%1\"")
-                .arg(mode);
+        error = QCoreApplication::translate("Profile", "has a field 'mode' that is neither "
+                                                       "'shell' nor 'argv' ('%1')")
+                    .arg(mode);
         return false;
     }
     p.mode = mode == QLatin1String("argv") ? CommandMode::Argv : CommandMode::Shell;
@@ -91,8 +91,9 @@ bool readOptions(const QJsonObject &o, Profile &p, QString &error) {
     p.askForColour = o.value(QStringLiteral("askForColour")).toBool(false);
     const QJsonValue timeout = o.value(QStringLiteral("connectTimeoutMs"));
     if (!timeout.isUndefined() && (!timeout.isDouble() || timeout.toInt(-1) <= 0)) {
-        error = fieldError(QStringLiteral("connectTimeoutMs"),
-                           QT_TRANSLATE_NOOP("Profile", "field \"%1\" must be a positive number"));
+        error = fieldError(
+            QStringLiteral("connectTimeoutMs"),
+            QT_TRANSLATE_NOOP("Profile", "has a field '%1' that is not a positive number"));
         return false;
     }
     p.connectTimeoutMs = timeout.toInt(Profile::kDefaultConnectTimeoutMs);
@@ -137,7 +138,7 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QString &error) {
         return std::nullopt;
     p.id = QUuid::fromString(idText);
     if (p.id.isNull()) {
-        error = QCoreApplication::translate("Profile", "field \"id\" is not a UUID: \"%1\"")
+        error = QCoreApplication::translate("Profile", "has a field 'id' that is not a UUID ('%1')")
                     .arg(idText);
         return std::nullopt;
     }

@@ -49,8 +49,9 @@ public:
 
     // camelCase keys; env as an ordered array of {"key", "value"}.
     QJsonObject toJson() const;
-    // Unknown keys are ignored. A missing or mistyped required field (id, name, address)
-    // returns nullopt and sets error to a message naming the field.
+    // Unknown keys are ignored. A missing or mistyped field returns nullopt and sets error
+    // to a predicate naming the field, written to follow "profile #2 ('name')": e.g.
+    // "is missing the field 'address'".
     static std::optional<Profile> fromJson(const QJsonObject &object, QString &error);
 
     // The variables askForColour adds, in order.

@@ -1,14 +1,15 @@
 #include "profile_store.h"
 
+#include "profile_document.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QLockFile>
 #include <QSaveFile>
-#include <QSet>
 #include <QStandardPaths>
 
 namespace sandbox {
@@ -19,79 +20,16 @@ QString nativePath(const QString &path) {
     return QDir::toNativeSeparators(path);
 }
 
-struct Parsed {
-    ProfileStore::LoadStatus status = ProfileStore::LoadStatus::Ok;
-    QList<Profile> profiles;
-    QString error; // without the file name; the caller prefixes it
-};
-
-Parsed failed(ProfileStore::LoadStatus status, const QString &error) {
-    return {status, {}, error};
-}
-
-Parsed parseProfiles(const QJsonArray &array) {
-    Parsed result;
-    QSet<QUuid> ids;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        QString error;
-        if (!array.at(i).isObject())
-            return failed(ProfileStore::LoadStatus::Corrupt,
-                          ProfileStore::tr("profile %1 is not a JSON object").arg(i + 1));
-        auto profile = Profile::fromJson(array.at(i).toObject(), error);
-        if (!profile)
-            return failed(ProfileStore::LoadStatus::Corrupt,
-                          ProfileStore::tr("profile %1: %2").arg(i + 1).arg(error));
-        if (ids.contains(profile->id))
-            return failed(ProfileStore::LoadStatus::Corrupt,
-                          ProfileStore::tr("profile %1: id %2 is used twice")
-                              .arg(i + 1)
-                              .arg(profile->id.toString(QUuid::WithoutBraces)));
-        ids.insert(profile->id);
-        result.profiles.append(*profile);
+ProfileStore::LoadStatus statusOf(ProfileDocument::Status status) {
+    switch (status) {
+    case ProfileDocument::Status::Ok:
+        break;
+    case ProfileDocument::Status::Corrupt:
+        return ProfileStore::LoadStatus::Corrupt;
+    case ProfileDocument::Status::NewerSchema:
+        return ProfileStore::LoadStatus::NewerSchema;
     }
-    return result;
-}
-
-// allowBareArray: imports also accept a plain array of profiles.
-Parsed parseDocument(const QByteArray &bytes, bool allowBareArray) {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (doc.isNull())
-        return failed(ProfileStore::LoadStatus::Corrupt,
-                      ProfileStore::tr("not valid JSON (%1 at byte %2)")
-                          .arg(parseError.errorString())
-                          .arg(parseError.offset));
-    if (allowBareArray && doc.isArray())
-        return parseProfiles(doc.array());
-    if (!doc.isObject())
-        return failed(ProfileStore::LoadStatus::Corrupt,
-                      ProfileStore::tr("the top level is not an object"));
-    const QJsonObject root = doc.object();
-    const QJsonValue schema = root.value(QStringLiteral("schema"));
-    if (!schema.isDouble() || schema.toInt(0) < 1)
-        return failed(ProfileStore::LoadStatus::Corrupt,
-                      ProfileStore::tr("missing or invalid \"schema\" version"));
-    if (schema.toInt() > ProfileStore::kSchemaVersion)
-        return failed(
-            ProfileStore::LoadStatus::NewerSchema,
-            ProfileStore::tr("written by a newer version of Sandbox Console (schema %1; this "
-                             "version reads schema %2)")
-                .arg(schema.toInt())
-                .arg(ProfileStore::kSchemaVersion));
-    const QJsonValue profiles = root.value(QStringLiteral("profiles"));
-    if (!profiles.isArray())
-        return failed(ProfileStore::LoadStatus::Corrupt,
-                      ProfileStore::tr("missing or invalid \"profiles\" array"));
-    return parseProfiles(profiles.toArray());
-}
-
-QByteArray serialize(const QList<Profile> &profiles) {
-    QJsonArray array;
-    for (const Profile &p : profiles)
-        array.append(p.toJson());
-    const QJsonObject root{{QStringLiteral("schema"), ProfileStore::kSchemaVersion},
-                           {QStringLiteral("profiles"), array}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return ProfileStore::LoadStatus::Ok;
 }
 
 bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error) {
@@ -122,6 +60,8 @@ ProfileStore::ProfileStore(const QString &configDir, QObject *parent)
     : QObject(parent)
     , configDir_(configDir.isEmpty() ? defaultConfigDir() : configDir) {}
 
+ProfileStore::~ProfileStore() = default;
+
 QString ProfileStore::defaultConfigDir() {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
 }
@@ -130,8 +70,15 @@ QString ProfileStore::filePath() const {
     return QDir(configDir_).filePath(QStringLiteral("profiles.json"));
 }
 
+QString ProfileStore::lockFilePath() const {
+    return filePath() + QStringLiteral(".lock");
+}
+
 ProfileStore::LoadStatus ProfileStore::load() {
     profiles_.clear();
+    base_.clear();
+    setAside_.clear();
+    lastBytes_.clear();
     loadError_.clear();
     QFile file(filePath());
     if (!file.exists()) {
@@ -140,15 +87,18 @@ ProfileStore::LoadStatus ProfileStore::load() {
         loadStatus_ = LoadStatus::Corrupt;
         loadError_ = tr("Cannot read %1: %2").arg(nativePath(filePath()), file.errorString());
     } else {
-        Parsed parsed = parseDocument(file.readAll(), false);
-        loadStatus_ = parsed.status;
-        if (parsed.status == LoadStatus::Ok)
-            profiles_ = parsed.profiles;
-        else
-            loadError_ = tr("The profile file %1 is %2. It was left untouched; Sandbox Console "
-                            "starts without its profiles.")
-                             .arg(nativePath(filePath()), parsed.error);
+        lastBytes_ = file.readAll();
+        const ProfileDocument doc = ProfileDocument::parse(lastBytes_);
+        loadStatus_ = statusOf(doc.status());
+        if (loadStatus_ == LoadStatus::Ok) {
+            profiles_ = base_ = doc.profiles();
+            setAside_ = doc.problems();
+        } else {
+            loadError_ = tr("The profile file %1 cannot be used: %2.")
+                             .arg(nativePath(filePath()), doc.error());
+        }
     }
+    watch();
     Q_EMIT profilesChanged();
     return loadStatus_;
 }
@@ -157,25 +107,40 @@ bool ProfileStore::canSave() const {
     return loadStatus_ != LoadStatus::Corrupt && loadStatus_ != LoadStatus::NewerSchema;
 }
 
+bool ProfileStore::hasUnsavedChanges() const {
+    return profiles_ != base_;
+}
+
 bool ProfileStore::moveAsideBrokenFile(QString *error, QString *newPath) {
-    if (canSave() || !QFile::exists(filePath()))
+    if (canSave())
         return true;
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString target = filePath() + QStringLiteral(".broken-") + stamp;
-    for (int n = 2; QFile::exists(target); ++n)
-        target = filePath() + QStringLiteral(".broken-") + stamp + u'-' + QString::number(n);
-    QFile file(filePath());
-    if (!file.rename(target)) {
-        if (error)
-            *error = tr("Cannot rename %1 to %2: %3")
-                         .arg(nativePath(filePath()), nativePath(target), file.errorString());
-        return false;
+    if (QFile::exists(filePath())) {
+        QLockFile lock(lockFilePath());
+        lock.tryLock(lockTimeoutMs_); // renaming is atomic; the lock only keeps saves out
+        const QString stamp =
+            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        QString target = filePath() + QStringLiteral(".broken-") + stamp;
+        for (int n = 2; QFile::exists(target); ++n)
+            target = filePath() + QStringLiteral(".broken-") + stamp + u'-' + QString::number(n);
+        QFile file(filePath());
+        if (!file.rename(target)) {
+            if (error)
+                *error = tr("Cannot rename %1 to %2: %3")
+                             .arg(nativePath(filePath()), nativePath(target), file.errorString());
+            return false;
+        }
+        if (newPath)
+            *newPath = target;
     }
-    if (newPath)
-        *newPath = target;
     loadStatus_ = LoadStatus::Missing;
     loadError_.clear();
-    return true;
+    lastBytes_.clear();
+    QString saveError;
+    const bool saved = !hasUnsavedChanges() || save(&saveError);
+    Q_EMIT profilesChanged();
+    if (!saved && error)
+        *error = tr("The profiles in this window are not saved: %1").arg(saveError);
+    return saved;
 }
 
 bool ProfileStore::save(QString *error) {
@@ -186,10 +151,96 @@ bool ProfileStore::save(QString *error) {
                          .arg(nativePath(filePath()));
         return false;
     }
-    if (!writeAtomically(filePath(), serialize(profiles_), error))
+    QDir().mkpath(configDir_);
+    QLockFile lock(lockFilePath());
+    if (!lock.tryLock(lockTimeoutMs_)) {
+        if (error)
+            *error = tr("Cannot save %1: another Sandbox Console window holds its lock %2.")
+                         .arg(nativePath(filePath()), nativePath(lockFilePath()));
         return false;
+    }
+    // Re-read under the lock: another window may have written since.
+    ProfileDocument doc;
+    QFile file(filePath());
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = tr("Cannot read %1: %2").arg(nativePath(filePath()), file.errorString());
+            return false;
+        }
+        doc = ProfileDocument::parse(file.readAll());
+        if (doc.status() != ProfileDocument::Status::Ok) {
+            loadStatus_ = statusOf(doc.status());
+            loadError_ = tr("The profile file %1 cannot be used: %2.")
+                             .arg(nativePath(filePath()), doc.error());
+            Q_EMIT profilesChanged();
+            return save(error); // now refused, with the message above
+        }
+    }
+    doc.merge(base_, profiles_);
+    const QByteArray bytes = doc.serialize();
+    if (!writeAtomically(filePath(), bytes, error))
+        return false;
+    lastBytes_ = bytes;
+    base_ = doc.profiles();
+    setAside_ = doc.problems();
     loadStatus_ = LoadStatus::Ok;
+    watch();
+    setProfiles(base_);
     return true;
+}
+
+void ProfileStore::setProfiles(const QList<Profile> &profiles) {
+    if (profiles == profiles_)
+        return;
+    profiles_ = profiles;
+    Q_EMIT profilesChanged();
+}
+
+void ProfileStore::watch() {
+    if (!watcher_) {
+        watcher_ = std::make_unique<QFileSystemWatcher>();
+        connect(watcher_.get(), &QFileSystemWatcher::fileChanged, this,
+                &ProfileStore::onFileChanged);
+        // A save replaces the file (rename), which ends a watch on the old file.
+        connect(watcher_.get(), &QFileSystemWatcher::directoryChanged, this,
+                &ProfileStore::onFileChanged);
+    }
+    if (QFileInfo(configDir_).isDir() && !watcher_->directories().contains(configDir_))
+        watcher_->addPath(configDir_);
+    if (QFileInfo(filePath()).isFile() && !watcher_->files().contains(filePath()))
+        watcher_->addPath(filePath());
+}
+
+void ProfileStore::onFileChanged() {
+    watch();
+    QFile file(filePath());
+    const bool exists = file.exists();
+    if (exists && !file.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray bytes = exists ? file.readAll() : QByteArray();
+    if (bytes == lastBytes_)
+        return; // our own write, or nothing that concerns the profiles
+    lastBytes_ = bytes;
+    ProfileDocument doc = exists ? ProfileDocument::parse(bytes) : ProfileDocument();
+    if (doc.status() != ProfileDocument::Status::Ok) {
+        // Broken elsewhere: keep the list and this window's changes; saves refuse from now.
+        loadStatus_ = statusOf(doc.status());
+        loadError_ =
+            tr("The profile file %1 cannot be used: %2.").arg(nativePath(filePath()), doc.error());
+        Q_EMIT profilesChanged();
+        return;
+    }
+    const QList<Profile> disk = doc.profiles();
+    doc.merge(base_, profiles_);
+    base_ = disk;
+    setAside_ = doc.problems();
+    const bool statusChanged = !canSave();
+    loadStatus_ = exists ? LoadStatus::Ok : LoadStatus::Missing;
+    loadError_.clear();
+    if (statusChanged)
+        Q_EMIT profilesChanged();
+    setProfiles(doc.profiles());
 }
 
 std::optional<Profile> ProfileStore::find(const QUuid &id) const {
@@ -288,7 +339,7 @@ bool ProfileStore::exportTo(const QString &path, const QList<QUuid> &ids, QStrin
         }
         selected.append(*p);
     }
-    return writeAtomically(path, serialize(selected), error);
+    return writeAtomically(path, ProfileDocument::fromProfiles(selected).serialize(), error);
 }
 
 bool ProfileStore::importFrom(const QString &path, QString *error, QList<QUuid> *importedIds) {
@@ -298,15 +349,18 @@ bool ProfileStore::importFrom(const QString &path, QString *error, QList<QUuid> 
             *error = tr("Cannot read %1: %2").arg(nativePath(path), file.errorString());
         return false;
     }
-    Parsed parsed = parseDocument(file.readAll(), true);
-    if (parsed.status == LoadStatus::Ok && parsed.profiles.isEmpty())
-        parsed = failed(LoadStatus::Corrupt, tr("without any profile"));
-    if (parsed.status != LoadStatus::Ok) {
+    const ProfileDocument doc = ProfileDocument::parse(file.readAll(), true, true);
+    QString problem = doc.error();
+    if (doc.status() == ProfileDocument::Status::Ok && doc.profiles().isEmpty())
+        problem = tr("it holds no profiles");
+    if (!problem.isEmpty()) {
+        // The caller says "Nothing was imported"; this names the file and its fault.
         if (error)
-            *error = tr("Nothing was imported: %1 is %2.").arg(nativePath(path), parsed.error);
+            *error = tr("%1: %2.").arg(nativePath(path), problem);
         return false;
     }
-    for (Profile p : std::as_const(parsed.profiles)) {
+    const QList<Profile> incoming = doc.profiles();
+    for (Profile p : incoming) {
         if (p.id.isNull() || find(p.id))
             p.id = QUuid::createUuid();
         p.name = uniqueName(p.name, tr(" (imported)"));

@@ -7,15 +7,23 @@
 #include <QString>
 #include <QUuid>
 
+#include <memory>
 #include <optional>
+
+class QFileSystemWatcher;
 
 namespace sandbox {
 
 // The user's profiles in `<configDir>/profiles.json` ({"schema": 1, "profiles": [...]}).
 // A corrupt or newer-schema file is reported and never overwritten: the app then works
-// with an empty list in memory and save() refuses until moveAsideBrokenFile() (only with
-// the user's consent). Mutations change memory, emit profilesChanged() and save; a failed
-// save keeps the change in memory and returns the reason. Use from the GUI thread.
+// with the list in memory and save() refuses until moveAsideBrokenFile() (only with the
+// user's consent), which then writes what is in memory. A single unreadable entry is set
+// aside instead: the others load, and its raw JSON is written back with every save.
+// Several windows (processes) may share the file: every save takes a QLockFile, re-reads
+// the file and merges by profile id (a window deletes only what it deleted), and a
+// QFileSystemWatcher brings other windows' changes into memory. Mutations change memory,
+// emit profilesChanged() and save; a failed save keeps the change in memory (pending until
+// the next successful save) and returns the reason. Use from the GUI thread.
 class ProfileStore : public QObject {
     Q_OBJECT
 public:
@@ -25,6 +33,7 @@ public:
 
     // configDir empty = defaultConfigDir().
     explicit ProfileStore(const QString &configDir = {}, QObject *parent = nullptr);
+    ~ProfileStore() override;
 
     // QStandardPaths::AppConfigLocation (main sets the application name).
     static QString defaultConfigDir();
@@ -36,13 +45,24 @@ public:
     LoadStatus loadStatus() const { return loadStatus_; }
     // Names the file and what is wrong with it; empty after Ok / Missing.
     QString loadError() const { return loadError_; }
+    // Entries of the file that could not be read and are kept in it as they are, one
+    // sentence each ("profile #2 ('name') is missing the field 'address'").
+    QStringList setAsideProblems() const { return setAside_; }
+    // True while memory holds changes the file does not have (a save failed or was refused).
+    bool hasUnsavedChanges() const;
     // False while a broken file is protected from being overwritten.
     bool canSave() const;
-    // Renames the broken file to profiles.json.broken-<timestamp>; saves work again.
+    // Renames the broken file to profiles.json.broken-<timestamp>, then writes the profiles
+    // in memory (so a profile created meanwhile is not lost). False with error when the
+    // rename or the save failed; newPath is set once the rename happened.
     bool moveAsideBrokenFile(QString *error = nullptr, QString *newPath = nullptr);
 
-    // Atomic (QSaveFile). On failure error names the file and the OS error.
+    // Locks, re-reads, merges and writes atomically (QSaveFile). On failure error names the
+    // file and the OS error, or the lock another window holds.
     bool save(QString *error = nullptr);
+    // How long save() waits for another window's lock.
+    void setLockTimeout(int ms) { lockTimeoutMs_ = ms; }
+    QString lockFilePath() const;
 
     QList<Profile> profiles() const { return profiles_; }
     std::optional<Profile> find(const QUuid &id) const;
@@ -70,11 +90,21 @@ Q_SIGNALS:
 private:
     bool commit(QString *error);
     QString uniqueName(const QString &base, const QString &suffix) const;
+    // Takes in what another window wrote, keeping this window's unsaved changes.
+    void onFileChanged();
+    void watch();
+    // Sets profiles_; emits profilesChanged() when the list differs.
+    void setProfiles(const QList<Profile> &profiles);
 
     QString configDir_;
     QList<Profile> profiles_;
+    QList<Profile> base_; // the file's profiles as last read or written: the merge base
+    QStringList setAside_;
+    QByteArray lastBytes_; // the file as last read or written; a change elsewhere differs
     LoadStatus loadStatus_ = LoadStatus::Missing;
     QString loadError_;
+    int lockTimeoutMs_ = 10000;
+    std::unique_ptr<QFileSystemWatcher> watcher_;
 };
 
 } // namespace sandbox

@@ -5,6 +5,8 @@
 #include <command_line_splitter.h>
 #include <exec_error_text.h>
 
+#include "event_wait.h"
+
 #include <QFile>
 #include <QLocale>
 #include <QTemporaryDir>
@@ -144,6 +146,29 @@ TEST_F(CommandHistoryTest, SearchFindsNewestMatchFirst) {
     EXPECT_EQ(h.at(i), QStringLiteral("git status"));
     EXPECT_EQ(h.search(QStringLiteral("git"), i), -1);
     EXPECT_EQ(h.search(QStringLiteral("nothing")), -1);
+}
+
+// Issue 8 item 3: two windows on one profile's history keep each other's commands, and a
+// window sees the other's new commands without reopening.
+TEST_F(CommandHistoryTest, TwoWindowsKeepEachOthersCommands) {
+    CommandHistory a(dir.path(), id);
+    CommandHistory b(dir.path(), id);
+    ASSERT_TRUE(a.load());
+    ASSERT_TRUE(b.load());
+    ASSERT_TRUE(a.add(QStringLiteral("from a 1")));
+    ASSERT_TRUE(b.add(QStringLiteral("from b")));
+    ASSERT_TRUE(a.add(QStringLiteral("from a 2")));
+    CommandHistory reopened(dir.path(), id);
+    ASSERT_TRUE(reopened.load());
+    EXPECT_EQ(reopened.entries(), list({"from a 1", "from b", "from a 2"}));
+    EXPECT_EQ(a.entries(), list({"from a 1", "from b", "from a 2"}));
+    EXPECT_TRUE(sandbox::test::EventWait::until(
+        [&] {
+            return b.entries() == list({"from a 1", "from b", "from a 2"});
+        },
+        10000))
+        << b.entries().join(u',').toStdString();
+    EXPECT_EQ(b.previous(), QStringLiteral("from a 2"));
 }
 
 class ExecErrorTextTest : public ::testing::Test {

@@ -10,12 +10,17 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <QLockFile>
+
+#include "event_wait.h"
+
 #include <gtest/gtest.h>
 
 #include <csignal>
 #include <sys/resource.h>
 
 using namespace sandbox;
+using sandbox::test::EventWait;
 
 namespace {
 
@@ -121,6 +126,8 @@ TEST_F(ProfileStoreTest, CorruptFileIsReportedAndLeftByteIdentical) {
     EXPECT_EQ(store.load(), ProfileStore::LoadStatus::Corrupt);
     EXPECT_TRUE(store.loadError().contains(QLatin1String("profiles.json")))
         << store.loadError().toStdString();
+    EXPECT_TRUE(store.loadError().contains(QLatin1String("not valid JSON")))
+        << store.loadError().toStdString();
     EXPECT_TRUE(store.profiles().isEmpty());
     EXPECT_FALSE(store.canSave());
 
@@ -133,22 +140,51 @@ TEST_F(ProfileStoreTest, CorruptFileIsReportedAndLeftByteIdentical) {
     EXPECT_EQ(readAll(profilesPath()), garbage);
 }
 
-TEST_F(ProfileStoreTest, MissingRequiredFieldNamesFieldAndProfile) {
-    QJsonArray profiles;
-    profiles.append(makeProfile(QStringLiteral("ok")).toJson());
-    QJsonObject bad = makeProfile(QStringLiteral("bad")).toJson();
-    bad.remove(QStringLiteral("address"));
-    profiles.append(bad);
-    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("schema"), 1},
+// Issue 8 item 2: one bad entry no longer blocks the others; it is named, set aside, and
+// its raw JSON survives every later write.
+TEST_F(ProfileStoreTest, OneBadEntryIsSetAsideNamedAndKeptOnEveryWrite) {
+    const Profile first = makeProfile(QStringLiteral("first"));
+    const Profile third = makeProfile(QStringLiteral("third"));
+    QJsonObject noAddress = makeProfile(QStringLiteral("bad")).toJson();
+    noAddress.remove(QStringLiteral("address"));
+    noAddress.insert(QStringLiteral("futureKey"), QStringLiteral("kept as written"));
+    QJsonObject noName = makeProfile(QStringLiteral("unnamed")).toJson();
+    noName.remove(QStringLiteral("name"));
+    const QJsonArray profiles{first.toJson(), noAddress, third.toJson(), noName};
+    writeAll(profilesPath(), QJsonDocument(QJsonObject{{QStringLiteral("schema"), 1},
                                                        {QStringLiteral("profiles"), profiles}})
-                                 .toJson();
-    writeAll(profilesPath(), bytes);
+                                 .toJson());
+
     ProfileStore store(configDir());
-    EXPECT_EQ(store.load(), ProfileStore::LoadStatus::Corrupt);
-    EXPECT_TRUE(store.loadError().contains(QLatin1String("profile 2")))
-        << store.loadError().toStdString();
-    EXPECT_TRUE(store.loadError().contains(QLatin1String("address")));
-    EXPECT_EQ(readAll(profilesPath()), bytes);
+    EXPECT_EQ(store.load(), ProfileStore::LoadStatus::Ok);
+    EXPECT_TRUE(store.canSave());
+    ASSERT_EQ(store.profiles().size(), 2);
+    EXPECT_EQ(store.profiles().at(0).name, QStringLiteral("first"));
+    EXPECT_EQ(store.profiles().at(1).name, QStringLiteral("third"));
+    EXPECT_EQ(store.setAsideProblems(),
+              (QStringList{QStringLiteral("profile #2 ('bad') is missing the field 'address'"),
+                           QStringLiteral("profile #4 is missing the field 'name'")}));
+
+    // Add, edit and delete around the bad entries: they stay in the file as written.
+    QString error;
+    ASSERT_TRUE(store.add(makeProfile(QStringLiteral("added")), &error)) << error.toStdString();
+    Profile edited = *store.find(third.id);
+    edited.workdir = QStringLiteral("/srv");
+    ASSERT_TRUE(store.update(edited, &error)) << error.toStdString();
+    ASSERT_TRUE(store.remove(first.id, &error)) << error.toStdString();
+    const QJsonArray onDisk = QJsonDocument::fromJson(readAll(profilesPath()))
+                                  .object()
+                                  .value(QStringLiteral("profiles"))
+                                  .toArray();
+    EXPECT_TRUE(onDisk.contains(noAddress)) << readAll(profilesPath()).toStdString();
+    EXPECT_TRUE(onDisk.contains(noName));
+    EXPECT_EQ(onDisk.size(), 4);
+
+    ProfileStore reopened(configDir());
+    EXPECT_EQ(reopened.load(), ProfileStore::LoadStatus::Ok);
+    EXPECT_EQ(reopened.profiles().size(), 2);
+    EXPECT_EQ(reopened.find(third.id)->workdir, QStringLiteral("/srv"));
+    EXPECT_EQ(reopened.setAsideProblems().size(), 2);
 }
 
 TEST_F(ProfileStoreTest, NewerSchemaIsReportedAndLeftByteIdentical) {
@@ -180,6 +216,35 @@ TEST_F(ProfileStoreTest, MoveAsideRenamesTheBrokenFileAndAllowsSaving) {
     EXPECT_EQ(reopened.load(), ProfileStore::LoadStatus::Ok);
     ASSERT_EQ(reopened.profiles().size(), 1);
     EXPECT_EQ(reopened.profiles().first().name, QStringLiteral("typed while broken"));
+}
+
+// Issue 8 item 1: a profile created while the file is broken is not lost: moving the
+// broken file aside writes what is in memory, without a further save by anyone.
+TEST_F(ProfileStoreTest, MoveAsideWritesTheProfilesCreatedWhileTheFileWasBroken) {
+    writeAll(profilesPath(), "{ \"schema\": 1, \"profiles\": [ broken");
+    ProfileStore store(configDir());
+    ASSERT_EQ(store.load(), ProfileStore::LoadStatus::Corrupt);
+    QString error;
+    EXPECT_FALSE(store.add(makeProfile(QStringLiteral("created while broken")), &error));
+    EXPECT_TRUE(store.hasUnsavedChanges());
+    QString aside;
+    ASSERT_TRUE(store.moveAsideBrokenFile(&error, &aside)) << error.toStdString();
+    EXPECT_FALSE(store.hasUnsavedChanges());
+
+    ProfileStore reopened(configDir());
+    EXPECT_EQ(reopened.load(), ProfileStore::LoadStatus::Ok);
+    ASSERT_EQ(reopened.profiles().size(), 1);
+    EXPECT_EQ(reopened.profiles().first().name, QStringLiteral("created while broken"));
+    EXPECT_TRUE(QFile::exists(aside));
+}
+
+// Issue 8 item 1: the load error says what is wrong once; the consequence is the UI's.
+TEST_F(ProfileStoreTest, LoadErrorNamesTheFaultWithoutTheConsequence) {
+    writeAll(profilesPath(), "garbage");
+    ProfileStore store(configDir());
+    store.load();
+    EXPECT_FALSE(store.loadError().contains(QLatin1String("untouched")))
+        << store.loadError().toStdString();
 }
 
 // RLIMIT_FSIZE makes the write itself fail half-way (EFBIG); unlike a read-only directory
@@ -268,6 +333,12 @@ TEST_F(ProfileStoreTest, BadImportChangesNothingAndSaysWhy) {
         QString error;
         EXPECT_FALSE(store.importFrom(path, &error)) << path.toStdString();
         EXPECT_TRUE(error.contains(QFileInfo(path).fileName())) << error.toStdString();
+        // The caller says "Nothing was imported" (issue 8 item 5: it was said twice).
+        EXPECT_FALSE(error.contains(QLatin1String("Nothing was imported"))) << error.toStdString();
+        if (path == badPath)
+            EXPECT_TRUE(
+                error.contains(QLatin1String("profile #2 ('no id') is missing the field 'id'")))
+                << error.toStdString();
         EXPECT_EQ(store.profiles().size(), 1);
         EXPECT_EQ(changed.count(), 0);
         EXPECT_EQ(readAll(profilesPath()), before);
@@ -293,6 +364,77 @@ TEST_F(ProfileStoreTest, ExportContainsSelectedProfilesAndNoToken) {
     EXPECT_FALSE(readAll(profilesPath()).toLower().contains("token"));
     // secret:// references stay references
     EXPECT_TRUE(bytes.contains("secret://db.password"));
+}
+
+// Issue 8 item 3: two windows on one config. B adds a profile, A (which has not seen it)
+// deletes another: B's profile stays on disk, and only what A deleted is gone.
+TEST_F(ProfileStoreTest, TwoWindowsMergeByIdAndDeleteOnlyWhatTheyDeleted) {
+    ProfileStore a(configDir());
+    a.load();
+    Profile x, y;
+    ASSERT_TRUE(a.add(makeProfile(QStringLiteral("X")), nullptr, &x));
+    ASSERT_TRUE(a.add(makeProfile(QStringLiteral("Y")), nullptr, &y));
+    ProfileStore b(configDir());
+    b.load();
+    Profile z;
+    QString error;
+    ASSERT_TRUE(b.add(makeProfile(QStringLiteral("Z")), &error, &z)) << error.toStdString();
+    Profile bEditsX = *b.find(x.id);
+    bEditsX.workdir = QStringLiteral("/from-b");
+    ASSERT_TRUE(b.update(bEditsX, &error)) << error.toStdString();
+
+    // No event loop ran: A has not been told about B's changes and saves from its old view.
+    ASSERT_FALSE(a.find(z.id));
+    ASSERT_TRUE(a.remove(y.id, &error)) << error.toStdString();
+
+    ProfileStore disk(configDir());
+    ASSERT_EQ(disk.load(), ProfileStore::LoadStatus::Ok);
+    EXPECT_TRUE(disk.find(z.id)) << readAll(profilesPath()).toStdString();
+    EXPECT_FALSE(disk.find(y.id));
+    ASSERT_TRUE(disk.find(x.id));
+    EXPECT_EQ(disk.find(x.id)->workdir, QStringLiteral("/from-b"));
+    // A's save brought B's changes into A's list too.
+    EXPECT_TRUE(a.find(z.id));
+    EXPECT_EQ(a.find(x.id)->workdir, QStringLiteral("/from-b"));
+
+    // B hears of A's delete through the file watcher.
+    EXPECT_TRUE(EventWait::until([&] { return !b.find(y.id); }, 10000));
+    EXPECT_EQ(b.profiles().size(), 2);
+}
+
+TEST_F(ProfileStoreTest, AnotherWindowsSaveReachesThisWindowsList) {
+    ProfileStore a(configDir());
+    a.load();
+    ASSERT_TRUE(a.add(makeProfile(QStringLiteral("first"))));
+    ProfileStore b(configDir());
+    b.load();
+    QSignalSpy changed(&b, &ProfileStore::profilesChanged);
+    Profile added;
+    ASSERT_TRUE(a.add(makeProfile(QStringLiteral("second")), nullptr, &added));
+    EXPECT_TRUE(EventWait::until([&] { return b.find(added.id).has_value(); }, 10000));
+    EXPECT_GE(changed.count(), 1);
+    EXPECT_FALSE(b.hasUnsavedChanges());
+}
+
+// While another window holds the lock nothing is written; the change waits in memory and
+// goes out with the next save.
+TEST_F(ProfileStoreTest, SavesWaitForTheLockAndKeepTheChangeMeanwhile) {
+    ProfileStore store(configDir());
+    store.load();
+    ASSERT_TRUE(store.add(makeProfile(QStringLiteral("before"))));
+    store.setLockTimeout(200);
+    auto other = std::make_unique<QLockFile>(store.lockFilePath());
+    ASSERT_TRUE(other->tryLock(0));
+    QString error;
+    EXPECT_FALSE(store.add(makeProfile(QStringLiteral("while locked")), &error));
+    EXPECT_TRUE(error.contains(QLatin1String("profiles.json.lock"))) << error.toStdString();
+    EXPECT_TRUE(store.hasUnsavedChanges());
+    EXPECT_FALSE(readAll(profilesPath()).contains("while locked"));
+    other.reset();
+    ASSERT_TRUE(store.add(makeProfile(QStringLiteral("after")), &error)) << error.toStdString();
+    ProfileStore reopened(configDir());
+    reopened.load();
+    EXPECT_EQ(reopened.profiles().size(), 3);
 }
 
 } // namespace

@@ -5,9 +5,11 @@
 #include "pem_file_field.h"
 #include "profile_editor_dialog.h"
 #include "profile_form.h"
+#include "status_line.h"
 #include "test_pki.h"
 #include "token_field.h"
 #include "transport_banner.h"
+#include "ui_layout_check.h"
 #include "ui_test_fixture.h"
 
 #include <QCheckBox>
@@ -225,4 +227,62 @@ TEST_F(UiProfileEditor, AskForColourIsOnForNewProfilesAndSaved) {
     ASSERT_EQ(reread.load(), ProfileStore::LoadStatus::Ok);
     ASSERT_TRUE(reread.find(dialog.profileId()).has_value());
     EXPECT_FALSE(reread.find(dialog.profileId())->askForColour);
+}
+
+// Issue 8 item 15 (English): at its default size the editor shows every label, check box
+// and button whole, with no horizontal scroll bar; the token row sits right below Name.
+TEST_F(UiProfileEditor, EveryLabelFitsAtTheDefaultSize) {
+    TestPki pki;
+    ASSERT_TRUE(pki.ok()) << pki.error();
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    setTls(dialog.form(), Tls::Mutual, pki);
+    dialog.form()->envTable()->setEnv(
+        {{QStringLiteral("DB_PASSWORD"), QStringLiteral("secret://db.password")}});
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    EXPECT_EQ(dialog.width(), 720);
+    EXPECT_EQ(sandbox::test::clippedWidgets(&dialog), QStringList());
+    EXPECT_EQ(sandbox::test::horizontalScrollBars(&dialog), QStringList());
+    const int nameY = dialog.form()->nameEdit()->mapTo(&dialog, QPoint()).y();
+    const int tokenY = dialog.tokenField()->mapTo(&dialog, QPoint()).y();
+    const int addressY = dialog.form()->addressEdit()->mapTo(&dialog, QPoint()).y();
+    EXPECT_LT(nameY, tokenY);
+    EXPECT_LT(tokenY, addressY);
+}
+
+// Issue 8 item 16: typing a certificate path, letter by letter, through "no such file"
+// errors to the certificate's summary and its expiry warning, never moves the fields below:
+// their place is reserved, so a click lands where the user aimed.
+TEST_F(UiProfileEditor, CertificateLinesDoNotMoveTheFieldsBelow) {
+    TestPki pki;
+    ASSERT_TRUE(pki.ok()) << pki.error();
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    ProfileForm *form = dialog.form();
+    auto positions = [&] {
+        QList<int> ys;
+        for (QWidget *w : {static_cast<QWidget *>(form->certField()->lineEdit()),
+                           static_cast<QWidget *>(form->keyField()->lineEdit()),
+                           static_cast<QWidget *>(form->allowInsecureCheck())})
+            ys << w->mapTo(&dialog, QPoint()).y();
+        return ys;
+    };
+    const QList<int> before = positions();
+    QTest::keyClicks(form->caField()->lineEdit(), pki.expiredServer().certPath);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(form->caField()->severity(), PemFileField::Severity::Warning);
+    EXPECT_EQ(positions(), before);
+    // Every letter on the way: an error line, then the summary and the warning.
+    form->caField()->lineEdit()->clear();
+    const QString path = pki.ca().certPath;
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        QTest::keyClicks(form->caField()->lineEdit(), path.mid(i, 1));
+        QCoreApplication::processEvents();
+        ASSERT_EQ(positions(), before) << "after typing " << path.left(i + 1).toStdString();
+    }
+    EXPECT_EQ(form->caField()->severity(), PemFileField::Severity::Info);
+    EXPECT_TRUE(form->caField()->statusLine()->isVisible());
+    // The reserved line shows the text (or, when it is too long, its start and end).
+    EXPECT_TRUE(form->caField()->statusLine()->text().startsWith(QStringLiteral("Subject:")));
 }

@@ -11,6 +11,10 @@
         <source>Cannot save the history file %1: %2</source>
         <translation>Die Verlaufsdatei %1 kann nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>Cannot save the history file %1: another window holds its lock.</source>
+        <translation>Die Verlaufsdatei %1 kann nicht gespeichert werden: Ein anderes Fenster hält ihre Sperre.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineSplitter</name>
@@ -148,32 +152,32 @@
 <context>
     <name>Profile</name>
     <message>
-        <source>field &quot;%1&quot; must be a string</source>
-        <translation>Feld „%1“ muss eine Zeichenkette sein</translation>
+        <source>has a field &apos;%1&apos; that is not a string</source>
+        <translation>hat ein Feld „%1“, das keine Zeichenkette ist</translation>
     </message>
     <message>
-        <source>missing required field &quot;%1&quot;</source>
-        <translation>Pflichtfeld „%1“ fehlt</translation>
+        <source>is missing the field &apos;%1&apos;</source>
+        <translation>hat kein Feld „%1“</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot; must be an array</source>
-        <translation>Feld „%1“ muss ein Array sein</translation>
+        <source>has a field &apos;%1&apos; that is not an array</source>
+        <translation>hat ein Feld „%1“, das kein Array ist</translation>
     </message>
     <message>
-        <source>env entry %1 has no &quot;key&quot;</source>
-        <translation>Umgebungseintrag %1 hat keinen „key“</translation>
+        <source>has env entry %1 without a &apos;key&apos;</source>
+        <translation>hat einen env-Eintrag %1 ohne „key“</translation>
     </message>
     <message>
-        <source>field &quot;mode&quot; must be &quot;shell&quot; or &quot;argv&quot;, not &quot;%1&quot;</source>
-        <translation>Feld „mode“ muss „shell“ oder „argv“ sein, nicht „%1“</translation>
+        <source>has a field &apos;mode&apos; that is neither &apos;shell&apos; nor &apos;argv&apos; (&apos;%1&apos;)</source>
+        <translation>hat ein Feld „mode“, das weder „shell“ noch „argv“ ist („%1“)</translation>
     </message>
     <message>
-        <source>field &quot;%1&quot; must be a positive number</source>
-        <translation>Feld „%1“ muss eine positive Zahl sein</translation>
+        <source>has a field &apos;%1&apos; that is not a positive number</source>
+        <translation>hat ein Feld „%1“, das keine positive Zahl ist</translation>
     </message>
     <message>
-        <source>field &quot;id&quot; is not a UUID: &quot;%1&quot;</source>
-        <translation>Feld „id“ ist keine UUID: „%1“</translation>
+        <source>has a field &apos;id&apos; that is not a UUID (&apos;%1&apos;)</source>
+        <translation>hat ein Feld „id“, das keine UUID ist („%1“)</translation>
     </message>
 </context>
 <context>
@@ -275,11 +279,11 @@
     </message>
     <message>
         <source>agent default image</source>
-        <translation>Standard-Image des Agenten</translation>
+        <translation>Standard-Abbild des Agenten</translation>
     </message>
     <message>
         <source>image %1</source>
-        <translation>Image %1</translation>
+        <translation>Abbild %1</translation>
     </message>
     <message>
         <source>security %1 (requested %2)</source>
@@ -640,18 +644,6 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>%1 It was left untouched; new profiles cannot be saved until it is moved aside.</source>
-        <translation>%1 Sie wurde nicht verändert; neue Profile können erst gespeichert werden, wenn sie beiseitegelegt wurde.</translation>
-    </message>
-    <message>
-        <source>Move aside</source>
-        <translation>Beiseitelegen</translation>
-    </message>
-    <message>
-        <source>The old file was renamed to %1.</source>
-        <translation>Die alte Datei wurde in %1 umbenannt.</translation>
-    </message>
-    <message>
         <source>Presenter mode is on: tokens and environment values are hidden.</source>
         <translation>Der Präsentationsmodus ist an: Tokens und Umgebungswerte sind verborgen.</translation>
     </message>
@@ -688,6 +680,14 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Stop and Quit</source>
         <translation>Stoppen und beenden</translation>
+    </message>
+    <message>
+        <source>Profiles added or changed in this window are not saved (%1 could not be written). Quit and lose them?</source>
+        <translation>In diesem Fenster hinzugefügte oder geänderte Profile sind nicht gespeichert (%1 konnte nicht geschrieben werden). Beenden und sie verlieren?</translation>
+    </message>
+    <message>
+        <source>Quit Without Saving</source>
+        <translation>Ohne Speichern beenden</translation>
     </message>
 </context>
 <context>
@@ -786,6 +786,10 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <source>The profiles could not be exported: %1</source>
         <translation>Die Profile konnten nicht exportiert werden: %1</translation>
     </message>
+    <message>
+        <source>The profiles were imported but not saved: %1</source>
+        <translation>Die Profile wurden importiert, aber nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>sandbox::ProfileEditorDialog</name>
@@ -819,22 +823,49 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     </message>
 </context>
 <context>
+    <name>sandbox::ProfileFileBanner</name>
+    <message>
+        <source>Move aside</source>
+        <translation>Beiseitelegen</translation>
+    </message>
+    <message>
+        <source>Profiles added or changed in this window are NOT saved yet.</source>
+        <translation>In diesem Fenster hinzugefügte oder geänderte Profile sind NOCH NICHT gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 It was left untouched; profiles cannot be saved until it is moved aside.</source>
+        <translation>%1 Sie wurde nicht verändert; Profile können erst gespeichert werden, wenn sie beiseitegelegt wurde.</translation>
+    </message>
+    <message>
+        <source>Move aside saves them.</source>
+        <translation>„Beiseitelegen“ speichert sie.</translation>
+    </message>
+    <message>
+        <source>The last save of %1 failed; they are saved with the next change that succeeds.</source>
+        <translation>Das letzte Speichern von %1 ist fehlgeschlagen; sie werden mit der nächsten erfolgreichen Änderung gespeichert.</translation>
+    </message>
+    <message>
+        <source>Some entries of %1 could not be read. They are kept in the file as they are and not shown until they are fixed there: %2.</source>
+        <translation>Einige Einträge von %1 konnten nicht gelesen werden. Sie bleiben unverändert in der Datei und werden nicht angezeigt, bis sie dort korrigiert sind: %2.</translation>
+    </message>
+    <message>
+        <source>The old file was renamed to %1.</source>
+        <translation>Die alte Datei wurde in %1 umbenannt.</translation>
+    </message>
+    <message>
+        <source>The profiles in this window were saved to %1.</source>
+        <translation>Die Profile dieses Fensters wurden in %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>sandbox::ProfileForm</name>
     <message>
         <source>host:port, e.g. 127.0.0.1:7443</source>
         <translation>Host:Port, z. B. 127.0.0.1:7443</translation>
     </message>
     <message>
-        <source>Use TLS (the system&apos;s trusted roots when no CA file is set)</source>
-        <translation>TLS verwenden (Stammzertifikate des Systems, wenn keine CA-Datei gesetzt ist)</translation>
-    </message>
-    <message>
         <source>from the address</source>
         <translation>aus der Adresse</translation>
-    </message>
-    <message>
-        <source>Allow insecure: send the token without TLS</source>
-        <translation>Unsicher erlauben: das Token ohne TLS senden</translation>
     </message>
     <message>
         <source> ms</source>
@@ -894,7 +925,7 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     </message>
     <message>
         <source>&amp;Image:</source>
-        <translation>&amp;Image:</translation>
+        <translation>Container-A&amp;bbild:</translation>
     </message>
     <message>
         <source>&amp;Working directory:</source>
@@ -927,6 +958,22 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Adds TERM=xterm-256color, CLICOLOR_FORCE=1 and FORCE_COLOR=1 to each command unless the environment below sets them. Programs that colour only on a terminal (TTY) stay plain.</source>
         <translation>Fügt jedem Befehl TERM=xterm-256color, CLICOLOR_FORCE=1 und FORCE_COLOR=1 hinzu, sofern die Umgebung unten sie nicht setzt. Programme, die nur auf einem Terminal (TTY) farbig ausgeben, bleiben einfarbig.</translation>
+    </message>
+    <message>
+        <source>Use T&amp;LS</source>
+        <translation>T&amp;LS verwenden</translation>
+    </message>
+    <message>
+        <source>Without a CA file, the system&apos;s trusted root certificates verify the agent.</source>
+        <translation>Ohne CA-Datei prüfen die vertrauenswürdigen Stammzertifikate des Systems den Agenten.</translation>
+    </message>
+    <message>
+        <source>Allow &amp;insecure</source>
+        <translation>Uns&amp;icher erlauben</translation>
+    </message>
+    <message>
+        <source>Sends the token even over a connection without TLS, where anyone on the network path can read it.</source>
+        <translation>Sendet das Token auch über eine Verbindung ohne TLS, auf der es jeder auf dem Netzwerkpfad mitlesen kann.</translation>
     </message>
 </context>
 <context>
@@ -961,18 +1008,6 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
 </context>
 <context>
     <name>sandbox::ProfileStore</name>
-    <message>
-        <source>profile %1 is not a JSON object</source>
-        <translation>Profil %1 ist kein JSON-Objekt</translation>
-    </message>
-    <message>
-        <source>profile %1: %2</source>
-        <translation>Profil %1: %2</translation>
-    </message>
-    <message>
-        <source>profile %1: id %2 is used twice</source>
-        <translation>Profil %1: ID %2 wird doppelt verwendet</translation>
-    </message>
     <message>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
@@ -1010,10 +1045,6 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The profile file %1 is %2. It was left untouched; Sandbox Console starts without its profiles.</source>
-        <translation>Die Profildatei %1 ist %2. Sie wurde nicht verändert; Sandbox Console startet ohne ihre Profile.</translation>
-    </message>
-    <message>
         <source>Cannot rename %1 to %2: %3</source>
         <translation>%1 kann nicht in %2 umbenannt werden: %3</translation>
     </message>
@@ -1038,16 +1069,44 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <translation>Export nicht möglich: Ein ausgewähltes Profil existiert nicht mehr.</translation>
     </message>
     <message>
-        <source>without any profile</source>
-        <translation>ohne ein einziges Profil</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1 is %2.</source>
-        <translation>Es wurde nichts importiert: %1 ist %2.</translation>
-    </message>
-    <message>
         <source> (imported)</source>
         <translation> (importiert)</translation>
+    </message>
+    <message>
+        <source>profile #%1</source>
+        <translation>Profil Nr. %1</translation>
+    </message>
+    <message>
+        <source>profile #%1 (&apos;%2&apos;)</source>
+        <translation>Profil Nr. %1 („%2“)</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object</source>
+        <translation>%1 ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1 has the id %2 of an earlier profile</source>
+        <translation>%1 hat die ID %2 eines früheren Profils</translation>
+    </message>
+    <message>
+        <source>The profile file %1 cannot be used: %2.</source>
+        <translation>Die Profildatei %1 ist nicht verwendbar: %2.</translation>
+    </message>
+    <message>
+        <source>The profiles in this window are not saved: %1</source>
+        <translation>Die Profile dieses Fensters sind nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: another Sandbox Console window holds its lock %2.</source>
+        <translation>%1 kann nicht gespeichert werden: Ein anderes Fenster von Sandbox Console hält die Sperre %2.</translation>
+    </message>
+    <message>
+        <source>it holds no profiles</source>
+        <translation>sie enthält keine Profile</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
     </message>
 </context>
 <context>
@@ -1058,7 +1117,7 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     </message>
     <message>
         <source>&amp;Image:</source>
-        <translation>&amp;Image:</translation>
+        <translation>&amp;Abbild:</translation>
     </message>
     <message>
         <source>Sec&amp;urity:</source>
@@ -1114,6 +1173,41 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Older lines leave the screen beyond the scrollback but stay in the transcript files; the oldest files and commands are dropped beyond the other limits.</source>
         <translation>Ältere Zeilen verschwinden jenseits des Puffers vom Bildschirm, bleiben aber in den Mitschriftdateien; die ältesten Dateien und Befehle werden jenseits der anderen Grenzen verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::StartPage</name>
+    <message>
+        <source>Sandbox Console</source>
+        <translation>Sandbox Console</translation>
+    </message>
+    <message>
+        <source>&amp;Open Console</source>
+        <translation>Konsole ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;New Profile…</source>
+        <translation>&amp;Neues Profil…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Profiles…</source>
+        <translation>Profile &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Job…</source>
+        <translation>&amp;Job öffnen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No profile yet. A profile names an agent (address, TLS files, token) and how commands run there. Create one, or import profiles exported elsewhere.</source>
+        <translation>Noch kein Profil. Ein Profil nennt einen Agenten (Adresse, TLS-Dateien, Token) und wie Befehle dort laufen. Legen Sie eines an oder importieren Sie anderswo exportierte Profile.</translation>
+    </message>
+    <message>
+        <source>Open a profile&apos;s console, or create a new profile.</source>
+        <translation>Öffnen Sie die Konsole eines Profils oder legen Sie ein neues Profil an.</translation>
     </message>
 </context>
 <context>

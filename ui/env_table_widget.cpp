@@ -40,16 +40,19 @@ EnvTableWidget::EnvTableWidget(QWidget *parent)
     remove_ = new QToolButton(this);
     remove_->setText(tr("Remove"));
     remove_->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
-    for (QToolButton *b : {add_, remove_})
+    for (QToolButton *b : {add_, remove_}) {
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed); // one width for both
+    }
 
-    auto *buttons = new QHBoxLayout;
+    // Beside the table, not under it: always in view with the rows they act on.
+    auto *buttons = new QVBoxLayout;
     buttons->addWidget(add_);
     buttons->addWidget(remove_);
     buttons->addStretch();
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(table_);
+    layout->addWidget(table_, 1);
     layout->addLayout(buttons);
 
     connect(add_, &QToolButton::clicked, this, &EnvTableWidget::addRow);

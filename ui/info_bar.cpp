@@ -35,7 +35,10 @@ InfoBar::InfoBar(QWidget *parent)
     buttons_ = new QHBoxLayout;
     close_ = new QPushButton(tr("Dismiss"), this);
     close_->hide();
-    connect(close_, &QPushButton::clicked, this, &QWidget::hide);
+    connect(close_, &QPushButton::clicked, this, [this] {
+        hide();
+        Q_EMIT dismissed();
+    });
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);

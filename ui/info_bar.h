@@ -24,6 +24,10 @@ public:
     QPushButton *addButton(const QString &text);
     void setClosable(bool closable);
 
+Q_SIGNALS:
+    // The user closed the bar with its Dismiss button.
+    void dismissed();
+
 private:
     QLabel *label_ = nullptr;
     QHBoxLayout *buttons_ = nullptr;

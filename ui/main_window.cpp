@@ -7,16 +7,19 @@
 #include "dialog_answers.h"
 #include "info_bar.h"
 #include "profile_commands.h"
+#include "profile_file_banner.h"
 #include "profile_list_pane.h"
 #include "profile_store.h"
 #include "settings_dialog.h"
+#include "start_page.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QMenuBar>
-#include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -39,12 +42,13 @@ MainWindow::MainWindow(ProfileStore *store, SecretStore *secrets, AppSettings *s
     status_ = new ConnectionStatus(statusBar());
     createActions();
     createMenus();
-    reportLoadProblem();
     connect(store_, &ProfileStore::profilesChanged, this, &MainWindow::onProfilesChanged);
     connect(commands_, &ProfileCommands::profileRemoved, this, &MainWindow::closeConsole);
+    connect(commands_, &ProfileCommands::profileSelected, pane_, &ProfileListPane::setCurrentId);
     setPresenterMode(settings_->presenterMode());
     restoreWindowState();
     updateStatus();
+    updateCentralPage();
 }
 
 MainWindow::~MainWindow() = default;
@@ -57,23 +61,33 @@ void MainWindow::buildCentralArea() {
     dock->setWidget(pane_);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
-    loadProblem_ = new InfoBar(this);
+    loadProblem_ = new ProfileFileBanner(store_, this);
     presenterBanner_ = new InfoBar(this);
     tabs_ = new QTabWidget(this);
     tabs_->setTabsClosable(true);
     tabs_->setMovable(true);
     tabs_->setDocumentMode(true);
+    startPage_ = new StartPage(store_, this);
+    pages_ = new QStackedWidget(this);
+    pages_->addWidget(startPage_);
+    pages_->addWidget(tabs_);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(presenterBanner_);
     layout->addWidget(loadProblem_);
-    layout->addWidget(tabs_, 1);
+    layout->addWidget(pages_, 1);
     setCentralWidget(central);
 
     connect(pane_, &ProfileListPane::openRequested, this, &MainWindow::openConsole);
+    connect(startPage_, &StartPage::openProfileRequested, this, &MainWindow::openConsole);
+    connect(startPage_, &StartPage::createProfileRequested, this,
+            [this] { commands_->openEditor(QUuid()); });
+    connect(startPage_, &StartPage::importRequested, commands_, &ProfileCommands::importProfiles);
     connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::requestCloseTab);
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+    // Adding the first tab and removing the last both change the current index.
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateCentralPage);
 }
 
 QAction *MainWindow::addAction(const QString &name, const QString &text,
@@ -147,28 +161,8 @@ void MainWindow::createMenus() {
         pane_->toolBar()->addAction(action(QString::fromLatin1(name)));
 }
 
-void MainWindow::reportLoadProblem() {
-    const auto status = store_->loadStatus();
-    if (status != ProfileStore::LoadStatus::Corrupt &&
-        status != ProfileStore::LoadStatus::NewerSchema)
-        return;
-    loadProblem_->showMessage(InfoBar::Level::Error,
-                              tr("%1 It was left untouched; new profiles cannot be saved "
-                                 "until it is moved aside.")
-                                  .arg(store_->loadError()));
-    QPushButton *moveAside = loadProblem_->addButton(tr("Move aside"));
-    connect(moveAside, &QPushButton::clicked, this, [this, moveAside] {
-        QString error;
-        QString newPath;
-        if (store_->moveAsideBrokenFile(&error, &newPath)) {
-            moveAside->hide();
-            loadProblem_->showMessage(InfoBar::Level::Information,
-                                      tr("The old file was renamed to %1.").arg(newPath));
-            loadProblem_->setClosable(true);
-        } else {
-            loadProblem_->showMessage(InfoBar::Level::Error, error);
-        }
-    });
+void MainWindow::updateCentralPage() {
+    pages_->setCurrentWidget(tabs_->count() > 0 ? static_cast<QWidget *>(tabs_) : startPage_);
 }
 
 ConsoleTab *MainWindow::consoleTab(const QUuid &id) const {
@@ -328,6 +322,16 @@ void MainWindow::closeEvent(QCloseEvent *event) {
                                 tr("A command is still running in: %1. Stop it and quit?")
                                     .arg(running.join(QStringLiteral(", "))),
                                 tr("Stop and Quit"))) {
+        event->ignore();
+        return;
+    }
+    // A profile the user saw in the list is on disk, or the user is told it is not.
+    if (store_->hasUnsavedChanges() &&
+        !DialogAnswers::confirm(this, tr("Quit"),
+                                tr("Profiles added or changed in this window are not saved (%1 "
+                                   "could not be written). Quit and lose them?")
+                                    .arg(QDir::toNativeSeparators(store_->filePath())),
+                                tr("Quit Without Saving"))) {
         event->ignore();
         return;
     }

@@ -5,6 +5,7 @@
 #include <QUuid>
 
 class QAction;
+class QStackedWidget;
 class QTabWidget;
 
 namespace sandbox {
@@ -13,14 +14,17 @@ class AppSettings;
 class ConnectionStatus;
 class ConsoleTab;
 class InfoBar;
+class ProfileFileBanner;
 class ProfileCommands;
 class ProfileListPane;
 class ProfileStore;
 class SecretStore;
+class StartPage;
 
 // The application window: profile list, console tabs, status bar, menus. Everything it
 // stores goes through the objects passed in, so tests run it on temporary directories.
-// Loads the profile store; a broken file is reported in a banner, never blocking.
+// Loads the profile store; a broken file is reported in a banner, never blocking. With no
+// console open it shows a start page.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -38,7 +42,8 @@ public:
     QTabWidget *tabs() const { return tabs_; }
     ProfileListPane *profilePane() const { return pane_; }
     ProfileCommands *profileCommands() const { return commands_; }
-    InfoBar *loadProblemBar() const { return loadProblem_; }
+    ProfileFileBanner *loadProblemBar() const { return loadProblem_; }
+    StartPage *startPage() const { return startPage_; }
     InfoBar *presenterBanner() const { return presenterBanner_; }
     ConnectionStatus *connectionStatus() const { return status_; }
     QAction *action(const QString &name) const { return actions_.value(name); }
@@ -53,7 +58,8 @@ private:
     void createActions();
     void createMenus();
     void buildCentralArea();
-    void reportLoadProblem();
+    // The start page while no console tab is open, the tabs otherwise.
+    void updateCentralPage();
     void restoreWindowState();
     void onProfilesChanged();
     // Asks first while the tab's command runs (Stop and Close / Cancel).
@@ -71,7 +77,9 @@ private:
     ProfileCommands *commands_ = nullptr;
     ProfileListPane *pane_ = nullptr;
     QTabWidget *tabs_ = nullptr;
-    InfoBar *loadProblem_ = nullptr;
+    ProfileFileBanner *loadProblem_ = nullptr;
+    StartPage *startPage_ = nullptr;
+    QStackedWidget *pages_ = nullptr;
     InfoBar *presenterBanner_ = nullptr;
     ConnectionStatus *status_ = nullptr;
     QHash<QString, QAction *> actions_;

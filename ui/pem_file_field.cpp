@@ -2,11 +2,11 @@
 
 #include "dialog_answers.h"
 #include "pem_inspector.h"
+#include "status_line.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QToolButton>
@@ -38,10 +38,8 @@ PemFileField::PemFileField(Kind kind, QWidget *parent)
                                                      : tr("none"));
     browse_ = new QToolButton(this);
     browse_->setText(tr("Browse…"));
-    status_ = new QLabel(this);
-    status_->setWordWrap(true);
-    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    status_->hide();
+    // Two lines: the OpenSSL summary and a warning under it.
+    status_ = new StatusLine(2, this);
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
@@ -75,7 +73,7 @@ void PemFileField::setCertificateField(PemFileField *certificate) {
 }
 
 QString PemFileField::statusText() const {
-    return status_->text();
+    return status_->fullText();
 }
 
 void PemFileField::browse() {
@@ -90,8 +88,7 @@ void PemFileField::browse() {
 
 void PemFileField::setStatus(Severity severity, const QString &text) {
     severity_ = severity;
-    status_->setText(text);
-    status_->setVisible(!text.isEmpty());
+    status_->setFullText(text);
     QString colour;
     switch (severity) {
     case Severity::Warning:

@@ -2,15 +2,17 @@
 
 #include <QWidget>
 
-class QLabel;
 class QLineEdit;
 class QToolButton;
 
 namespace sandbox {
 
+class StatusLine;
+
 // A path to a PEM file plus one line from OpenSSL about it: subject, issuer, expiry for
 // certificates; a warning when expired or expiring soon; for a key, whether it matches
-// the certificate of a partner field.
+// the certificate of a partner field. The line's space is reserved, so typing a path never
+// moves the fields below.
 class PemFileField : public QWidget {
     Q_OBJECT
 public:
@@ -28,6 +30,7 @@ public:
     Severity severity() const { return severity_; }
     QLineEdit *lineEdit() const { return edit_; }
     QToolButton *browseButton() const { return browse_; }
+    StatusLine *statusLine() const { return status_; }
 
     static constexpr int kExpiryWarningDays = 14;
 
@@ -46,7 +49,7 @@ private:
     Kind kind_;
     QLineEdit *edit_ = nullptr;
     QToolButton *browse_ = nullptr;
-    QLabel *status_ = nullptr;
+    StatusLine *status_ = nullptr;
     PemFileField *certificate_ = nullptr;
     Severity severity_ = Severity::None;
 };

@@ -40,6 +40,7 @@ ProfileEditorDialog *ProfileCommands::openEditor(const QUuid &id) {
     editor_ = new ProfileEditorDialog(store_, secrets_, existing, window_);
     editor_->setAttribute(Qt::WA_DeleteOnClose);
     editor_->setPresenterMode(presenter_);
+    connect(editor_, &ProfileEditorDialog::profileSaved, this, &ProfileCommands::profileSelected);
     editor_->open();
     Q_EMIT editorOpened(editor_);
     return editor_;
@@ -49,6 +50,7 @@ bool ProfileCommands::duplicate(const QUuid &id) {
     QString error;
     if (const auto copy = store_->duplicate(id, &error)) {
         copyToken(id, copy->id);
+        Q_EMIT profileSelected(copy->id);
         return true;
     }
     DialogAnswers::warning(window_, tr("Duplicate Profile"),
@@ -91,10 +93,16 @@ bool ProfileCommands::importProfiles() {
         return false;
     QString error;
     QList<QUuid> imported;
-    if (store_->importFrom(path, &error, &imported))
+    const bool saved = store_->importFrom(path, &error, &imported);
+    if (!imported.isEmpty())
+        Q_EMIT profileSelected(imported.constFirst());
+    if (saved)
         return true;
+    // The store's error names the file and its fault; the verdict is said once, here.
     DialogAnswers::warning(window_, tr("Import Profiles"),
-                           tr("Nothing was imported: %1").arg(error));
+                           imported.isEmpty()
+                               ? tr("Nothing was imported: %1").arg(error)
+                               : tr("The profiles were imported but not saved: %1").arg(error));
     return false;
 }
 

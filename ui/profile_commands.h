@@ -32,6 +32,9 @@ public:
 Q_SIGNALS:
     void editorOpened(sandbox::ProfileEditorDialog *dialog);
     void profileRemoved(const QUuid &id);
+    // The profile a command created or saved (a duplicate, the first imported one, the one
+    // the editor saved): the list selects it.
+    void profileSelected(const QUuid &id);
 
 private:
     // A duplicate is only useful with the same token: read it, then store it for the copy.

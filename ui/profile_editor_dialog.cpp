@@ -7,7 +7,6 @@
 #include "transport_banner.h"
 
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -39,12 +38,11 @@ void ProfileEditorDialog::buildUi() {
     banner_ = new TransportBanner(this);
     form_ = new ProfileForm(this);
     token_ = new TokenField(this);
-    auto *tokenForm = new QFormLayout;
-    tokenForm->addRow(tr("Bearer &token:"), token_);
+    // Right below the name: one label column for all rows keeps the form narrow.
+    form_->addRowAfterName(tr("Bearer &token:"), token_);
 
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
-    contentLayout->addLayout(tokenForm);
     contentLayout->addWidget(form_);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);

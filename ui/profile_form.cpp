@@ -2,6 +2,7 @@
 
 #include "env_table_widget.h"
 #include "pem_file_field.h"
+#include "status_line.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,27 +16,45 @@ namespace sandbox {
 
 ProfileForm::ProfileForm(QWidget *parent)
     : QWidget(parent) {
-    auto *form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    addConnectionRows(form);
-    addRequestRows(form);
+    form_ = new QFormLayout(this);
+    form_->setContentsMargins(0, 0, 0, 0);
+    form_->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    addConnectionRows(form_);
+    addRequestRows(form_);
     setProfile(Profile());
+}
+
+// Two reserved lines at the full field width: a wrapped QLabel in a form layout changes its
+// height on relayouts (moving the fields below while the user types); a StatusLine never does.
+QLabel *ProfileForm::hint(const QString &text) {
+    auto *label = new StatusLine(2, this);
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    label->setFullText(text);
+    label->setEnabled(false); // drawn as secondary text
+    return label;
+}
+
+void ProfileForm::addRowAfterName(const QString &label, QWidget *field) {
+    form_->insertRow(1, label, field);
 }
 
 void ProfileForm::addConnectionRows(QFormLayout *form) {
     name_ = new QLineEdit(this);
     address_ = new QLineEdit(this);
     address_->setPlaceholderText(tr("host:port, e.g. 127.0.0.1:7443"));
-    useTls_ =
-        new QCheckBox(tr("Use TLS (the system's trusted roots when no CA file is set)"), this);
+    // Short box texts with a wrapped hint under them: they fit the dialog in any language.
+    useTls_ = new QCheckBox(tr("Use T&LS"), this);
+    auto *tlsHint =
+        hint(tr("Without a CA file, the system's trusted root certificates verify the agent."));
     ca_ = new PemFileField(PemFileField::Kind::CaBundle, this);
     cert_ = new PemFileField(PemFileField::Kind::Certificate, this);
     key_ = new PemFileField(PemFileField::Kind::PrivateKey, this);
     key_->setCertificateField(cert_);
     serverName_ = new QLineEdit(this);
     serverName_->setPlaceholderText(tr("from the address"));
-    allowInsecure_ = new QCheckBox(tr("Allow insecure: send the token without TLS"), this);
+    allowInsecure_ = new QCheckBox(tr("Allow &insecure"), this);
+    auto *insecureHint = hint(tr("Sends the token even over a connection without TLS, where "
+                                 "anyone on the network path can read it."));
     timeout_ = new QSpinBox(this);
     timeout_->setRange(100, 600000);
     timeout_->setSingleStep(1000);
@@ -44,11 +63,13 @@ void ProfileForm::addConnectionRows(QFormLayout *form) {
     form->addRow(tr("&Name:"), name_);
     form->addRow(tr("&Address:"), address_);
     form->addRow(QString(), useTls_);
+    form->addRow(QString(), tlsHint);
     form->addRow(tr("&CA file:"), ca_);
     form->addRow(tr("Client &certificate:"), cert_);
     form->addRow(tr("Client &key:"), key_);
     form->addRow(tr("Server name o&verride:"), serverName_);
     form->addRow(QString(), allowInsecure_);
+    form->addRow(QString(), insecureHint);
     form->addRow(tr("Connect &timeout:"), timeout_);
 
     connect(useTls_, &QCheckBox::toggled, this, &ProfileForm::transportChanged);
@@ -62,11 +83,8 @@ void ProfileForm::addRequestRows(QFormLayout *form) {
     securityProfile_->setEditable(true);
     securityProfile_->addItems(
         {QStringLiteral("strict"), QStringLiteral("standard"), QStringLiteral("permissive")});
-    auto *clampHint = new QLabel(tr("The agent may clamp it: the reference agent runs anything but "
-                                    "strict or standard as standard."),
-                                 this);
-    clampHint->setWordWrap(true);
-    clampHint->setEnabled(false);
+    auto *clampHint = hint(tr("The agent may clamp it: the reference agent runs anything but "
+                              "strict or standard as standard."));
     image_ = new QLineEdit(this);
     image_->setPlaceholderText(tr("e.g. docker.io/library/debian:12"));
     workdir_ = new QLineEdit(this);

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -28,6 +29,8 @@ public:
     // Empty when the profile can be saved; otherwise what is wrong. Focuses the field.
     QString validate();
     void setPresenterMode(bool on);
+    // A row the form does not own (the dialog's token field) right below the name.
+    void addRowAfterName(const QString &label, QWidget *field);
 
     QLineEdit *nameEdit() const { return name_; }
     QLineEdit *addressEdit() const { return address_; }
@@ -37,6 +40,7 @@ public:
     PemFileField *certField() const { return cert_; }
     PemFileField *keyField() const { return key_; }
     QComboBox *securityProfileCombo() const { return securityProfile_; }
+    QLineEdit *imageEdit() const { return image_; }
     QComboBox *modeCombo() const { return mode_; }
     QCheckBox *askForColourCheck() const { return askForColour_; }
     EnvTableWidget *envTable() const { return env_; }
@@ -48,8 +52,11 @@ Q_SIGNALS:
 private:
     void addConnectionRows(QFormLayout *form);
     void addRequestRows(QFormLayout *form);
+    // Secondary, word-wrapped text under a field.
+    QLabel *hint(const QString &text);
 
     Profile base_;
+    QFormLayout *form_ = nullptr;
     QLineEdit *name_ = nullptr;
     QLineEdit *address_ = nullptr;
     QCheckBox *useTls_ = nullptr;

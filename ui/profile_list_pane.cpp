@@ -7,6 +7,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sandbox {
 
 ProfileListPane::ProfileListPane(ProfileStore *store, QWidget *parent)
@@ -32,9 +34,19 @@ ProfileListPane::ProfileListPane(ProfileStore *store, QWidget *parent)
     connect(
         view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &current) { Q_EMIT currentChanged(model_->idAt(current.row())); });
+    // The store resets the model on every change: keep the selected profile selected (or
+    // the row where a deleted one was), so the next Edit opens the profile the user sees.
+    connect(model_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        keptId_ = currentId();
+        keptRow_ = view_->currentIndex().row();
+    });
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
-        if (!view_->currentIndex().isValid() && model_->rowCount() > 0)
-            view_->setCurrentIndex(model_->index(0));
+        const int rows = model_->rowCount();
+        int row = model_->rowOf(keptId_);
+        if (row < 0 && rows > 0)
+            row = std::clamp(keptRow_, 0, rows - 1);
+        if (row >= 0)
+            view_->setCurrentIndex(model_->index(row));
     });
     if (model_->rowCount() > 0)
         view_->setCurrentIndex(model_->index(0));

@@ -35,6 +35,8 @@ private:
     ProfileListModel *model_ = nullptr;
     QListView *view_ = nullptr;
     QToolBar *toolBar_ = nullptr;
+    QUuid keptId_; // the selection across a model reset
+    int keptRow_ = -1;
 };
 
 } // namespace sandbox

@@ -186,6 +186,19 @@ int main(int argc, char **argv) {
     masked->close();
     masked->deleteLater();
     window->setPresenterMode(false);
+
+    // 5. The German profile editor at its default size (no resize): every label whole.
+    translations.install(TranslationLoader::localeFor(QStringLiteral("de")));
+    auto *german =
+        new ProfileEditorDialog(shell.profiles(), shell.secrets(),
+                                shell.profiles()->findByName(options.profileName), window);
+    german->show();
+    waitUntil([german] { return !german->tokenField()->isLoading(); }, 15000);
+    settle();
+    if (!save(german->grab(), outDir, QStringLiteral("profile-editor-de.png")))
+        return fail(QStringLiteral("cannot write profile-editor-de.png"));
+    german->close();
+    german->deleteLater();
     window->close();
     return 0;
 }
