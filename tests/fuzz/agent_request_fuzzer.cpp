@@ -33,10 +33,12 @@ bool nameable(const wire::SandboxExecRequest &request, const std::string &value)
     return false;
 }
 
+// Values with a '@' stand for secrets: no message template holds one, so finding such a
+// value in a message means it was quoted (the fuzzer otherwise learns the templates' words).
 void checkNoValueQuoted(const wire::SandboxExecRequest &request, const std::string &message) {
     for (const auto &[key, value] : request.env()) {
-        if (value.size() >= 12 && message.find(value) != std::string::npos &&
-            !nameable(request, value))
+        if (value.size() >= 6 && value.find('@') != std::string::npos &&
+            message.find(value) != std::string::npos && !nameable(request, value))
             std::abort();
     }
 }
