@@ -99,7 +99,6 @@ int CtlTokenCommand::run(int &argc, char **argv) {
             return usageError("no token on stdin");
     }
 
-    QCoreApplication app(argc, argv);
     SecretStore store;
     QEventLoop loop;
     bool done = false;
