@@ -5,6 +5,7 @@
 #include "request_check.h"
 #include "request_decoder.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -51,11 +52,24 @@ void checkLaunchable(const wire::SandboxExecRequest &request) {
             std::abort();
     }
     for (const auto &[key, value] : request.env()) {
-        if (key.empty() || key.find('=') != std::string::npos || hasNul(key) || hasNul(value))
+        if (key.empty() || key.find('=') != std::string::npos || hasNul(key) || hasNul(value) ||
+            key.size() + value.size() + 2 > RequestCheck::kMaxArgBytes)
             std::abort();
     }
     if (hasNul(request.workdir()) || hasNul(request.profile()) || hasNul(request.image()))
         std::abort();
+}
+
+void checkEveryRuntime(const wire::SandboxExecRequest &request) {
+    for (const Runtime runtime : {Runtime::Host, Runtime::HostUnsandboxed, Runtime::Docker}) {
+        if (const auto bad = RequestCheck::problem(request, runtime)) {
+            if (bad->empty())
+                std::abort();
+            checkNoValueQuoted(request, *bad);
+            continue;
+        }
+        checkLaunchable(request);
+    }
 }
 
 } // namespace
@@ -77,14 +91,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         checkNoValueQuoted(partial, *bad);
         return 0;
     }
-    for (const Runtime runtime : {Runtime::Host, Runtime::HostUnsandboxed, Runtime::Docker}) {
-        if (const auto bad = RequestCheck::problem(request, runtime)) {
-            if (bad->empty())
-                std::abort();
-            checkNoValueQuoted(request, *bad);
-            continue;
-        }
-        checkLaunchable(request);
+    checkEveryRuntime(request);
+    // Inputs stay small (4 KiB), so the kernel's per-string limit is reached by padding the
+    // last argument and the first env value to around it (the input picks how far).
+    if (!request.command().empty()) {
+        const size_t around = RequestCheck::kMaxArgBytes - 8 + size % 16;
+        auto *last = request.mutable_command(request.command_size() - 1);
+        last->resize(std::max(last->size(), around), 'x');
+        if (!request.env().empty())
+            (*request.mutable_env())[request.env().begin()->first].resize(around - 4, 'y');
+        checkEveryRuntime(request);
     }
     return 0;
 }
