@@ -65,6 +65,13 @@ int main(int argc, char **argv) {
     }
     std::cout << "listening on " << server->address() << std::endl;
     server->wait();
+    // wait() returns as soon as gRPC's Shutdown() is done, while the watcher thread may still
+    // be inside shutdown() (ExecService::stop, the return path). It holds the mutex for the
+    // whole call: taking the server from it under the mutex means no one uses it past here.
+    {
+        std::lock_guard lock(mutex);
+        running = nullptr;
+    }
     std::cerr << "sandbox-agent: stopped\n";
     return 0;
 }
