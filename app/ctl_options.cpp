@@ -91,6 +91,10 @@ bool CtlOptionsParser::parseExec(const std::vector<std::string> &args, CtlOption
             (arg == "--tls" ? o.tls : o.allowInsecure) = true;
             continue;
         }
+        if (arg == "--verbose" || arg == "-v") {
+            o.verbose = true;
+            continue;
+        }
         const auto eq = arg.find('=');
         const std::string name = arg.substr(0, eq);
         if (!takesValue(name)) {
@@ -177,6 +181,8 @@ Request:
   --env KEY=VALUE         environment variable, repeatable; secret://NAME values are
                           sent verbatim and resolved by the agent
   --timeout SEC           stop the remote command after SEC seconds
+  -v, --verbose           say on stderr where the command goes and which security
+                          profile the agent will apply
 
 Exit status:
   the remote command's exit code; 125 when its end is unknown (connection, TLS,

@@ -22,6 +22,7 @@ struct CtlOptions {
     std::string tokenEnv;
     bool tls = false;
     bool allowInsecure = false;
+    bool verbose = false; // what will be sent and applied, on stderr before the exec
 
     std::string profile;
     std::optional<std::string> image;

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -37,6 +38,8 @@ public:
     PemFileField *certField() const { return cert_; }
     PemFileField *keyField() const { return key_; }
     QComboBox *securityProfileCombo() const { return securityProfile_; }
+    QLabel *securityProfileHint() const { return clampHint_; }
+    QSpinBox *maxChunkSpin() const { return maxChunk_; }
     QComboBox *modeCombo() const { return mode_; }
     QCheckBox *askForColourCheck() const { return askForColour_; }
     EnvTableWidget *envTable() const { return env_; }
@@ -60,6 +63,8 @@ private:
     QCheckBox *allowInsecure_ = nullptr;
     QSpinBox *timeout_ = nullptr;
     QComboBox *securityProfile_ = nullptr;
+    QLabel *clampHint_ = nullptr;
+    QSpinBox *maxChunk_ = nullptr;
     QLineEdit *image_ = nullptr;
     QLineEdit *workdir_ = nullptr;
     QComboBox *mode_ = nullptr;
