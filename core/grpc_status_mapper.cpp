@@ -238,6 +238,15 @@ std::string GrpcStatusMapper::tlsLikelyCause(const std::string &m) const {
                          config_.serverNameOverride + "'";
     if (containsAny(m, {"expired", "not yet valid"}))
         return "the agent's certificate has expired or is not yet valid";
+    // Our own agent names a refused client certificate in an alert; the Go agent just drops
+    // the connection. Without a client certificate configured, mTLS is the likely cause.
+    if (containsAny(m, {"certificate required", "alert handshake failure", "bad certificate",
+                        "unknown ca", "certificate unknown", "alert", "socket closed",
+                        "connection reset", "end of file", "endpoint read failed"}))
+        return config_.clientCert.isSet()
+                   ? "the agent rejected the client certificate (not signed by the CA the "
+                     "agent trusts, or expired)"
+                   : kClientCertificateLikely;
     if (containsAny(m, {"verify failed", "verify_failed", "self signed", "self-signed",
                         "unable to get local issuer"}))
         return config_.caCert.isSet()
@@ -247,15 +256,8 @@ std::string GrpcStatusMapper::tlsLikelyCause(const std::string &m) const {
                      "the CA that signed it";
     if (containsAny(m, {"wrong version number", "packet length", "record layer", "http"}))
         return "the agent does not speak TLS on this port (is it running without TLS?)";
-    // Our own agent names the missing certificate in an alert; the Go agent just drops the
-    // connection. Either way, without a client certificate that is the likely cause.
     if (!config_.clientCert.isSet())
         return kClientCertificateLikely;
-    if (containsAny(m, {"certificate required", "alert handshake failure", "bad certificate",
-                        "unknown ca", "certificate unknown", "alert", "socket closed",
-                        "connection reset", "end of file", "endpoint read failed"}))
-        return "the agent rejected the client certificate (not signed by the CA the agent "
-               "trusts, or expired)";
     return "check the CA, the server name and the client certificate";
 }
 

@@ -13,19 +13,27 @@ bool isReverseSearch(const QKeyEvent *event) {
     return event->key() == Qt::Key_R && event->modifiers() == Qt::ControlModifier;
 }
 
-// Whether an action's shortcut would fire for a key typed into `input`.
+// Whether an action's shortcut would fire for a key typed into `input`: it belongs to the
+// input's window (not a dialog's) and its context reaches the input.
 bool reachesShortcut(const QAction *action, const QWidget *input) {
+    const QWidget *window = input->window();
+    const auto *owner = qobject_cast<const QWidget *>(action->parent());
+    bool inWindow = owner && owner->window() == window;
+    bool onAncestor = false;
+    for (const QObject *object : action->associatedObjects()) {
+        const auto *widget = qobject_cast<const QWidget *>(object);
+        if (!widget)
+            continue;
+        inWindow |= widget->window() == window;
+        onAncestor |= widget == input || widget->isAncestorOf(input);
+    }
     switch (action->shortcutContext()) {
     case Qt::ApplicationShortcut:
-    case Qt::WindowShortcut:
         return true;
+    case Qt::WindowShortcut:
+        return inWindow;
     case Qt::WidgetWithChildrenShortcut:
-        for (const QObject *owner : action->associatedObjects()) {
-            const auto *widget = qobject_cast<const QWidget *>(owner);
-            if (widget && (widget == input || widget->isAncestorOf(input)))
-                return true;
-        }
-        return false;
+        return onAncestor;
     case Qt::WidgetShortcut:
         return false;
     }
