@@ -56,12 +56,12 @@ protected:
         p.caFile = pki.ca().certPath;
         p.image = QString::fromLatin1(SecureAgent::kImage);
         p.connectTimeoutMs = 5000;
-        p.env = {{QStringLiteral("DB_PASSWORD"), QStringLiteral("hunter2-value")},
-                 {QStringLiteral("API_KEY"), QStringLiteral("secret://api.key")}};
+        p.env = {{QStringLiteral("DB_PASSWORD"), QStringLiteral("hunter2-value")}};
         EXPECT_TRUE(store->add(p, nullptr, &p));
-        if (withToken)
+        if (withToken) {
             EXPECT_EQ(writeToken(p.id, QString::fromStdString(agent.token())),
                       SecretStore::Status::Ok);
+        }
         return p;
     }
 

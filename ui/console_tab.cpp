@@ -222,10 +222,11 @@ void ConsoleTab::setRunning(bool running) {
 void ConsoleTab::updateElapsed() {
     const QString elapsed =
         ExecErrorText::formatDuration(std::chrono::milliseconds(elapsed_.elapsed()));
-    // Until the TLS handshake is done nothing runs yet; a silent port must not look busy.
-    elapsedLabel_->setText(session_->connectionState() == ConnectionState::Connecting
-                               ? tr("connecting… %1").arg(elapsed)
-                               : tr("running %1").arg(elapsed));
+    // Until the connection is up (TLS handshake done) nothing runs yet: a silent port must
+    // not look like a running command.
+    elapsedLabel_->setText(session_->connectionState() == ConnectionState::Ready
+                               ? tr("running %1").arg(elapsed)
+                               : tr("connecting… %1").arg(elapsed));
 }
 
 void ConsoleTab::walkHistory(bool older) {
