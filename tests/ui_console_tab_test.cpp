@@ -154,6 +154,22 @@ TEST_F(UiConsoleTab, WindowShortcutsWorkFromTheCommandInput) {
             action->trigger(); // presenter mode off again
         closeDialogs(tab);
     }
+    // Under X11 the line edit claims Ctrl+E ("end of line"); offscreen it uses another
+    // keyboard scheme that does not. A window shortcut on a key the line edit claims under
+    // every scheme (Ctrl+A, "select all") shows the rule everywhere: the window's wins.
+    auto *windowWide = new QAction(QStringLiteral("Window-wide"), window.get());
+    windowWide->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_A));
+    static_cast<QWidget *>(window.get())->addAction(windowWide);
+    QSignalSpy windowWideSpy(windowWide, &QAction::triggered);
+    tab->input()->setText(QStringLiteral("typed"));
+    QTest::keyClick(tab->input(), Qt::Key_A, Qt::ControlModifier);
+    EXPECT_EQ(windowWideSpy.count(), 1) << "the line edit kept a key the window binds";
+    EXPECT_FALSE(tab->input()->hasSelectedText());
+    delete windowWide;
+    QTest::keyClick(tab->input(), Qt::Key_A, Qt::ControlModifier);
+    EXPECT_TRUE(tab->input()->hasSelectedText()) << "without a window shortcut it edits";
+    tab->input()->clear();
+
     // The tab's own shortcuts keep working too (Ctrl+L clears the transcript).
     tab->view()->model()->appendNotice(QStringLiteral("to be cleared"));
     QTest::keyClick(tab->input(), Qt::Key_L, Qt::ControlModifier);
