@@ -241,6 +241,7 @@ TEST_F(RunnerAuthTest, DroppedConnectionWithoutClientCertificateNamesMtls) {
     const CollectedExec run = runner->execCollect(command({"true"}));
     ASSERT_EQ(run.result.outcome, ExecOutcome::Failed) << describe(run.result);
     EXPECT_GE(server.dropped(), 1) << "the handshake never reached the server's check";
+    RecordProperty("grpc_message", run.result.error.agentMessage); // what gRPC said
     EXPECT_EQ(run.result.error.cause, ExecErrorCause::ClientCertificateLikely)
         << describe(run.result);
     EXPECT_TRUE(

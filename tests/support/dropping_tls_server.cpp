@@ -5,8 +5,10 @@
 #include <openssl/ssl.h>
 
 #include <arpa/inet.h>
+#include <csignal>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -83,6 +85,12 @@ DroppingTlsServer::~DroppingTlsServer() {
 }
 
 void DroppingTlsServer::serve() {
+    // A client that gives up first must not take the test process down with SIGPIPE (it is
+    // sent to the writing thread; blocked here, the write just fails with EPIPE).
+    sigset_t pipe;
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
     while (!stop_) {
         pollfd p{listenFd_, POLLIN, 0};
         if (::poll(&p, 1, 50) <= 0)
