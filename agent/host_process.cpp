@@ -2,6 +2,7 @@
 
 #include "child_launch.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -10,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -116,6 +118,19 @@ HostProcess::HostProcess(pid_t pid, int stdoutFd, int stderrFd, std::chrono::mil
     ::fcntl(stdoutFd_, F_SETPIPE_SZ, kPipeBytes);
     ::fcntl(stdoutFd_, F_SETFL, ::fcntl(stdoutFd_, F_GETFL) | O_NONBLOCK);
     ::fcntl(stderrFd_, F_SETFL, ::fcntl(stderrFd_, F_GETFL) | O_NONBLOCK);
+    // One epoll set for both pipes, edge-triggered: the kernel lists pipes in the order they
+    // became readable, which poll() cannot tell when both are ready at once.
+    epollFd_ = ::epoll_create1(EPOLL_CLOEXEC);
+    const auto watch = [this](int fd, std::uint32_t tag, std::uint32_t events) {
+        epoll_event ev{};
+        ev.events = events;
+        ev.data.u32 = tag;
+        if (fd >= 0 && epollFd_ >= 0)
+            ::epoll_ctl(epollFd_, EPOLL_CTL_ADD, fd, &ev);
+    };
+    watch(stdoutFd_, kStdoutTag, EPOLLIN | EPOLLET);
+    watch(stderrFd_, kStderrTag, EPOLLIN | EPOLLET);
+    watch(pidFd_, kPidTag, EPOLLIN);
 }
 
 HostProcess::~HostProcess() {
@@ -125,6 +140,7 @@ HostProcess::~HostProcess() {
     closeFd(stderrFd_);
     closeFd(pidFd_);
     closeFd(infoFd_);
+    closeFd(epollFd_);
 }
 
 void HostProcess::closeFd(int &fd) {
@@ -166,36 +182,52 @@ bool HostProcess::readChunk(int &fd, OutputStream stream, const OutputWriter &wr
     return true;
 }
 
-// Waits up to waitMs for output or the end of the command, and forwards one chunk per pipe.
-bool HostProcess::pumpOnce(const OutputWriter &write, Outcome &outcome, int waitMs) {
-    pollfd fds[3];
-    nfds_t count = 0;
-    for (int fd : {stdoutFd_, stderrFd_, pidFd_}) {
-        if (fd >= 0)
-            fds[count++] = {fd, POLLIN, 0};
-    }
+// Appends the pipes that became readable, in the kernel's order, to ready_ (a pipe already
+// queued keeps its place).
+void HostProcess::collectReady(int waitMs) {
     const bool pipesOpen = stdoutFd_ >= 0 || stderrFd_ >= 0;
     if (!pipesOpen && pidFd_ < 0)
         waitMs = std::min(waitMs, 5); // nothing to wake us: check the child often
-    if (::poll(fds, count, waitMs) <= 0)
-        return false;
-    bool progressed = false;
-    if (stdoutFd_ >= 0)
-        progressed |= readChunk(stdoutFd_, OutputStream::Stdout, write, outcome);
-    if (stderrFd_ >= 0)
-        progressed |= readChunk(stderrFd_, OutputStream::Stderr, write, outcome);
-    return progressed;
+    epoll_event events[3];
+    const int n = epollFd_ >= 0 ? ::epoll_wait(epollFd_, events, 3, waitMs) : 0;
+    if (epollFd_ < 0 && waitMs > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(waitMs));
+    for (int i = 0; i < n; ++i) {
+        if (events[i].data.u32 == kPidTag)
+            continue; // only wakes us; pollExited() looks
+        const auto stream =
+            events[i].data.u32 == kStdoutTag ? OutputStream::Stdout : OutputStream::Stderr;
+        if (std::find(ready_.begin(), ready_.end(), stream) == ready_.end())
+            ready_.push_back(stream);
+    }
 }
 
-// After the command ended: forward what it left in the pipes. Bounded, in case something
-// outside the process group keeps writing.
+// Forwards one chunk of the pipe that became readable first. A pipe that gave data may hold
+// more (edge-triggered epoll will not say so again): it goes to the back, so a flood on one
+// stream cannot starve the other.
+void HostProcess::forwardNext(const OutputWriter &write, Outcome &outcome) {
+    const OutputStream stream = ready_.front();
+    ready_.pop_front();
+    int &fd = stream == OutputStream::Stdout ? stdoutFd_ : stderrFd_;
+    if (fd >= 0 && readChunk(fd, stream, write, outcome))
+        ready_.push_back(stream);
+}
+
+// Waits up to waitMs for output or the end of the command, and forwards one chunk.
+void HostProcess::pumpOnce(const OutputWriter &write, Outcome &outcome, int waitMs) {
+    collectReady(ready_.empty() ? waitMs : 0);
+    if (!ready_.empty())
+        forwardNext(write, outcome);
+}
+
+// After the command ended: forward what it left in the pipes, still in the order it became
+// readable. Bounded, in case something outside the process group keeps writing.
 void HostProcess::drain(const OutputWriter &write, Outcome &outcome) {
-    for (int round = 0, more = 1; more && round < 64; ++round) {
-        more = 0;
-        if (stdoutFd_ >= 0)
-            more |= static_cast<int>(readChunk(stdoutFd_, OutputStream::Stdout, write, outcome));
-        if (stderrFd_ >= 0)
-            more |= static_cast<int>(readChunk(stderrFd_, OutputStream::Stderr, write, outcome));
+    for (int i = 0; i < 256; ++i) {
+        collectReady(0);
+        if (ready_.empty())
+            return;
+        forwardNext(write, outcome);
     }
 }
 

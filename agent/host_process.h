@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -15,8 +16,10 @@ namespace sandbox::agent {
 enum class OutputStream { Stdout, Stderr };
 
 // A command running directly on this host in its own process group, with its output read
-// from pipes. Reading only continues after the previous chunk was handed on, so a slow
-// consumer stalls the command (full pipe) instead of growing memory.
+// from pipes in one epoll loop and forwarded in the order the pipes became readable (two
+// pipes cannot give a total order of the writes: data written to one pipe while the other
+// is being read is forwarded after it). Reading only continues after the previous chunk was handed
+// on, so a slow consumer stalls the command (full pipe) instead of growing memory.
 class HostProcess {
 public:
     static constexpr size_t kMaxChunk = 64 * 1024;
@@ -59,7 +62,9 @@ private:
     HostProcess(pid_t pid, int stdoutFd, int stderrFd, std::chrono::milliseconds timeout);
 
     bool pollExited();
-    bool pumpOnce(const OutputWriter &write, Outcome &outcome, int waitMs);
+    void pumpOnce(const OutputWriter &write, Outcome &outcome, int waitMs);
+    void collectReady(int waitMs);
+    void forwardNext(const OutputWriter &write, Outcome &outcome);
     bool readChunk(int &fd, OutputStream stream, const OutputWriter &write, Outcome &outcome);
     void drain(const OutputWriter &write, Outcome &outcome);
     void beginTermination();
@@ -73,6 +78,12 @@ private:
     int stderrFd_;
     int pidFd_ = -1;
     int infoFd_ = -1; // bwrap's --info-fd, when the spec asked for it
+    int epollFd_ = -1;
+    static constexpr std::uint32_t kStdoutTag = 0;
+    static constexpr std::uint32_t kStderrTag = 1;
+    static constexpr std::uint32_t kPidTag = 2;
+    // Pipes with output to forward, in the order they became readable.
+    std::deque<OutputStream> ready_;
     std::chrono::milliseconds timeout_;
     bool exited_ = false;
     bool reaped_ = false;

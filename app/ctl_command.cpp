@@ -5,6 +5,7 @@
 #include "exec_cancellation.h"
 #include "interrupt_watcher.h"
 #include "remote_runner.h"
+#include "security_profile_clamp.h"
 #include "stdio_sink.h"
 
 #include <cerrno>
@@ -88,6 +89,8 @@ int CtlCommand::runExec(const CtlOptions &options) {
     if (!runner->config().token.empty() && !runner->config().tlsEnabled())
         printError("warning: sending the token without TLS (allowed by --allow-insecure or the "
                    "profile's Allow insecure)");
+    if (options.verbose)
+        printVerbose(runner->config());
     ::signal(SIGPIPE, SIG_IGN); // a closed stdout shows up as EPIPE and cancels the exec
     ExecCancellation cancellation;
     StdioSink sink([&cancellation] { cancellation.cancel(); });
@@ -101,6 +104,14 @@ int CtlCommand::runExec(const CtlOptions &options) {
         interruptSignal = watcher.signalNumber();
     }
     return exitStatus(result, sink.writeError(), interruptSignal);
+}
+
+void CtlCommand::printVerbose(const RunnerConfig &config) {
+    const std::string requested = config.profile.empty() ? "none" : "'" + config.profile + "'";
+    printError("agent " + config.address + (config.tlsEnabled() ? " (TLS)" : " (no TLS)") +
+               ", image '" + config.image + "'");
+    printError("security profile requested: " + requested + ". " +
+               SecurityProfileClamp::explain(QString::fromStdString(config.profile)).toStdString());
 }
 
 int CtlCommand::exitStatus(const ExecResult &result, const std::string &writeError,

@@ -25,6 +25,8 @@ private:
     static int exitStatus(const ExecResult &result, const std::string &writeError,
                           int interruptSignal);
     static void printError(const std::string &message);
+    // --verbose: the address, transport, image and the security profile the agent applies.
+    static void printVerbose(const RunnerConfig &config);
 };
 
 } // namespace sandbox

@@ -32,6 +32,7 @@ void addExecOptions(QCommandLineParser &p) {
         p.addOption(valueOption(name, "VALUE"));
     for (const char *name : {"tls", "allow-insecure", "no-token"})
         p.addOption(flag(name));
+    p.addOption(QCommandLineOption(QStringList{QStringLiteral("v"), QStringLiteral("verbose")}));
 }
 
 std::optional<std::string> valueIfSet(const QCommandLineParser &p, const char *name) {
@@ -85,6 +86,7 @@ bool readExecOptions(const QCommandLineParser &p, CtlOptions &o, std::string &er
     o.tls = p.isSet(QStringLiteral("tls"));
     o.allowInsecure = p.isSet(QStringLiteral("allow-insecure"));
     o.noToken = p.isSet(QStringLiteral("no-token"));
+    o.verbose = p.isSet(QStringLiteral("verbose"));
     if (!parseEnv(p.values(QStringLiteral("env")), o.env, error) ||
         !parseSeconds("timeout", valueIfSet(p, "timeout"), o.timeoutSeconds, error) ||
         !parseSeconds("connect-timeout", valueIfSet(p, "connect-timeout"), o.connectTimeoutSeconds,
@@ -308,6 +310,8 @@ Request:
                           the job's; secret://NAME values are sent verbatim and resolved
                           by the agent
   --timeout SEC           stop the remote command after SEC seconds
+  -v, --verbose           say on stderr where the command goes and which security
+                          profile the agent will apply
 
 Exit status:
   the remote command's exit code; 125 when its end is unknown (connection, TLS,

@@ -24,6 +24,7 @@ struct CtlOptions {
     bool noToken = false;
     bool tls = false;
     bool allowInsecure = false;
+    bool verbose = false; // what will be sent and applied, on stderr before the exec
 
     // A desktop-console profile (name or id) in configDir/profiles.json.
     std::string profileName;

@@ -16,6 +16,39 @@ QString detailOf(const ExecError &error) {
     return QString::fromStdString(error.agentMessage.empty() ? error.message : error.agentMessage);
 }
 
+// The causes the runner established; their words take precedence over the kind's.
+QString describeCause(const ExecError &e, const QString &address) {
+    switch (e.cause) {
+    case ExecErrorCause::ConnectionLost:
+        return QCoreApplication::translate("ExecErrorText",
+                                           "The connection to %1 was lost after %2 bytes of "
+                                           "output; the command's end is unknown.")
+            .arg(address)
+            .arg(e.bytesReceived);
+    case ExecErrorCause::HandshakeStalled:
+        return QCoreApplication::translate("ExecErrorText",
+                                           "%1 accepted the connection but never completed the "
+                                           "TLS handshake (is it a TLS port?)")
+            .arg(address);
+    case ExecErrorCause::ClientCertificateLikely:
+        return QCoreApplication::translate(
+                   "ExecErrorText",
+                   "The TLS handshake with %1 failed; likely cause: the agent may require a "
+                   "client certificate (mTLS). Configure one in the profile (%2).")
+            .arg(address, detailOf(e));
+    case ExecErrorCause::ReceiveLimit:
+        return QCoreApplication::translate(
+                   "ExecErrorText",
+                   "One output message from %1 was larger than the receive limit of %2; raise "
+                   "the profile's setting \"%3\" (sandboxctl: --max-chunk SIZE).")
+            .arg(address, ExecErrorText::formatBytes(std::uint64_t(e.receiveLimitBytes)),
+                 ExecErrorText::receiveLimitSettingName());
+    case ExecErrorCause::None:
+        break;
+    }
+    return {};
+}
+
 QString describeConnection(const ExecError &e, const QString &address) {
     switch (e.kind) {
     case ExecErrorKind::Unavailable:
@@ -89,6 +122,11 @@ QString describeRequest(const ExecError &e, const QString &address) {
 
 } // namespace
 
+QString ExecErrorText::receiveLimitSettingName() {
+    // The same words as GrpcStatusMapper::kReceiveLimitSetting (sandboxctl's message).
+    return tr("Largest output message");
+}
+
 QString ExecErrorText::formatDuration(std::chrono::nanoseconds duration) {
     using namespace std::chrono;
     const auto ms = duration_cast<milliseconds>(duration).count();
@@ -132,6 +170,8 @@ QString ExecErrorText::describe(const ExecResult &result, const QString &address
         return {};
     if (result.outcome == ExecOutcome::Cancelled || result.error.kind == ExecErrorKind::Cancelled)
         return tr("Cancelled: the agent was told to stop the command.");
+    if (QString cause = describeCause(result.error, address); !cause.isEmpty())
+        return cause;
     const QString text = describeConnection(result.error, address);
     return text.isEmpty() ? describeRequest(result.error, address) : text;
 }

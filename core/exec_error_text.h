@@ -25,6 +25,9 @@ public:
 
     static QString formatDuration(std::chrono::nanoseconds duration); // "1.2 s", "340 ms"
     static QString formatBytes(std::uint64_t bytes);                  // "12 B", "3.4 KiB"
+    // The profile editor's label of the receive limit, which errors name as the setting
+    // that raises it.
+    static QString receiveLimitSettingName();
 };
 
 } // namespace sandbox

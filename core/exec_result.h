@@ -24,6 +24,15 @@ enum class ExecErrorKind {
     Other,
 };
 
+// What the runner found out beyond the kind, so that every front end names the same cause.
+enum class ExecErrorCause {
+    None,
+    ConnectionLost,          // the connection broke after output arrived; the end is unknown
+    HandshakeStalled,        // the port accepted the connection, the TLS handshake never ended
+    ClientCertificateLikely, // TLS failed and no client certificate is configured (mTLS?)
+    ReceiveLimit,            // one message from the agent was larger than the receive limit
+};
+
 struct ExecError {
     ExecErrorKind kind = ExecErrorKind::None;
     int grpcCode = 0;         // grpc::StatusCode, 0 when the error is not from gRPC
@@ -33,6 +42,9 @@ struct ExecError {
     // X509_V_ERR_* code and one clause naming it ("the agent's certificate expired on ...").
     long tlsVerifyResult = 0;
     std::string tlsCause = {};
+    ExecErrorCause cause = ExecErrorCause::None;
+    std::uint64_t bytesReceived = 0;    // ConnectionLost: output bytes that did arrive
+    std::int64_t receiveLimitBytes = 0; // ReceiveLimit: the limit that was hit
 };
 
 enum class ExecOutcome {

@@ -47,6 +47,8 @@ public:
 
     void onStdout(std::string_view bytes) override { push(false, bytes); }
     void onStderr(std::string_view bytes) override { push(true, bytes); }
+    // "connecting" lasts until the handshake is done, not until the first output.
+    void onConnected() override { session_.setState(ConnectionState::Ready); }
 
 private:
     void push(bool isStderr, std::string_view bytes) {

@@ -11,6 +11,8 @@ public:
     virtual ~ExecSink() = default;
     virtual void onStdout(std::string_view bytes) = 0;
     virtual void onStderr(std::string_view bytes) = 0;
+    // The connection to the agent is up (TLS handshake done), before the request is sent.
+    virtual void onConnected() {}
 };
 
 } // namespace sandbox

@@ -41,6 +41,10 @@ ExecError makeError(ExecErrorKind kind, const grpc::Status &status, std::string 
 
 } // namespace
 
+const char *const GrpcStatusMapper::kClientCertificateLikely =
+    "the agent may require a client certificate (mTLS); configure one";
+const char *const GrpcStatusMapper::kReceiveLimitSetting = "Largest output message";
+
 bool GrpcStatusMapper::isTlsFailure(const std::string &message) {
     return containsAny(lower(message),
                        {"handshake", "ssl", "tls", "certificate", "peer name", "alert"});
@@ -96,19 +100,26 @@ ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage,
     const bool closedWhileConnecting =
         containsAny(m, {"failed to connect"}) &&
         containsAny(m, {"socket closed", "connection reset", "end of file"});
-    // A port that accepts the connection but never answers the handshake is unreachable,
-    // not a certificate problem: no alert, no verification error, just silence.
+    // A port that accepts the connection but never answers the handshake is not a
+    // certificate problem: no alert, no verification error, just silence.
     const bool silentPeer =
         containsAny(m, {"handshake read failed", "timed out", "timeout", "deadline"}) &&
         !containsAny(m, {"alert", "certificate", "verify", "peer name", "expired"});
     if (silentPeer) {
+        if (config_.tlsEnabled())
+            return handshakeStalled(agentMessage);
         return makeError(ExecErrorKind::Unavailable, status,
                          "agent unreachable at " + config_.address +
                              ": it accepted the "
                              "connection but did not answer within " +
                              seconds(config_.connectTimeout) + " (" + agentMessage + ")");
     }
-    if (config_.tlsEnabled() && (isTlsFailure(agentMessage) || closedWhileConnecting)) {
+    // gRPC's words when the peer drops the connection mid-handshake without an alert it
+    // could read (the Go agent refusing a missing client certificate).
+    const bool droppedInHandshake =
+        containsAny(m, {"endpoint read failed", "endpoint write failed", "broken pipe"});
+    if (config_.tlsEnabled() &&
+        (isTlsFailure(agentMessage) || closedWhileConnecting || droppedInHandshake)) {
         const std::string cause = tlsFacts ? verifiedTlsCause(*tlsFacts) : std::string();
         if (!cause.empty()) {
             ExecError error = makeError(ExecErrorKind::TlsFailure, status,
@@ -118,9 +129,16 @@ ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage,
             error.tlsCause = cause;
             return error;
         }
-        return makeError(ExecErrorKind::TlsFailure, status,
-                         "TLS handshake with " + config_.address + " failed; likely cause: " +
-                             tlsLikelyCause(lower(agentMessage)) + " (" + agentMessage + ")");
+        const std::string likely = tlsLikelyCause(lower(agentMessage));
+        ExecError error =
+            makeError(ExecErrorKind::TlsFailure, status,
+                      "TLS handshake with " + config_.address + " failed; likely cause: " + likely +
+                          " (" + agentMessage + ")");
+        if (likely == kClientCertificateLikely) {
+            error.cause = ExecErrorCause::ClientCertificateLikely;
+            error.tlsCause = likely;
+        }
+        return error;
     }
     std::string hint;
     if (!config_.tlsEnabled() && containsAny(m, {"failed to connect"}) &&
@@ -130,13 +148,42 @@ ExecError GrpcStatusMapper::unavailable(const std::string &agentMessage,
                      "agent unreachable at " + config_.address + ": " + agentMessage + hint);
 }
 
+ExecError GrpcStatusMapper::handshakeStalled(const std::string &agentMessage) const {
+    const grpc::Status status(grpc::StatusCode::UNAVAILABLE, agentMessage);
+    ExecError error = makeError(ExecErrorKind::Unavailable, status,
+                                config_.address +
+                                    " accepted the connection but never completed the TLS "
+                                    "handshake (is it a TLS port?)" +
+                                    (agentMessage.empty() ? "" : " (" + agentMessage + ")"));
+    error.cause = ExecErrorCause::HandshakeStalled;
+    return error;
+}
+
+ExecError GrpcStatusMapper::connectionLost(const grpc::Status &status,
+                                           std::uint64_t bytesReceived) const {
+    ExecError error = makeError(ExecErrorKind::StreamCut, status,
+                                withDetail("the connection to " + config_.address +
+                                               " was lost after " + std::to_string(bytesReceived) +
+                                               " bytes of output; the command's end is unknown",
+                                           status.error_message()));
+    error.cause = ExecErrorCause::ConnectionLost;
+    error.bytesReceived = bytesReceived;
+    return error;
+}
+
 ExecError GrpcStatusMapper::resourceExhausted(const std::string &agentMessage) const {
     const grpc::Status status(grpc::StatusCode::RESOURCE_EXHAUSTED, agentMessage);
     if (containsAny(lower(agentMessage), {"larger than max", "message larger", "max ("})) {
-        return makeError(ExecErrorKind::ResourceExhausted, status,
-                         "an output chunk exceeded the receive limit of " +
-                             std::to_string(config_.maxReceiveMessageBytes) +
-                             " bytes; raise the limit (" + agentMessage + ")");
+        ExecError error =
+            makeError(ExecErrorKind::ResourceExhausted, status,
+                      "one output message from " + config_.address +
+                          " was larger than the receive limit of " +
+                          std::to_string(config_.maxReceiveMessageBytes) +
+                          " bytes; raise it with the profile's setting \"" + kReceiveLimitSetting +
+                          "\" or with sandboxctl --max-chunk SIZE (" + agentMessage + ")");
+        error.cause = ExecErrorCause::ReceiveLimit;
+        error.receiveLimitBytes = config_.maxReceiveMessageBytes;
+        return error;
     }
     return makeError(
         ExecErrorKind::ResourceExhausted, status,
@@ -191,13 +238,15 @@ std::string GrpcStatusMapper::tlsLikelyCause(const std::string &m) const {
                          config_.serverNameOverride + "'";
     if (containsAny(m, {"expired", "not yet valid"}))
         return "the agent's certificate has expired or is not yet valid";
+    // Our own agent names a refused client certificate in an alert; the Go agent just drops
+    // the connection. Without a client certificate configured, mTLS is the likely cause.
     if (containsAny(m, {"certificate required", "alert handshake failure", "bad certificate",
                         "unknown ca", "certificate unknown", "alert", "socket closed",
-                        "connection reset", "end of file"}))
+                        "connection reset", "end of file", "endpoint read failed"}))
         return config_.clientCert.isSet()
                    ? "the agent rejected the client certificate (not signed by the CA the "
                      "agent trusts, or expired)"
-                   : "the agent requires a client certificate (mTLS); configure one";
+                   : kClientCertificateLikely;
     if (containsAny(m, {"verify failed", "verify_failed", "self signed", "self-signed",
                         "unable to get local issuer"}))
         return config_.caCert.isSet()
@@ -207,6 +256,8 @@ std::string GrpcStatusMapper::tlsLikelyCause(const std::string &m) const {
                      "the CA that signed it";
     if (containsAny(m, {"wrong version number", "packet length", "record layer", "http"}))
         return "the agent does not speak TLS on this port (is it running without TLS?)";
+    if (!config_.clientCert.isSet())
+        return kClientCertificateLikely;
     return "check the CA, the server name and the client certificate";
 }
 

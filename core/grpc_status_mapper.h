@@ -6,6 +6,7 @@
 
 #include <grpcpp/support/status.h>
 
+#include <cstdint>
 #include <string>
 
 namespace sandbox {
@@ -21,6 +22,16 @@ public:
     ExecError map(const grpc::Status &status, const TlsVerifyFacts *tlsFacts = nullptr) const;
     // The TLS handshake failed (judged from gRPC's status text).
     static bool isTlsFailure(const std::string &message);
+    // The port accepted the TCP connection and then said nothing (TLS on).
+    ExecError handshakeStalled(const std::string &agentMessage) const;
+    // The call failed after output had arrived: the command may still run or have ended.
+    ExecError connectionLost(const grpc::Status &status, std::uint64_t bytesReceived) const;
+
+    // The likely cause named when TLS fails and no client certificate is configured.
+    static const char *const kClientCertificateLikely;
+    // The profile editor's label of the receive limit (untranslated; ExecErrorText
+    // translates it for the GUI).
+    static const char *const kReceiveLimitSetting;
 
 private:
     ExecError unavailable(const std::string &agentMessage, const TlsVerifyFacts *tlsFacts) const;

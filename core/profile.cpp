@@ -97,6 +97,13 @@ bool readOptions(const QJsonObject &o, Profile &p, QString &error) {
         return false;
     }
     p.connectTimeoutMs = timeout.toInt(Profile::kDefaultConnectTimeoutMs);
+    const QJsonValue maxChunk = o.value(QStringLiteral("maxChunkBytes"));
+    if (!maxChunk.isUndefined() && (!maxChunk.isDouble() || maxChunk.toInt(-1) <= 0)) {
+        error = fieldError(QStringLiteral("maxChunkBytes"),
+                           QT_TRANSLATE_NOOP("Profile", "field \"%1\" must be a positive number"));
+        return false;
+    }
+    p.maxChunkBytes = maxChunk.toInt(RunnerConfig::kDefaultMaxReceiveMessageBytes);
     return true;
 }
 
@@ -128,6 +135,7 @@ QJsonObject Profile::toJson() const {
         {QStringLiteral("workdir"), workdir},
         {QStringLiteral("mode"), modeName(mode)},
         {QStringLiteral("connectTimeoutMs"), connectTimeoutMs},
+        {QStringLiteral("maxChunkBytes"), maxChunkBytes},
     };
 }
 
@@ -195,6 +203,7 @@ RunnerConfig Profile::toRunnerConfig(const QString &token) const {
         c.env.emplace_back(utf8(var.key), utf8(var.value));
     c.workdir = utf8(workdir);
     c.connectTimeout = std::chrono::milliseconds(connectTimeoutMs);
+    c.maxReceiveMessageBytes = maxChunkBytes;
     return c;
 }
 

@@ -37,6 +37,9 @@ public:
     // that colour only on a TTY stay plain.
     bool askForColour = true;
     int connectTimeoutMs = kDefaultConnectTimeoutMs;
+    // The largest single output message accepted from the agent (the Go agent sends a
+    // command's whole output as one); RunnerConfig::maxReceiveMessageBytes.
+    int maxChunkBytes = RunnerConfig::kDefaultMaxReceiveMessageBytes;
 
     // MutualTls when a client cert and key are set, Tls when a CA file is set or useTls,
     // otherwise Plaintext.

@@ -122,6 +122,7 @@ struct RemoteRunner::Impl {
     void connectAndRun(const ExecRequest &request, ExecSink &sink, CallCanceller &canceller,
                        ExecResult &result);
     ExecError explainTlsFailure(const grpc::Status &status, CallCanceller &canceller) const;
+    ExecError connectTimedOut(CallCanceller &canceller) const;
 };
 
 std::shared_ptr<grpc::Channel> RemoteRunner::Impl::sharedChannel() {
@@ -152,13 +153,12 @@ void RemoteRunner::Impl::connectAndRun(const ExecRequest &request, ExecSink &sin
         result.error = simpleError(ExecErrorKind::Cancelled, "cancelled");
         return;
     case ConnectResult::TimedOut:
-        result.error =
-            simpleError(ExecErrorKind::Unavailable, "agent unreachable at " + config.address +
-                                                        " (no answer within " +
-                                                        secondsText(config.connectTimeout) + ")");
-        result.error.grpcCode = static_cast<int>(grpc::StatusCode::UNAVAILABLE);
+        result.error = connectTimedOut(canceller);
         return;
     case ConnectResult::Ready:
+        sink.onConnected();
+        runCall(ch, request, sink, canceller, result);
+        return;
     case ConnectResult::Failed: // the call below fails fast with gRPC's reason
         runCall(ch, request, sink, canceller, result);
         return;
@@ -211,11 +211,30 @@ void RemoteRunner::Impl::runCall(const std::shared_ptr<grpc::Channel> &ch,
         result.error = simpleError(ExecErrorKind::Cancelled, "cancelled");
     } else if (status.ok()) {
         result.error = simpleError(ExecErrorKind::StreamCut, "stream closed without exit code");
+    } else if (const auto bytes = result.stdoutBytes + result.stderrBytes;
+               bytes > 0 && status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+        // Output arrived, so the agent was reached and ran the command: this is no
+        // "unreachable", and nobody knows how (or whether) the command ended.
+        result.error = GrpcStatusMapper(config).connectionLost(status, bytes);
     } else {
         result.error = GrpcStatusMapper(config).map(status);
         if (result.error.kind == ExecErrorKind::TlsFailure)
             result.error = explainTlsFailure(status, canceller);
     }
+}
+
+// The connect timeout passed with the channel still connecting. With TLS on and a port that
+// takes TCP connections, the handshake is what never ended.
+ExecError RemoteRunner::Impl::connectTimedOut(CallCanceller &canceller) const {
+    if (config.tlsEnabled() &&
+        TlsFailureProbe::acceptsConnections(config, std::chrono::seconds(2),
+                                            [&canceller] { return canceller.isCancelled(); }))
+        return GrpcStatusMapper(config).handshakeStalled({});
+    ExecError error = simpleError(ExecErrorKind::Unavailable,
+                                  "agent unreachable at " + config.address + " (no answer within " +
+                                      secondsText(config.connectTimeout) + ")");
+    error.grpcCode = static_cast<int>(grpc::StatusCode::UNAVAILABLE);
+    return error;
 }
 
 // gRPC says "certificate verify failed" for an expired certificate, a wrong host and a wrong

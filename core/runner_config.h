@@ -44,8 +44,10 @@ struct RunnerConfig {
 
     std::chrono::milliseconds connectTimeout{10000};
     std::optional<std::chrono::milliseconds> execDeadline;
-    // The Go agent sends a command's whole stdout as one chunk; gRPC's 4 MiB default is too small.
-    int maxReceiveMessageBytes = 64 * 1024 * 1024;
+    // The Go agent sends a command's whole stdout as one chunk; gRPC's 4 MiB default is too
+    // small. Raised per profile ("Largest output message") or with sandboxctl --max-chunk.
+    static constexpr int kDefaultMaxReceiveMessageBytes = 1024 * 1024 * 1024; // 1 GiB
+    int maxReceiveMessageBytes = kDefaultMaxReceiveMessageBytes;
 
     bool tlsEnabled() const {
         return useTls || caCert.isSet() || clientCert.isSet() || clientKey.isSet();

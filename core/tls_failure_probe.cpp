@@ -207,6 +207,17 @@ bool handshake(SSL *ssl, int fd, const Deadline &deadline) {
 
 } // namespace
 
+bool TlsFailureProbe::acceptsConnections(const RunnerConfig &config,
+                                         std::chrono::milliseconds bound,
+                                         const std::function<bool()> &cancelled) {
+    const auto hostPort = splitAddress(config.address);
+    if (!hostPort)
+        return false;
+    const Deadline deadline{Clock::now() + bound, cancelled};
+    const Fd socket{connectWithin(hostPort->first, hostPort->second, deadline)};
+    return socket.fd >= 0;
+}
+
 std::optional<TlsVerifyFacts> TlsFailureProbe::probe(const RunnerConfig &config,
                                                      const TlsMaterial &tls,
                                                      const std::function<bool()> &cancelled) {

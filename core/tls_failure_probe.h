@@ -31,6 +31,9 @@ public:
     // unix socket, cancelled). Blocking: call it on the exec's thread, never a GUI thread.
     static std::optional<TlsVerifyFacts> probe(const RunnerConfig &config, const TlsMaterial &tls,
                                                const std::function<bool()> &cancelled);
+    // Whether config.address takes a TCP connection within `bound` (false for unix sockets).
+    static bool acceptsConnections(const RunnerConfig &config, std::chrono::milliseconds bound,
+                                   const std::function<bool()> &cancelled);
 };
 
 } // namespace sandbox

@@ -4,6 +4,7 @@
 #include "process_probe.h"
 #include "secret_answer.h"
 #include "secure_agent.h"
+#include "shared_dir.h"
 #include "test_pki.h"
 
 #include <console_session.h>
@@ -20,6 +21,11 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace sandbox;
 using namespace sandbox::test;
@@ -209,6 +215,88 @@ TEST_F(ConsoleSessionTest, RingDropsButTheSpoolKeepsEveryLine) {
         expected += QByteArray::number(i) + '\n';
     EXPECT_EQ(saved.data(), expected);
     EXPECT_TRUE(QDir(spoolDir.path()).entryList(QDir::Files).size() >= 1);
+}
+
+// Issue 8, item 9: with presenter mode on, `env` shows the profile's env values masked; a
+// secret:// reference's resolved value cannot be known and is not; the spool (what a save
+// writes) keeps everything as the agent sent it.
+TEST_F(ConsoleSessionTest, PresenterModeMasksEnvValuesInOutputButNotInTheSpool) {
+    profile.env = {{QStringLiteral("DB_PASSWORD"), QStringLiteral("hunter2-value")},
+                   {QStringLiteral("REGION"), QStringLiteral("eu-west-9")}};
+    auto session = makeSession(profile);
+    // Shown before presenter mode was turned on: masked once it is.
+    ASSERT_TRUE(run(*session, QStringLiteral("echo before=$REGION")));
+    session->setPresenterMode(true);
+    const auto summary =
+        run(*session, QStringLiteral("env; printf 'DB_PASSWORD=%s' \"$DB_PASSWORD\""));
+    ASSERT_TRUE(summary && summary->succeeded());
+    const QString shown = rows(*session->transcript()).join(QLatin1Char('\n'));
+    EXPECT_FALSE(shown.contains(QStringLiteral("hunter2-value"))) << shown.toStdString();
+    EXPECT_FALSE(shown.contains(QStringLiteral("eu-west-9"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("DB_PASSWORD=•••••••••••••"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("before=•••••••••"))) << shown.toStdString();
+
+    QBuffer saved;
+    saved.open(QIODevice::WriteOnly);
+    QString error;
+    ASSERT_TRUE(
+        session->spool()->save(saved, TranscriptSpool::SaveFormat::PlainText, std::nullopt, &error))
+        << error.toStdString();
+    EXPECT_TRUE(saved.data().contains("DB_PASSWORD=hunter2-value")) << "saves are the record";
+    EXPECT_TRUE(saved.data().contains("before=eu-west-9"));
+
+    session->setPresenterMode(false);
+    ASSERT_TRUE(run(*session, QStringLiteral("echo after=$REGION")));
+    EXPECT_TRUE(rows(*session->transcript()).contains(QStringLiteral("after=eu-west-9")));
+}
+
+// Issue 8, item 12: against a port that accepts and never answers TLS, the session stays
+// "connecting" until the command ends, and the end says what happened.
+TEST_F(ConsoleSessionTest, SilentPortStaysConnectingAndNamesTheStalledHandshake) {
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr *>(&addr), len), 0);
+    ASSERT_EQ(::listen(listener, 16), 0);
+    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len), 0);
+    profile.address = QStringLiteral("127.0.0.1:%1").arg(ntohs(addr.sin_port));
+    profile.connectTimeoutMs = 1000;
+    auto session = makeSession(profile);
+    QList<ConnectionState> states;
+    QObject::connect(session.get(), &ConsoleSession::connectionStateChanged,
+                     [&](ConnectionState s) { states << s; });
+    const auto summary = run(*session, QStringLiteral("true"));
+    ::close(listener);
+    ASSERT_TRUE(summary.has_value());
+    EXPECT_TRUE(states.contains(ConnectionState::Connecting));
+    EXPECT_FALSE(states.contains(ConnectionState::Ready)) << "the handshake never finished";
+    EXPECT_TRUE(summary->detail.contains(
+        profile.address + QStringLiteral(" accepted the connection but never completed the TLS "
+                                         "handshake (is it a TLS port?)")))
+        << summary->detail.toStdString();
+}
+
+// Issue 8, item 12: "connecting" lasts until the handshake is done, not until output: a
+// command that prints nothing for a while is "ready" (running) meanwhile.
+TEST_F(ConsoleSessionTest, ConnectionIsReadyOnceTheHandshakeIsDoneBeforeAnyOutput) {
+    SharedDir shared;
+    ASSERT_TRUE(shared.ok());
+    auto session = makeSession(profile);
+    const QString gate = QString::fromStdString(shared.path("go"));
+    std::optional<CommandSummary> summary;
+    QObject::connect(session.get(), &ConsoleSession::commandEnded,
+                     [&summary](quint64, const CommandSummary &s) { summary = s; });
+    ASSERT_TRUE(session->submit(QStringLiteral("while [ ! -e %1 ]; do sleep 0.1; done").arg(gate))
+                    .started());
+    EXPECT_TRUE(EventWait::until(
+        [&] { return session->connectionState() == ConnectionState::Ready; }, 30000))
+        << "still " << connectionStateText(session->connectionState()).toStdString();
+    EXPECT_TRUE(session->isBusy()) << "ready while the silent command still runs";
+    ASSERT_TRUE(shared.write("go", "go"));
+    EXPECT_TRUE(EventWait::until([&] { return summary.has_value(); }, 60000));
 }
 
 // The tab's quick overrides reach the agent for this command only.

@@ -106,6 +106,30 @@ TEST(ProfileJson, WrongTypesAndBadValuesAreNamed) {
     }
 }
 
+// Issue 8, item 14: the receive limit is a profile setting, 1 GiB unless set, and reaches
+// the runner.
+TEST(ProfileJson, MaxChunkDefaultsToOneGibibyteAndRoundTrips) {
+    QString error;
+    const auto defaults = Profile::fromJson(minimal(), error);
+    ASSERT_TRUE(defaults) << error.toStdString();
+    EXPECT_EQ(defaults->maxChunkBytes, 1024 * 1024 * 1024);
+    EXPECT_EQ(defaults->toRunnerConfig({}).maxReceiveMessageBytes, 1024 * 1024 * 1024);
+
+    Profile p = fullProfile();
+    p.maxChunkBytes = 200 * 1024 * 1024;
+    const QJsonObject o = p.toJson();
+    EXPECT_EQ(o.value(QStringLiteral("maxChunkBytes")).toInt(), 200 * 1024 * 1024);
+    const auto back = Profile::fromJson(o, error);
+    ASSERT_TRUE(back) << error.toStdString();
+    EXPECT_EQ(back->maxChunkBytes, 200 * 1024 * 1024);
+    EXPECT_EQ(back->toRunnerConfig({}).maxReceiveMessageBytes, 200 * 1024 * 1024);
+
+    QJsonObject bad = minimal();
+    bad.insert(QStringLiteral("maxChunkBytes"), -5);
+    EXPECT_FALSE(Profile::fromJson(bad, error));
+    EXPECT_TRUE(error.contains(QStringLiteral("maxChunkBytes"))) << error.toStdString();
+}
+
 TEST(ProfileTransport, DerivedFromTlsSettings) {
     Profile p;
     EXPECT_EQ(p.transport(), Transport::Plaintext);

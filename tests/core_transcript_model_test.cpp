@@ -6,6 +6,10 @@
 
 #include <QSignalSpy>
 
+#include <output_mask.h>
+#include <profile.h>
+#include <security_profile_clamp.h>
+
 #include <gtest/gtest.h>
 
 using namespace sandbox;
@@ -91,6 +95,53 @@ TEST(TranscriptModel, BlockHasHeaderOutputAndBanner) {
     EXPECT_EQ(model.previousHeaderRow(5), 0);
     EXPECT_EQ(model.previousHeaderRow(0), -1);
     EXPECT_EQ(model.blockIdAt(6), failed);
+}
+
+// Issue 8, item 8: the header says which security profile the agent applies, by the one
+// rule in core (SecurityProfileClamp), not just what was requested.
+TEST(TranscriptModel, HeaderNamesTheSecurityProfileTheAgentApplies) {
+    EXPECT_EQ(SecurityProfileClamp::effective(u("permissive")), u("standard"));
+    EXPECT_EQ(SecurityProfileClamp::effective(u("strict")), u("strict"));
+    EXPECT_EQ(SecurityProfileClamp::effective(u("standard")), u("standard"));
+    EXPECT_EQ(SecurityProfileClamp::effective(QString()), u("standard"));
+    EXPECT_TRUE(SecurityProfileClamp::explain(u("permissive"))
+                    .contains(u("The reference agent will apply \"standard\", not \"permissive\"")))
+        << SecurityProfileClamp::explain(u("permissive")).toStdString();
+
+    TranscriptModel model;
+    CommandContext c = context({u("id")});
+    c.securityProfileRequested = u("permissive");
+    c.securityProfileEffective = SecurityProfileClamp::effective(c.securityProfileRequested);
+    model.beginCommand(c);
+    const QString facts = model.line(1).text;
+    EXPECT_TRUE(facts.contains(u("security standard applied by the agent (requested permissive)")))
+        << facts.toStdString();
+}
+
+// Issue 8, item 9: presenter mode masks env values in what is shown, whole, also when one
+// arrives split over a partial line; styles keep their columns.
+TEST(TranscriptModel, PresenterMaskHidesEnvValuesInOutputOnly) {
+    Profile profile;
+    profile.env = {{u("DB_PASSWORD"), u("hunter2")},
+                   {u("API_KEY"), u("secret://api.key")},
+                   {u("EMPTY"), QString()}};
+    const OutputMask mask = OutputMask::forProfile(profile);
+    EXPECT_EQ(mask.values(), QStringList({u("hunter2")})) << "secret:// and empty values stay";
+
+    StyledLine line(u("DB_PASSWORD=hunter2 and hunter2"), LineKind::Stdout);
+    mask.apply(line);
+    EXPECT_EQ(line.text, u("DB_PASSWORD=••••••• and •••••••"));
+    StyledLine partial(u("DB_PASSWORD=hunt"), LineKind::Stdout);
+    mask.applyToPartial(partial);
+    EXPECT_EQ(partial.text, u("DB_PASSWORD=••••"));
+
+    TranscriptModel model;
+    const quint64 id = model.beginCommand(context({u("env")}));
+    model.appendOutput(id, {StyledLine(u("DB_PASSWORD=hunter2"), LineKind::Stdout, id)});
+    model.maskOutput(mask);
+    const QString shown = rowTexts(model).join(u("\n"));
+    EXPECT_FALSE(shown.contains(u("hunter2"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(u("DB_PASSWORD=•••••••"))) << shown.toStdString();
 }
 
 TEST(TranscriptModel, PartialLinesAreShownAndReplaced) {

@@ -1,9 +1,11 @@
 // Authentication end to end: bearer tokens over TLS, mTLS, and the agent's start-up policy.
 #include "agent_process.h"
 #include "child_process.h"
+#include "dropping_tls_server.h"
 #include "secure_agent.h"
 #include "test_pki.h"
 
+#include <exec_error_text.h>
 #include <remote_runner.h>
 
 #include <sandbox_exec.grpc.pb.h>
@@ -198,6 +200,55 @@ TEST_F(RunnerAuthTest, MutualTlsWithoutClientCertIsRejectedClearly) {
     EXPECT_TRUE(containsIgnoringCase(run.result.error.message, "client certificate"))
         << "the message does not say a client certificate is the problem: " << describe(run.result);
     EXPECT_TRUE(run.stdoutData.empty());
+}
+
+// Issue 8, item 13: TLS on, no client certificate configured, the handshake fails: the
+// likely cause named is mTLS, in the runner's message and in the console's words.
+TEST_F(RunnerAuthTest, MissingClientCertificateNamesMtlsAsTheLikelyCause) {
+    ASSERT_TRUE(agent.start(SecureAgent::Options().withMtls()));
+    RunnerConfig config = agent.runnerConfig();
+    config.clientCert = {};
+    config.clientKey = {};
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    const CollectedExec run = runner->execCollect(command({"echo", "must not run"}));
+    ASSERT_EQ(run.result.outcome, ExecOutcome::Failed) << describe(run.result);
+    EXPECT_EQ(run.result.error.cause, ExecErrorCause::ClientCertificateLikely)
+        << describe(run.result);
+    EXPECT_TRUE(
+        contains(run.result.error.message, "the agent may require a client certificate (mTLS)"))
+        << describe(run.result);
+    const QString shown =
+        ExecErrorText::describe(run.result, QString::fromStdString(agent.address()));
+    EXPECT_TRUE(shown.contains(QStringLiteral("the agent may require a client certificate (mTLS)")))
+        << shown.toStdString();
+    EXPECT_TRUE(run.stdoutData.empty());
+}
+
+// Issue 8, item 13, the reference agent's way: no alert gRPC reads, the connection is just
+// dropped after the handshake ("Endpoint read failed" and the like). Without a client
+// certificate configured, mTLS is still the likely cause named.
+TEST_F(RunnerAuthTest, DroppedConnectionWithoutClientCertificateNamesMtls) {
+    DroppingTlsServer server(pki.server().certPem, pki.server().keyPem);
+    ASSERT_TRUE(server.ok());
+    RunnerConfig config;
+    config.address = server.address();
+    config.caCert = PemSource::fromPem(pki.ca().certPem);
+    config.image = SecureAgent::kImage;
+    config.connectTimeout = std::chrono::seconds(10);
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    const CollectedExec run = runner->execCollect(command({"true"}));
+    ASSERT_EQ(run.result.outcome, ExecOutcome::Failed) << describe(run.result);
+    EXPECT_GE(server.dropped(), 1) << "the handshake never reached the server's check";
+    RecordProperty("grpc_message", run.result.error.agentMessage); // what gRPC said
+    EXPECT_EQ(run.result.error.cause, ExecErrorCause::ClientCertificateLikely)
+        << describe(run.result);
+    EXPECT_TRUE(
+        contains(run.result.error.message, "the agent may require a client certificate (mTLS)"))
+        << describe(run.result);
+    EXPECT_FALSE(containsIgnoringCase(run.result.error.message, "unreachable"))
+        << describe(run.result);
 }
 
 TEST_F(RunnerAuthTest, MutualTlsWithForeignCaClientCertIsRejectedClearly) {

@@ -5,6 +5,7 @@
 #include "secure_agent_test.h"
 #include "test_pki.h"
 
+#include <exec_error_text.h>
 #include <remote_runner.h>
 
 #include <QDir>
@@ -249,6 +250,36 @@ TEST_F(RunnerCancelTest, ConnectTimeoutAgainstASilentPortNamesTheAddress) {
     EXPECT_EQ(result->error.kind, ExecErrorKind::Unavailable) << describe(*result);
     EXPECT_TRUE(contains(result->error.message, silent.address())) << describe(*result);
     EXPECT_FALSE(contains(result->error.message, "tok-never-sent")) << describe(*result);
+}
+
+// Issue 8, item 12: a port that takes the TCP connection and then says nothing. The exec
+// never reports the connection up, and the error names the stalled TLS handshake.
+TEST_F(RunnerCancelTest, SilentTlsPortSaysTheHandshakeNeverCompleted) {
+    SilentListener silent;
+    ASSERT_TRUE(silent.ok());
+    RunnerConfig config;
+    config.address = silent.address();
+    config.caCert = PemSource::fromPem(pki.ca().certPem);
+    config.image = SecureAgent::kImage;
+    config.connectTimeout = std::chrono::seconds(1);
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    const auto result = execWithin(*runner, command({"true"}), sink, std::chrono::seconds(60));
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_FALSE(sink.sawConnected()) << "the handshake never finished";
+    EXPECT_EQ(result->error.cause, ExecErrorCause::HandshakeStalled) << describe(*result);
+    EXPECT_TRUE(contains(result->error.message,
+                         silent.address() + " accepted the connection but never completed the "
+                                            "TLS handshake (is it a TLS port?)"))
+        << describe(*result);
+    const QString shown =
+        ExecErrorText::describe(*result, QString::fromStdString(silent.address()));
+    EXPECT_TRUE(shown.contains(QString::fromStdString(silent.address()) +
+                               QStringLiteral(" accepted the connection but never completed the "
+                                              "TLS handshake (is it a TLS port?)")))
+        << shown.toStdString();
 }
 
 } // namespace

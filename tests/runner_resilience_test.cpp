@@ -6,6 +6,7 @@
 #include "shared_dir.h"
 #include "test_pki.h"
 
+#include <exec_error_text.h>
 #include <remote_runner.h>
 
 #include <QTemporaryDir>
@@ -50,6 +51,46 @@ TEST_F(RunnerResilienceTest, AgentKilledMidStreamFailsWithoutHanging) {
         << describe(*result);
     EXPECT_FALSE(result->error.message.empty());
     EXPECT_NE(result->exitCode, 0);
+}
+
+// Issue 8, item 11: output had arrived, so the agent was reached; what is unknown is the
+// command's end, and the message says how much output did arrive.
+TEST_F(RunnerResilienceTest, AgentKilledMidStreamSaysTheConnectionWasLostAfterNBytes) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    pid_t groupToClean = 0;
+    sink.setOnStdout([&](const std::string &soFar) {
+        if (groupToClean == 0 && contains(soFar, "line 20\n")) {
+            std::istringstream(soFar) >> groupToClean;
+            agent.process().kill(); // SIGKILL, like a crash
+        }
+    });
+    const auto result = execWithin(*runner,
+                                   command({"sh", "-c",
+                                            "echo $$; for i in $(seq 20); do echo line $i; done; "
+                                            "sleep 30"}),
+                                   sink, std::chrono::seconds(90));
+    if (groupToClean > 1)
+        ::kill(-groupToClean, SIGKILL);
+    ASSERT_TRUE(result.has_value());
+    ASSERT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::StreamCut) << describe(*result);
+    EXPECT_EQ(result->error.cause, ExecErrorCause::ConnectionLost) << describe(*result);
+    const std::string bytes = std::to_string(sink.stdoutBytes());
+    EXPECT_EQ(result->error.bytesReceived, sink.stdoutBytes());
+    EXPECT_TRUE(contains(result->error.message,
+                         "the connection to " + agent.address() + " was lost after " + bytes +
+                             " bytes of output; the command's end is unknown"))
+        << describe(*result);
+    EXPECT_FALSE(containsIgnoringCase(result->error.message, "unreachable")) << describe(*result);
+    const QString shown = ExecErrorText::describe(*result, QString::fromStdString(agent.address()));
+    EXPECT_TRUE(shown.contains(QStringLiteral("was lost after %1 bytes of output; the command's "
+                                              "end is unknown")
+                                   .arg(QString::fromStdString(bytes))))
+        << shown.toStdString();
+    EXPECT_FALSE(shown.contains(QStringLiteral("unreachable"))) << shown.toStdString();
 }
 
 TEST_F(RunnerResilienceTest, SameRunnerWorksAgainAfterAgentRestart) {

@@ -8,6 +8,7 @@
 #include "sha256.h"
 #include "test_pki.h"
 
+#include <exec_error_text.h>
 #include <remote_runner.h>
 
 #include <QTemporaryDir>
@@ -18,6 +19,7 @@
 
 #include <fstream>
 #include <future>
+#include <mutex>
 #include <thread>
 
 using namespace sandbox;
@@ -52,6 +54,27 @@ std::string writeDeterministicFile(const std::string &path, std::uint64_t size,
 }
 
 class RunnerStreamTest : public SecureAgentTest {};
+
+// Both streams in the order the runner handed them on: "out:BYTES|err:BYTES|...".
+class InterleavingSink : public ExecSink {
+public:
+    void onStdout(std::string_view bytes) override { add("out:", bytes); }
+    void onStderr(std::string_view bytes) override { add("err:", bytes); }
+    std::string sequence() const {
+        std::lock_guard lock(mutex_);
+        return sequence_;
+    }
+
+private:
+    void add(const char *stream, std::string_view bytes) {
+        std::lock_guard lock(mutex_);
+        sequence_ += stream;
+        sequence_.append(bytes);
+        sequence_ += '|';
+    }
+    mutable std::mutex mutex_;
+    std::string sequence_;
+};
 
 TEST_F(RunnerStreamTest, OutputArrivesWhileTheCommandStillRuns) {
     ASSERT_TRUE(agent.start());
@@ -228,6 +251,27 @@ TEST_F(RunnerStreamTest, FiftyConcurrentExecsOnOneRunnerAreEachByteExact) {
     }
 }
 
+TEST_F(RunnerStreamTest, HundredMebibyteSingleChunkIsAcceptedByDefault) {
+    // The Go agent buffers a command's whole output and sends it as one message: 100 MiB
+    // is over gRPC's 4 MiB and the old 64 MiB limit, and under the 1 GiB default.
+    FakeAgent fake(FakeAgent::Mode::HugeChunk);
+    ASSERT_TRUE(fake.start()) << fake.error();
+    RunnerConfig config;
+    config.address = fake.address();
+    config.image = SecureAgent::kImage;
+    EXPECT_EQ(config.maxReceiveMessageBytes, 1024 * 1024 * 1024);
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink(RecordingSink::Keep::HashOnly);
+    const auto result = execWithin(*runner, command({"produce"}), sink, std::chrono::seconds(240));
+    ASSERT_TRUE(result.has_value());
+    ASSERT_TRUE(result->exited()) << describe(*result);
+    EXPECT_EQ(result->exitCode, 0);
+    EXPECT_EQ(sink.stdoutChunks(), 1u);
+    EXPECT_EQ(sink.stdoutBytes(), FakeAgent::kHugeChunkBytes);
+    EXPECT_EQ(sink.stdoutSha256(), Sha256::of(FakeAgent::hugeChunk()));
+}
+
 TEST_F(RunnerStreamTest, ChunkOverTheReceiveLimitFailsClearly) {
     FakeAgent fake(FakeAgent::Mode::BigChunk);
     ASSERT_TRUE(fake.start()) << fake.error();
@@ -243,6 +287,40 @@ TEST_F(RunnerStreamTest, ChunkOverTheReceiveLimitFailsClearly) {
     EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
     EXPECT_EQ(result->error.kind, ExecErrorKind::ResourceExhausted) << describe(*result);
     EXPECT_TRUE(containsIgnoringCase(result->error.message, "limit")) << describe(*result);
+    // Both front ends name what raises the limit: the profile setting by its editor label
+    // (the GUI) and sandboxctl's flag.
+    EXPECT_TRUE(contains(result->error.message, "\"Largest output message\"")) << describe(*result);
+    EXPECT_TRUE(contains(result->error.message, "sandboxctl --max-chunk SIZE"))
+        << describe(*result);
+    EXPECT_EQ(result->error.receiveLimitBytes, 8 * 1024 * 1024);
+    const QString shown = ExecErrorText::describe(*result, QString::fromStdString(fake.address()));
+    EXPECT_TRUE(
+        shown.contains(QStringLiteral("\"%1\"").arg(ExecErrorText::receiveLimitSettingName())))
+        << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("8.0 MiB"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("--max-chunk SIZE"))) << shown.toStdString();
+}
+
+// Issue 8, item 10: the agent reads both pipes in one loop and forwards output in the order
+// the pipes became readable. Back-to-back writes to the two streams, one each, in both
+// orders and repeatedly: the client receives them in the order they were written.
+TEST_F(RunnerStreamTest, BackToBackWritesToBothStreamsKeepTheirOrder) {
+    ASSERT_TRUE(agent.start());
+    auto runner = agent.makeRunner();
+    ASSERT_NE(runner, nullptr);
+    for (int round = 0; round < 15; ++round) {
+        for (const bool stderrFirst : {true, false}) {
+            const std::string script =
+                stderrFirst ? "printf e >&2; printf o" : "printf o; printf e >&2";
+            InterleavingSink sink;
+            const auto result =
+                execWithin(*runner, command({"sh", "-c", script}), sink, std::chrono::seconds(60));
+            ASSERT_TRUE(result.has_value());
+            ASSERT_TRUE(result->exited()) << describe(*result);
+            EXPECT_EQ(sink.sequence(), stderrFirst ? "err:e|out:o|" : "out:o|err:e|")
+                << "round " << round << ": " << script;
+        }
+    }
 }
 
 TEST_F(RunnerStreamTest, TrailingChunksAfterExitCodeAreIgnored) {

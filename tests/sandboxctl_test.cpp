@@ -127,6 +127,24 @@ TEST_F(SandboxctlTest, TokenFromEnvironmentVariableAndRequestOptions) {
     EXPECT_FALSE(contains(agent.stderrText(), secretValue)) << agent.stderrText();
 }
 
+// Issue 8, item 8: --verbose says which security profile the agent will really apply.
+TEST_F(SandboxctlTest, VerboseNamesTheSecurityProfileTheAgentApplies) {
+    ASSERT_TRUE(agent.start());
+    const ProcessResult clamped =
+        sandboxctl(execArgs({"true"}, {"--verbose", "--profile", "permissive"}));
+    ASSERT_TRUE(clamped.finished);
+    EXPECT_EQ(clamped.exitCode, 0) << clamped.err;
+    EXPECT_TRUE(contains(clamped.err, "security profile requested: 'permissive'")) << clamped.err;
+    EXPECT_TRUE(contains(clamped.err, "The reference agent will apply \"standard\", not "
+                                      "\"permissive\""))
+        << clamped.err;
+    const ProcessResult strict = sandboxctl(execArgs({"true"}, {"-v", "--profile", "strict"}));
+    ASSERT_TRUE(strict.finished);
+    EXPECT_TRUE(contains(strict.err, "will apply \"strict\" as requested")) << strict.err;
+    const ProcessResult quiet = sandboxctl(execArgs({"true"}, {"--profile", "permissive"}));
+    EXPECT_FALSE(contains(quiet.err, "security profile")) << "only with --verbose: " << quiet.err;
+}
+
 TEST_F(SandboxctlTest, UnreachableAgentExits125WithOneLineReason) {
     ASSERT_TRUE(agent.start());
     const std::vector<std::string> args = execArgs({"true"}, {"--timeout", "30"});

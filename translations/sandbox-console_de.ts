@@ -148,6 +148,26 @@
         <source>Cancelled: the agent was told to stop the command.</source>
         <translation>Abgebrochen: Der Agent wurde angewiesen, den Befehl zu beenden.</translation>
     </message>
+    <message>
+        <source>The connection to %1 was lost after %2 bytes of output; the command&apos;s end is unknown.</source>
+        <translation>Die Verbindung zu %1 ist nach %2 Bytes Ausgabe abgebrochen; wie der Befehl endete, ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection but never completed the TLS handshake (is it a TLS port?)</source>
+        <translation>%1 hat die Verbindung angenommen, den TLS-Handshake aber nie abgeschlossen (ist es ein TLS-Port?)</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed; likely cause: the agent may require a client certificate (mTLS). Configure one in the profile (%2).</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen; wahrscheinliche Ursache: Der Agent verlangt möglicherweise ein Client-Zertifikat (mTLS). Richten Sie eines im Profil ein (%2).</translation>
+    </message>
+    <message>
+        <source>One output message from %1 was larger than the receive limit of %2; raise the profile&apos;s setting &quot;%3&quot; (sandboxctl: --max-chunk SIZE).</source>
+        <translation>Eine Ausgabenachricht von %1 war größer als das Empfangslimit von %2; erhöhen Sie die Profileinstellung „%3“ (sandboxctl: --max-chunk GRÖSSE).</translation>
+    </message>
+    <message>
+        <source>Largest output message</source>
+        <translation>Größte Ausgabenachricht</translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -201,6 +221,21 @@
     <message>
         <source>The keychain reported an error: %1.</source>
         <translation>Der Schlüsselbund meldet einen Fehler: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityProfileClamp</name>
+    <message>
+        <source>The reference agent will apply &quot;%1&quot; as requested.</source>
+        <translation>Der Referenz-Agent wendet wie angefordert „%1“ an.</translation>
+    </message>
+    <message>
+        <source>No security profile is requested: the reference agent will apply &quot;%1&quot;.</source>
+        <translation>Es ist kein Sicherheitsprofil angefordert: Der Referenz-Agent wendet „%1“ an.</translation>
+    </message>
+    <message>
+        <source>The reference agent will apply &quot;%1&quot;, not &quot;%2&quot;: it runs anything but strict or standard as standard.</source>
+        <translation>Der Referenz-Agent wendet „%1“ an, nicht „%2“: Er führt alles außer strict und standard als standard aus.</translation>
     </message>
 </context>
 <context>
@@ -286,14 +321,6 @@
         <translation>Abbild %1</translation>
     </message>
     <message>
-        <source>security %1 (requested %2)</source>
-        <translation>Sicherheit %1 (angefordert: %2)</translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
         <source>security %1</source>
         <translation>Sicherheit %1</translation>
     </message>
@@ -320,6 +347,14 @@
     <message>
         <source>%1 earlier lines are not shown — saved in the transcript file (%2)</source>
         <translation>%1 frühere Zeilen werden nicht angezeigt – sie stehen in der Mitschriftdatei (%2)</translation>
+    </message>
+    <message>
+        <source>security %1 applied by the agent (requested %2)</source>
+        <translation>Sicherheit %1 vom Agenten angewendet (angefordert: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -450,6 +485,10 @@
     <message>
         <source>The full output of every command is in %1.</source>
         <translation>Die vollständige Ausgabe jedes Befehls liegt in %1.</translation>
+    </message>
+    <message>
+        <source>connecting… %1</source>
+        <translation>verbindet… %1</translation>
     </message>
 </context>
 <context>
@@ -648,6 +687,18 @@
         <translation>Der Präsentationsmodus ist an: Tokens und Umgebungswerte sind verborgen.</translation>
     </message>
     <message>
+        <source>%1 It was left untouched; new profiles cannot be saved until it is moved aside.</source>
+        <translation>%1 Sie wurde nicht verändert; neue Profile können erst gespeichert werden, wenn sie beiseitegelegt wurde.</translation>
+    </message>
+    <message>
+        <source>Move aside</source>
+        <translation>Beiseitelegen</translation>
+    </message>
+    <message>
+        <source>The old file was renamed to %1.</source>
+        <translation>Die alte Datei wurde in %1 umbenannt.</translation>
+    </message>
+    <message>
         <source>About Sandbox Console</source>
         <translation>Über Sandbox Console</translation>
     </message>
@@ -688,6 +739,10 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Quit Without Saving</source>
         <translation>Ohne Speichern beenden</translation>
+    </message>
+    <message>
+        <source>Presenter mode is on: tokens and environment values are hidden; values of this profile&apos;s env are masked in output; output of the agent&apos;s secret resolution cannot be known and is not masked.</source>
+        <translation>Der Präsentationsmodus ist an: Tokens und Umgebungswerte sind verborgen; die Werte der Umgebung dieses Profils werden in der Ausgabe maskiert; Ausgaben der Geheimnisauflösung des Agenten sind nicht bekannt und werden nicht maskiert.</translation>
     </message>
 </context>
 <context>
@@ -900,10 +955,6 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <translation>Verbin&amp;dungs-Timeout:</translation>
     </message>
     <message>
-        <source>The agent may clamp it: the reference agent runs anything but strict or standard as standard.</source>
-        <translation>Der Agent kann es einschränken: Der Referenz-Agent führt alles außer strict und standard als standard aus.</translation>
-    </message>
-    <message>
         <source>e.g. docker.io/library/debian:12</source>
         <translation>z. B. docker.io/library/debian:12</translation>
     </message>
@@ -974,6 +1025,14 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Sends the token even over a connection without TLS, where anyone on the network path can read it.</source>
         <translation>Sendet das Token auch über eine Verbindung ohne TLS, auf der es jeder auf dem Netzwerkpfad mitlesen kann.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>The largest single output message accepted from the agent. The reference agent sends a command&apos;s whole output as one message.</source>
+        <translation>Die größte einzelne Ausgabenachricht, die vom Agenten angenommen wird. Der Referenz-Agent sendet die gesamte Ausgabe eines Befehls als eine Nachricht.</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1369,10 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Could not save the transcript to %1: %2</source>
         <translation>Die Mitschrift konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Presenter mode is on, but a saved transcript is the record: it holds the output unmasked, env values included.</source>
+        <translation>Der Präsentationsmodus ist an, aber ein gespeichertes Protokoll ist die Aufzeichnung: Es enthält die Ausgabe unmaskiert, einschließlich der Umgebungswerte.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ Q_SIGNALS:
 
 protected:
     bool event(QEvent *event) override;
+    // A shortcut of the window (menus, tab actions) is bound to this key.
+    bool isWindowShortcut(const QKeyEvent *event) const;
     void keyPressEvent(QKeyEvent *event) override;
 };
 

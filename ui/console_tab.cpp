@@ -128,6 +128,10 @@ void ConsoleTab::connectSession() {
     connect(session_, &ConsoleSession::busyChanged, this, &ConsoleTab::setRunning);
     connect(session_, &ConsoleSession::connectionStateChanged, this,
             &ConsoleTab::connectionStateChanged);
+    connect(session_, &ConsoleSession::connectionStateChanged, this, [this] {
+        if (session_->isBusy())
+            updateElapsed();
+    });
 }
 
 void ConsoleTab::setProfile(const Profile &profile) {
@@ -162,6 +166,8 @@ void ConsoleTab::runInput() {
     if (!result.started()) {
         inputError_->setText(result.error);
         inputError_->show();
+        // "still running" is about the command, not the line: it goes when the command ends.
+        busyHintShown_ = result.status == ConsoleSession::SubmitResult::Status::Busy;
         if (result.errorColumn >= 0)
             input_->setCursorPosition(result.errorColumn);
         return;
@@ -175,8 +181,14 @@ void ConsoleTab::refuse(const QString &reason) {
     Q_EMIT commandEnded();
 }
 
+void ConsoleTab::setPresenterMode(bool on) {
+    session_->setPresenterMode(on);
+}
+
 void ConsoleTab::saveTranscript(quint64 blockId) {
-    TranscriptSaveDialog::openFor(session_->transcript(), session_->spool().get(), blockId, this);
+    TranscriptSaveDialog *dialog = TranscriptSaveDialog::openFor(
+        session_->transcript(), session_->spool().get(), blockId, this);
+    dialog->setPresenterWarning(session_->presenterMode());
 }
 
 void ConsoleTab::openTranscriptFolder(const QString &directory) {
@@ -200,14 +212,21 @@ void ConsoleTab::setRunning(bool running) {
         elapsedTimer_->start();
     } else {
         elapsedTimer_->stop();
+        if (busyHintShown_)
+            inputError_->hide();
+        busyHintShown_ = false;
         input_->setFocus();
     }
 }
 
 void ConsoleTab::updateElapsed() {
-    elapsedLabel_->setText(
-        tr("running %1")
-            .arg(ExecErrorText::formatDuration(std::chrono::milliseconds(elapsed_.elapsed()))));
+    const QString elapsed =
+        ExecErrorText::formatDuration(std::chrono::milliseconds(elapsed_.elapsed()));
+    // Until the connection is up (TLS handshake done) nothing runs yet: a silent port must
+    // not look like a running command.
+    elapsedLabel_->setText(session_->connectionState() == ConnectionState::Ready
+                               ? tr("running %1").arg(elapsed)
+                               : tr("connecting… %1").arg(elapsed));
 }
 
 void ConsoleTab::walkHistory(bool older) {

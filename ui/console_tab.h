@@ -38,6 +38,8 @@ public:
     void setScrollbackLines(int lines);
     void setSpoolCapBytes(qint64 bytes);
     void setHistorySize(int entries);
+    // Masks the profile's env values in the output (ConsoleSession); saving warns.
+    void setPresenterMode(bool on);
 
     ConnectionState connectionState() const { return session_->connectionState(); }
     // From asking the keychain for the token until the command's end banner.
@@ -52,6 +54,8 @@ public:
     QPushButton *editProfileButton() const { return editProfile_; }
     InfoBar *refusalBar() const { return refusal_; }
     QLabel *inputErrorLabel() const { return inputError_; }
+    // "running 1.2 s", or "connecting… 1.2 s" until the agent's TLS handshake is done.
+    QLabel *elapsedLabel() const { return elapsedLabel_; }
     const CommandHistory &history() const { return session_->history(); }
 
 public Q_SLOTS:
@@ -94,6 +98,7 @@ private:
     CommandInput *search_ = nullptr;
     CommandInput *input_ = nullptr;
     QLabel *inputError_ = nullptr;
+    bool busyHintShown_ = false; // inputError_ says "a command is still running"
     QPushButton *stop_ = nullptr;
     QLabel *elapsedLabel_ = nullptr;
     QTimer *elapsedTimer_ = nullptr;

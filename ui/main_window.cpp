@@ -191,6 +191,7 @@ ConsoleTab *MainWindow::openConsole(const QUuid &id) {
         new ConsoleTab(*profile, secrets_, store_->configDir(), settings_->historySize(), tabs_);
     tab->setScrollbackLines(settings_->scrollbackLines());
     tab->setSpoolCapBytes(qint64(settings_->spoolCapMiB()) << 20);
+    tab->setPresenterMode(presenterMode());
     connect(tab, &ConsoleTab::editProfileRequested, commands_, &ProfileCommands::openEditor);
     connect(tab, &ConsoleTab::connectionStateChanged, this, &MainWindow::updateStatus);
     tabs_->setCurrentIndex(tabs_->addTab(tab, profile->name));
@@ -251,9 +252,16 @@ void MainWindow::setPresenterMode(bool on) {
     action(QStringLiteral("presenter"))->setChecked(on);
     settings_->setPresenterMode(on);
     commands_->setPresenterMode(on);
+    for (int i = 0; i < tabs_->count(); ++i) {
+        if (auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(i)))
+            tab->setPresenterMode(on);
+    }
     presenterBanner_->showMessage(
         InfoBar::Level::Information,
-        on ? tr("Presenter mode is on: tokens and environment values are hidden.") : QString());
+        on ? tr("Presenter mode is on: tokens and environment values are hidden; values of "
+                "this profile's env are masked in output; output of the agent's secret "
+                "resolution cannot be known and is not masked.")
+           : QString());
 }
 
 void MainWindow::showSettings() {

@@ -1,7 +1,9 @@
 #include "profile_form.h"
 
 #include "env_table_widget.h"
+#include "exec_error_text.h"
 #include "pem_file_field.h"
+#include "security_profile_clamp.h"
 #include "status_line.h"
 
 #include <QCheckBox>
@@ -83,8 +85,19 @@ void ProfileForm::addRequestRows(QFormLayout *form) {
     securityProfile_->setEditable(true);
     securityProfile_->addItems(
         {QStringLiteral("strict"), QStringLiteral("standard"), QStringLiteral("permissive")});
-    auto *clampHint = hint(tr("The agent may clamp it: the reference agent runs anything but "
-                              "strict or standard as standard."));
+    // Names the profile the agent will really apply (SecurityProfileClamp), as you type.
+    clampHint_ = new StatusLine(2, this);
+    clampHint_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    clampHint_->setEnabled(false);
+    connect(securityProfile_, &QComboBox::currentTextChanged, this, [this](const QString &text) {
+        clampHint_->setFullText(SecurityProfileClamp::explain(text.trimmed()));
+    });
+    // In MiB; RunnerConfig::maxReceiveMessageBytes is an int, so at most 2047 MiB.
+    maxChunk_ = new QSpinBox(this);
+    maxChunk_->setRange(4, 2047);
+    maxChunk_->setSuffix(tr(" MiB"));
+    maxChunk_->setToolTip(tr("The largest single output message accepted from the agent. The "
+                             "reference agent sends a command's whole output as one message."));
     image_ = new QLineEdit(this);
     image_->setPlaceholderText(tr("e.g. docker.io/library/debian:12"));
     workdir_ = new QLineEdit(this);
@@ -101,12 +114,14 @@ void ProfileForm::addRequestRows(QFormLayout *form) {
     env_ = new EnvTableWidget(this);
 
     form->addRow(tr("&Security profile:"), securityProfile_);
-    form->addRow(QString(), clampHint);
+    form->addRow(QString(), clampHint_);
     form->addRow(tr("&Image:"), image_);
     form->addRow(tr("&Working directory:"), workdir_);
     form->addRow(tr("Command &mode:"), mode_);
     form->addRow(QString(), askForColour_);
     form->addRow(tr("&Environment:"), env_);
+    // The same words the receive-limit error uses to name this setting.
+    form->addRow(ExecErrorText::receiveLimitSettingName() + QLatin1Char(':'), maxChunk_);
 }
 
 void ProfileForm::setProfile(const Profile &profile) {
@@ -121,6 +136,8 @@ void ProfileForm::setProfile(const Profile &profile) {
     allowInsecure_->setChecked(profile.allowInsecure);
     timeout_->setValue(profile.connectTimeoutMs);
     securityProfile_->setCurrentText(profile.securityProfile);
+    clampHint_->setFullText(SecurityProfileClamp::explain(profile.securityProfile));
+    maxChunk_->setValue(profile.maxChunkBytes >> 20);
     image_->setText(profile.image);
     workdir_->setText(profile.workdir);
     mode_->setCurrentIndex(mode_->findData(int(profile.mode)));
@@ -140,6 +157,9 @@ Profile ProfileForm::profile() const {
     p.allowInsecure = allowInsecure_->isChecked();
     p.connectTimeoutMs = timeout_->value();
     p.securityProfile = securityProfile_->currentText().trimmed();
+    // Unchanged MiB keep the exact byte value a profile file may hold.
+    if (maxChunk_->value() != (base_.maxChunkBytes >> 20))
+        p.maxChunkBytes = maxChunk_->value() << 20;
     p.image = image_->text().trimmed();
     p.workdir = workdir_->text().trimmed();
     p.mode = CommandMode(mode_->currentData().toInt());

@@ -15,6 +15,7 @@ namespace sandbox {
 
 class EnvTableWidget;
 class PemFileField;
+class StatusLine;
 
 // Every field of a profile except the token, and the checks that keep a bad profile
 // from being saved. Knows nothing about storage.
@@ -41,6 +42,8 @@ public:
     PemFileField *keyField() const { return key_; }
     QComboBox *securityProfileCombo() const { return securityProfile_; }
     QLineEdit *imageEdit() const { return image_; }
+    StatusLine *securityProfileHint() const { return clampHint_; }
+    QSpinBox *maxChunkSpin() const { return maxChunk_; }
     QComboBox *modeCombo() const { return mode_; }
     QCheckBox *askForColourCheck() const { return askForColour_; }
     EnvTableWidget *envTable() const { return env_; }
@@ -67,6 +70,8 @@ private:
     QCheckBox *allowInsecure_ = nullptr;
     QSpinBox *timeout_ = nullptr;
     QComboBox *securityProfile_ = nullptr;
+    StatusLine *clampHint_ = nullptr;
+    QSpinBox *maxChunk_ = nullptr;
     QLineEdit *image_ = nullptr;
     QLineEdit *workdir_ = nullptr;
     QComboBox *mode_ = nullptr;

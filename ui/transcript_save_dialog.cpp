@@ -94,6 +94,15 @@ TranscriptSaveDialog::TranscriptSaveDialog(const TranscriptModel *model, Transcr
     plainText_->setChecked(true);
     layout->addWidget(format);
 
+    presenterWarning_ = new QLabel(
+        tr("Presenter mode is on, but a saved transcript is the record: it holds the output "
+           "unmasked, env values included."),
+        this);
+    presenterWarning_->setWordWrap(true);
+    presenterWarning_->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    presenterWarning_->hide();
+    layout->addWidget(presenterWarning_);
+
     status_ = new QLabel(this);
     status_->setWordWrap(true);
     layout->addWidget(status_);
@@ -123,6 +132,10 @@ TranscriptSaveDialog *TranscriptSaveDialog::openFor(const TranscriptModel *model
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
+}
+
+void TranscriptSaveDialog::setPresenterWarning(bool on) {
+    presenterWarning_->setVisible(on);
 }
 
 bool TranscriptSaveDialog::spoolReady() const {

@@ -46,6 +46,9 @@ public:
     TranscriptSpool::SaveFormat format() const;
     void setFormat(TranscriptSpool::SaveFormat format);
     bool isSaving() const;
+    // Presenter mode: says that the file is the record and holds the output unmasked.
+    void setPresenterWarning(bool on);
+    QLabel *presenterWarningLabel() const { return presenterWarning_; }
 
 public Q_SLOTS:
     // Asks for the file name and starts writing; closes when written.
@@ -71,6 +74,7 @@ private:
     QRadioButton *rawBytes_ = nullptr;
     QRadioButton *html_ = nullptr;
     QLabel *status_ = nullptr;
+    QLabel *presenterWarning_ = nullptr;
     QThread *worker_ = nullptr;
     QString savingTo_;
     // Written by the worker, read after it finished.

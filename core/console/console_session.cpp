@@ -4,7 +4,9 @@
 #include "exec_error_text.h"
 #include "exec_session.h"
 #include "exec_session_thread.h"
+#include "output_mask.h"
 #include "secret_store.h"
+#include "security_profile_clamp.h"
 #include "session_command.h"
 #include "token_transport_policy.h"
 #include "transcript_feed.h"
@@ -62,17 +64,25 @@ void ConsoleSession::setSpoolCapBytes(qint64 bytes) {
     spool_->setCapBytes(bytes);
 }
 
-QString ConsoleSession::effectiveSecurityProfile(const QString &requested) {
-    if (requested == QLatin1String("strict") || requested == QLatin1String("standard"))
-        return requested;
-    return QStringLiteral("standard");
-}
-
 void ConsoleSession::setProfile(const Profile &profile) {
     if (profile == profile_)
         return;
     profile_ = profile;
     worker_->setProfile(profile);
+    updateMask();
+}
+
+void ConsoleSession::setPresenterMode(bool on) {
+    if (presenter_ == on)
+        return;
+    presenter_ = on;
+    updateMask();
+}
+
+void ConsoleSession::updateMask() {
+    const OutputMask mask = presenter_ ? OutputMask::forProfile(profile_) : OutputMask();
+    feed_->setMask(mask);
+    model_->maskOutput(mask);
 }
 
 ConsoleSession::SubmitResult ConsoleSession::submit(const QString &typed,
@@ -118,7 +128,8 @@ CommandContext ConsoleSession::contextFor(const QStringList &argv,
     context.address = profile_.address;
     context.image = overrides.image.value_or(profile_.image);
     context.securityProfileRequested = overrides.securityProfile.value_or(profile_.securityProfile);
-    context.securityProfileEffective = effectiveSecurityProfile(context.securityProfileRequested);
+    context.securityProfileEffective =
+        SecurityProfileClamp::effective(context.securityProfileRequested);
     context.workdir = overrides.workdir.value_or(profile_.workdir);
     for (const EnvVar &var : profile_.requestEnv())
         context.envKeys << var.key;

@@ -71,11 +71,11 @@ public:
     // Ring lines kept in memory (View → Settings); older lines stay in the spool.
     void setScrollbackLines(int lines);
     void setSpoolCapBytes(qint64 bytes);
+    // Presenter mode: the profile's env values (not secret:// references) are masked in the
+    // output shown from now on and in what is shown already; saved transcripts never are.
+    void setPresenterMode(bool on);
+    bool presenterMode() const { return presenter_; }
     const CommandHistory &history() const { return history_; }
-
-    // The clamp the agents apply (the reference agent's and ours): anything other than
-    // strict and standard runs as standard.
-    static QString effectiveSecurityProfile(const QString &requested);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -106,6 +106,7 @@ private:
     void onFinished(quint64 id, const ExecResult &result);
     void setBusy(bool busy);
     void setState(ConnectionState state);
+    void updateMask();
     CommandContext contextFor(const QStringList &argv, const Overrides &overrides) const;
 
     Profile profile_;
@@ -122,6 +123,7 @@ private:
     quint64 nextId_ = 1;
     quint64 runningId_ = 0; // the running command's transcript block
     bool busy_ = false;
+    bool presenter_ = false;
     ConnectionState state_ = ConnectionState::Idle;
 };
 

@@ -26,6 +26,11 @@ void TranscriptFeed::setReadyCallback(std::function<void()> ready) {
     ready_ = std::move(ready);
 }
 
+void TranscriptFeed::setMask(const OutputMask &mask) {
+    QMutexLocker lock(&mutex_);
+    mask_ = mask;
+}
+
 void TranscriptFeed::stop() {
     {
         QMutexLocker lock(&mutex_);
@@ -157,10 +162,16 @@ void TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait)
             linesTaken_.wait(&mutex_);
         if (closed_ || stopping_)
             return;
-        pending_.finished.append(std::move(lines));
-        pending_.bytes += bytes;
         pending_.stdoutPartial = stdout_.partialLine();
         pending_.stderrPartial = stderr_.partialLine();
+        if (!mask_.isEmpty()) { // presenter mode: only what is shown, never the spool
+            for (StyledLine &line : lines)
+                mask_.apply(line);
+            mask_.applyToPartial(pending_.stdoutPartial);
+            mask_.applyToPartial(pending_.stderrPartial);
+        }
+        pending_.finished.append(std::move(lines));
+        pending_.bytes += bytes;
         pendingBytes_ += weight;
         if (!queued_) {
             queued_ = true;

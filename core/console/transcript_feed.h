@@ -1,6 +1,7 @@
 #pragma once
 
 #include "command_context.h"
+#include "output_mask.h"
 #include "styled_line.h"
 #include "terminal_line_builder.h"
 
@@ -58,6 +59,10 @@ public:
     // both builders' unfinished lines and closed the command in the spool.
     void finish(const CommandSummary &summary);
 
+    // Presenter mode: lines built from now on are masked (an empty mask: none). The spool
+    // keeps the raw output either way. Any thread.
+    void setMask(const OutputMask &mask);
+
     TranscriptBatch take();
     // Stops queueing and wakes waiting producers (cancel, shutdown).
     void close();
@@ -103,6 +108,7 @@ private:
     qint64 rawBytes_ = 0;
     quint64 finishesQueued_ = 0;
     quint64 finishesDone_ = 0;
+    OutputMask mask_;
     TranscriptBatch pending_;
     qint64 pendingBytes_ = 0;
     bool queued_ = false; // lines wait for take(): the consumer was woken

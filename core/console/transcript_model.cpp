@@ -182,6 +182,18 @@ void TranscriptModel::appendNotice(const QString &text, quint64 blockId) {
     d_->append({StyledLine(text, LineKind::Notice, blockId)});
 }
 
+void TranscriptModel::maskOutput(const OutputMask &mask) {
+    if (mask.isEmpty())
+        return;
+    for (StyledLine &line : d_->ring) {
+        if (line.kind == LineKind::Stdout || line.kind == LineKind::Stderr)
+            mask.apply(line);
+    }
+    mask.applyToPartial(d_->stdoutPartial);
+    mask.applyToPartial(d_->stderrPartial);
+    Q_EMIT modelReset();
+}
+
 void TranscriptModel::clear() {
     d_->ring.clear();
     d_->dropped = 0;

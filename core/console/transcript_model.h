@@ -1,6 +1,7 @@
 #pragma once
 
 #include "command_context.h"
+#include "output_mask.h"
 #include "styled_line.h"
 #include "transcript_export.h"
 #include "transcript_find.h"
@@ -54,6 +55,9 @@ public:
     void endCommand(quint64 blockId, const CommandSummary &summary);
     // A Notice line (refusals, "spool cap reached ..."); blockId 0 = outside any block.
     void appendNotice(const QString &text, quint64 blockId = 0);
+    // Presenter mode turned on: masks the output lines already shown (not the headers,
+    // banners or notices, which hold no env values).
+    void maskOutput(const OutputMask &mask);
     // Empties the ring and forgets the blocks (a running block keeps its id and gets no
     // header again). Emits modelReset.
     void clear();

@@ -43,9 +43,10 @@ QList<StyledLine> TranscriptText::headerLines(const CommandContext &context, qui
                                          : tr("image %1").arg(context.image));
     const QString requested = context.securityProfileRequested;
     const QString effective = context.securityProfileEffective;
+    // Say what the agent applies, not only what was asked for (SecurityProfileClamp).
     if (!effective.isEmpty() && effective != requested)
-        facts.append(tr("security %1 (requested %2)")
-                         .arg(effective, requested.isEmpty() ? tr("default") : requested));
+        facts.append(tr("security %1 applied by the agent (requested %2)")
+                         .arg(effective, requested.isEmpty() ? tr("none") : requested));
     else if (!requested.isEmpty())
         facts.append(tr("security %1").arg(requested));
     facts.append(context.workdir.isEmpty() ? tr("default workdir")

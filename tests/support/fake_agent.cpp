@@ -46,6 +46,10 @@ public:
             writeStdout(writer, bigChunk());
             writeExit(writer, 0);
             return grpc::Status::OK;
+        case Mode::HugeChunk:
+            writeStdout(writer, hugeChunk());
+            writeExit(writer, 0);
+            return grpc::Status::OK;
         }
         return grpc::Status(grpc::StatusCode::INTERNAL, "unknown fake mode");
     }
@@ -94,7 +98,7 @@ bool FakeAgent::start() {
     grpc::ServerBuilder builder;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);
     builder.RegisterService(service_.get());
-    builder.SetMaxSendMessageSize(64 * 1024 * 1024);
+    builder.SetMaxSendMessageSize(256 * 1024 * 1024);
     server_ = builder.BuildAndStart();
     if (!server_ || port_ <= 0) {
         error_ = "fake agent could not listen on 127.0.0.1:0";
@@ -118,19 +122,30 @@ std::multimap<std::string, std::string> FakeAgent::lastMetadata() const {
     return lastMetadata_;
 }
 
+namespace {
+
+// Not a repeating short pattern, so a lost or duplicated slice changes the hash.
+std::string pseudoRandomBytes(size_t size) {
+    std::string s(size, '\0');
+    std::uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (char &c : s) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        c = static_cast<char>(x & 0xFF);
+    }
+    return s;
+}
+
+} // namespace
+
 const std::string &FakeAgent::bigChunk() {
-    // Not a repeating short pattern, so a lost or duplicated slice changes the hash.
-    static const std::string data = [] {
-        std::string s(kBigChunkBytes, '\0');
-        std::uint64_t x = 0x9E3779B97F4A7C15ull;
-        for (char &c : s) {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            c = static_cast<char>(x & 0xFF);
-        }
-        return s;
-    }();
+    static const std::string data = pseudoRandomBytes(kBigChunkBytes);
+    return data;
+}
+
+const std::string &FakeAgent::hugeChunk() {
+    static const std::string data = pseudoRandomBytes(kHugeChunkBytes);
     return data;
 }
 

@@ -31,6 +31,9 @@ public:
         // One stdout chunk of kBigChunkBytes (bigChunk()), then exit_code 0, the way the Go
         // agent sends a command's whole output.
         BigChunk,
+        // One stdout chunk of kHugeChunkBytes (hugeChunk()), then exit_code 0: a 100 MiB
+        // output from the Go agent, over gRPC's and the old 64 MiB limit.
+        HugeChunk,
     };
 
     static constexpr const char *kBeforeExit = "before exit\n";
@@ -39,6 +42,7 @@ public:
     static constexpr int kSecondExitCode = 9;
     static constexpr const char *kPartial = "partial output\n";
     static constexpr size_t kBigChunkBytes = 16 * 1024 * 1024;
+    static constexpr size_t kHugeChunkBytes = 100 * 1024 * 1024;
 
     explicit FakeAgent(Mode mode);
     ~FakeAgent();
@@ -59,6 +63,8 @@ public:
 
     // The deterministic payload of Mode::BigChunk.
     static const std::string &bigChunk();
+    // The deterministic payload of Mode::HugeChunk.
+    static const std::string &hugeChunk();
 
 private:
     class Service;

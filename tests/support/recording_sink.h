@@ -4,6 +4,7 @@
 
 #include <exec_sink.h>
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -23,6 +24,10 @@ public:
 
     void onStdout(std::string_view bytes) override;
     void onStderr(std::string_view bytes) override;
+    void onConnected() override { connected_ = true; }
+
+    // The runner reported the connection up (TLS handshake done).
+    bool sawConnected() const { return connected_.load(); }
 
     std::string stdoutData() const;
     std::string stderrData() const;
@@ -41,6 +46,7 @@ private:
     size_t largestChunk_ = 0;
     mutable Sha256 sha_;
     std::function<void(const std::string &)> hook_;
+    std::atomic<bool> connected_{false};
 };
 
 } // namespace sandbox::test
