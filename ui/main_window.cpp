@@ -9,12 +9,16 @@
 #include "profile_commands.h"
 #include "profile_list_pane.h"
 #include "profile_store.h"
+#include "run_history.h"
+#include "run_history_panel.h"
+#include "run_history_store.h"
 #include "settings_dialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStatusBar>
@@ -35,13 +39,16 @@ MainWindow::MainWindow(ProfileStore *store, SecretStore *secrets, AppSettings *s
     setObjectName(QStringLiteral("MainWindow"));
     store_->load();
     commands_ = new ProfileCommands(store_, secrets_, this);
+    runs_ = new RunHistoryStore(RunHistoryStore::dataDirFor(store_->configDir()), this);
     buildCentralArea();
+    buildHistoryDock();
     status_ = new ConnectionStatus(statusBar());
     createActions();
     createMenus();
     reportLoadProblem();
     connect(store_, &ProfileStore::profilesChanged, this, &MainWindow::onProfilesChanged);
     connect(commands_, &ProfileCommands::profileRemoved, this, &MainWindow::closeConsole);
+    connect(commands_, &ProfileCommands::profileRemoved, runs_, &RunHistoryStore::removeProfile);
     setPresenterMode(settings_->presenterMode());
     restoreWindowState();
     updateStatus();
@@ -74,6 +81,46 @@ void MainWindow::buildCentralArea() {
     connect(pane_, &ProfileListPane::openRequested, this, &MainWindow::openConsole);
     connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::requestCloseTab);
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateStatus);
+}
+
+void MainWindow::buildHistoryDock() {
+    historyPanel_ = new RunHistoryPanel(this);
+    historyDock_ = new QDockWidget(tr("Run History"), this);
+    historyDock_->setObjectName(QStringLiteral("RunHistoryDock"));
+    historyDock_->setWidget(historyPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock_);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateHistoryPanel);
+    const auto repeat = [this](bool run) {
+        return [this, run](const RunRecord &record) {
+            if (RunHistory *history = historyPanel_->history())
+                repeatRun(history->profileId(), record, run);
+        };
+    };
+    connect(historyPanel_, &RunHistoryPanel::rerunRequested, this, repeat(true));
+    connect(historyPanel_, &RunHistoryPanel::editRequested, this, repeat(false));
+    updateHistoryPanel();
+}
+
+void MainWindow::updateHistoryPanel() {
+    ConsoleTab *tab = currentConsole();
+    historyPanel_->setHistory(tab ? runs_->history(tab->profileId()) : nullptr,
+                              tab ? tab->profile().name : QString());
+}
+
+ConsoleTab *MainWindow::repeatRun(const QUuid &profileId, const RunRecord &record, bool run) {
+    ConsoleTab *tab = currentConsole();
+    if (!tab || tab->profileId() != profileId)
+        tab = openConsole(profileId);
+    if (!tab)
+        return nullptr;
+    ConsoleSession::Overrides overrides;
+    overrides.image = record.imageOverride;
+    overrides.securityProfile = record.securityProfileOverride;
+    overrides.workdir = record.workdirOverride;
+    tab->fillCommand(record.line, overrides);
+    if (run)
+        tab->runInput();
+    return tab;
 }
 
 QAction *MainWindow::addAction(const QString &name, const QString &text,
@@ -141,7 +188,9 @@ void MainWindow::createMenus() {
     };
     add(menuBar()->addMenu(tr("&File")), {"import", "export", "-", "quit"});
     add(menuBar()->addMenu(tr("&Profile")), {"add", "edit", "duplicate", "delete"});
-    add(menuBar()->addMenu(tr("&View")), {"presenter", "-", "settings"});
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(historyDock_->toggleViewAction());
+    add(view, {"presenter", "-", "settings"});
     add(menuBar()->addMenu(tr("&Help")), {"about"});
     for (const char *name : {"add", "edit", "duplicate", "delete"})
         pane_->toolBar()->addAction(action(QString::fromLatin1(name)));
@@ -197,6 +246,7 @@ ConsoleTab *MainWindow::openConsole(const QUuid &id) {
         new ConsoleTab(*profile, secrets_, store_->configDir(), settings_->historySize(), tabs_);
     tab->setScrollbackLines(settings_->scrollbackLines());
     tab->setSpoolCapBytes(qint64(settings_->spoolCapMiB()) << 20);
+    tab->setRunHistory(runs_->history(id));
     connect(tab, &ConsoleTab::editProfileRequested, commands_, &ProfileCommands::openEditor);
     connect(tab, &ConsoleTab::connectionStateChanged, this, &MainWindow::updateStatus);
     tabs_->setCurrentIndex(tabs_->addTab(tab, profile->name));

@@ -5,6 +5,7 @@
 #include <QUuid>
 
 class QAction;
+class QDockWidget;
 class QTabWidget;
 
 namespace sandbox {
@@ -16,7 +17,10 @@ class InfoBar;
 class ProfileCommands;
 class ProfileListPane;
 class ProfileStore;
+class RunHistoryPanel;
+class RunHistoryStore;
 class SecretStore;
+struct RunRecord;
 
 // The application window: profile list, console tabs, status bar, menus. Everything it
 // stores goes through the objects passed in, so tests run it on temporary directories.
@@ -41,6 +45,12 @@ public:
     InfoBar *loadProblemBar() const { return loadProblem_; }
     InfoBar *presenterBanner() const { return presenterBanner_; }
     ConnectionStatus *connectionStatus() const { return status_; }
+    RunHistoryPanel *historyPanel() const { return historyPanel_; }
+    QDockWidget *historyDock() const { return historyDock_; }
+    RunHistoryStore *runHistories() const { return runs_; }
+    // Re-run (run = true) or Edit and run: the run's command and overrides in its
+    // profile's console; null when the profile is gone.
+    ConsoleTab *repeatRun(const QUuid &profileId, const RunRecord &record, bool run);
     QAction *action(const QString &name) const { return actions_.value(name); }
 
     // Stores geometry, dock state and open tabs (also done on close).
@@ -53,6 +63,8 @@ private:
     void createActions();
     void createMenus();
     void buildCentralArea();
+    void buildHistoryDock();
+    void updateHistoryPanel();
     void reportLoadProblem();
     void restoreWindowState();
     void onProfilesChanged();
@@ -74,6 +86,9 @@ private:
     InfoBar *loadProblem_ = nullptr;
     InfoBar *presenterBanner_ = nullptr;
     ConnectionStatus *status_ = nullptr;
+    RunHistoryStore *runs_ = nullptr;
+    RunHistoryPanel *historyPanel_ = nullptr;
+    QDockWidget *historyDock_ = nullptr;
     QHash<QString, QAction *> actions_;
 };
 

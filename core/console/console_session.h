@@ -73,6 +73,10 @@ public:
     void setScrollbackLines(int lines);
     void setSpoolCapBytes(qint64 bytes);
     const CommandHistory &history() const { return history_; }
+    // The running command's line as typed and the overrides it runs with: valid from
+    // commandStarted until commandEnded (the run history records them).
+    QString runningLine() const { return runningLine_; }
+    Overrides runningOverrides() const { return runningOverrides_; }
 
     // The clamp the agents apply (the reference agent's and ours): anything other than
     // strict and standard runs as standard.
@@ -98,6 +102,7 @@ private:
         quint64 id = 0;
         CommandContext context;
         Overrides overrides;
+        QString line;
     };
 
     void onTokenRead(quint64 id, SecretJob *job);
@@ -122,6 +127,8 @@ private:
     QElapsedTimer sinceDrain_;
     quint64 nextId_ = 1;
     quint64 runningId_ = 0; // the running command's transcript block
+    QString runningLine_;
+    Overrides runningOverrides_;
     bool busy_ = false;
     ConnectionState state_ = ConnectionState::Idle;
 };
