@@ -1,8 +1,9 @@
 #include "ctl_command.h"
 
+#include "ctl_report.h"
+#include "ctl_run_builder.h"
 #include "exec_cancellation.h"
 #include "interrupt_watcher.h"
-#include "pem_inspector.h"
 #include "remote_runner.h"
 #include "stdio_sink.h"
 
@@ -20,12 +21,6 @@
 namespace sandbox {
 
 namespace {
-
-constexpr const char *kDefaultImage = "debian:bookworm-slim";
-
-std::chrono::milliseconds toMillis(double seconds) {
-    return std::chrono::milliseconds(static_cast<long long>(std::ceil(seconds * 1000.0)));
-}
 
 void writeText(int fd, const std::string &text) {
     std::string_view rest(text);
@@ -59,82 +54,45 @@ int CtlCommand::run(const std::vector<std::string> &args) {
     case CtlOptions::Action::Version:
         writeText(STDOUT_FILENO, std::string("sandboxctl ") + SANDBOX_VERSION + "\n");
         return 0;
+    case CtlOptions::Action::ProfilesList:
+    case CtlOptions::Action::JobShow: {
+        std::string out;
+        const int status = options->action == CtlOptions::Action::JobShow
+                               ? CtlReport::jobShow(*options, out, error)
+                               : CtlReport::profilesList(*options, out, error);
+        writeText(STDOUT_FILENO, out);
+        if (status != 0)
+            printError(error);
+        return status;
+    }
     case CtlOptions::Action::Exec:
+    case CtlOptions::Action::Run:
         break;
     }
     return runExec(*options);
 }
 
-bool CtlCommand::readToken(const CtlOptions &options, std::string &token, std::string &error) {
-    if (!options.tokenFile.empty()) {
-        auto text = PemInspector::readFile(options.tokenFile, error);
-        if (!text) {
-            error = "token file: " + error;
-            return false;
-        }
-        token = std::move(*text);
-        while (!token.empty() && (token.back() == '\n' || token.back() == '\r'))
-            token.pop_back();
-        if (token.empty()) {
-            error = "the token file " + options.tokenFile + " is empty";
-            return false;
-        }
-    } else if (!options.tokenEnv.empty()) {
-        const char *value = std::getenv(options.tokenEnv.c_str());
-        if (!value || !*value) {
-            error = "the environment variable " + options.tokenEnv +
-                    " (--token-env) is not "
-                    "set or empty";
-            return false;
-        }
-        token = value;
-    }
-    return true;
-}
-
-std::optional<RunnerConfig> CtlCommand::buildConfig(const CtlOptions &o, std::string &error) {
-    RunnerConfig config;
-    config.address = o.address;
-    if (!readToken(o, config.token, error))
-        return std::nullopt;
-    config.useTls = o.tls || !o.serverName.empty();
-    if (!o.caFile.empty())
-        config.caCert = PemSource::fromFile(o.caFile);
-    if (!o.certFile.empty())
-        config.clientCert = PemSource::fromFile(o.certFile);
-    if (!o.keyFile.empty())
-        config.clientKey = PemSource::fromFile(o.keyFile);
-    config.serverNameOverride = o.serverName;
-    config.allowInsecure = o.allowInsecure;
-    config.profile = o.profile;
-    const char *envImage = std::getenv("SANDBOX_IMAGE");
-    config.image = o.image.value_or(envImage && *envImage ? envImage : kDefaultImage);
-    config.workdir = o.workdir;
-    config.env = o.env;
-    if (o.timeoutSeconds)
-        config.execDeadline = toMillis(*o.timeoutSeconds);
-    if (o.connectTimeoutSeconds)
-        config.connectTimeout = toMillis(*o.connectTimeoutSeconds);
-    return config;
-}
-
 int CtlCommand::runExec(const CtlOptions &options) {
     std::string error;
-    auto config = buildConfig(options, error);
+    auto run = CtlRunBuilder::build(options, error);
     std::unique_ptr<RemoteRunner> runner;
-    if (config)
-        runner = RemoteRunner::create(std::move(*config), error);
+    if (run) {
+        for (const std::string &warning : run->warnings)
+            printError(warning);
+        runner = RemoteRunner::create(std::move(run->config), error);
+    }
     if (!runner) {
         printError(error);
         return kUsageError;
     }
     if (!runner->config().token.empty() && !runner->config().tlsEnabled())
-        printError("warning: sending the token without TLS (--allow-insecure)");
+        printError("warning: sending the token without TLS (allowed by --allow-insecure or the "
+                   "profile's Allow insecure)");
     ::signal(SIGPIPE, SIG_IGN); // a closed stdout shows up as EPIPE and cancels the exec
     ExecCancellation cancellation;
     StdioSink sink([&cancellation] { cancellation.cancel(); });
     ExecRequest request;
-    request.argv = options.argv;
+    request.argv = std::move(run->argv);
     ExecResult result;
     int interruptSignal = 0;
     {

@@ -4,14 +4,14 @@
 #include "exec_result.h"
 #include "runner_config.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace sandbox {
 
-// sandboxctl's logic: parse, build the runner, run one exec with output passed through and
-// Ctrl+C wired to cancel, and turn the result into an exit status.
+// sandboxctl's logic: parse, build the runner (from flags, a console profile, a job file),
+// run one exec with output passed through and Ctrl+C wired to cancel, and turn the result
+// into an exit status. Needs a QCoreApplication (profiles and keychain).
 class CtlCommand {
 public:
     static constexpr int kUsageError = 2;
@@ -22,8 +22,6 @@ public:
 
 private:
     static int runExec(const CtlOptions &options);
-    static std::optional<RunnerConfig> buildConfig(const CtlOptions &options, std::string &error);
-    static bool readToken(const CtlOptions &options, std::string &token, std::string &error);
     static int exitStatus(const ExecResult &result, const std::string &writeError,
                           int interruptSignal);
     static void printError(const std::string &message);

@@ -2,6 +2,7 @@
 
 #include "secret_store.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
@@ -63,27 +64,33 @@ const char *CtlTokenCommand::usage() {
 }
 
 int CtlTokenCommand::run(int &argc, char **argv) {
-    std::string action;
-    std::string idText;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "-h" || arg == "--help") {
-            std::cout << usage();
-            return kOk;
-        }
-        if (arg == "--profile-id" && i + 1 < argc) {
-            idText = argv[++i];
-        } else if (arg.rfind("--profile-id=", 0) == 0) {
-            idText = arg.substr(sizeof("--profile-id=") - 1);
-        } else if (action.empty() && (arg == "set" || arg == "delete")) {
-            action = arg;
-        } else if (arg == "--token" || arg.rfind("--token=", 0) == 0) {
+    QCommandLineParser parser;
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption profileId(QStringLiteral("profile-id"), QString(),
+                                       QStringLiteral("ID"));
+    parser.addOption(help);
+    parser.addOption(profileId);
+    QStringList args{QStringLiteral("sandboxctl token")};
+    for (int i = 2; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    if (!parser.parse(args)) {
+        if (parser.unknownOptionNames().contains(QStringLiteral("token")))
             return usageError("a token is never accepted as an argument (it would show in ps);"
                               " pipe it to stdin");
-        } else {
-            return usageError("unexpected argument \"" + arg + "\"");
-        }
+        return usageError(parser.errorText().toStdString());
     }
+    if (parser.isSet(help)) {
+        std::cout << usage();
+        return kOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const std::string action =
+        positional.isEmpty() ? std::string() : positional.front().toStdString();
+    if (positional.size() > 1)
+        return usageError("unexpected argument \"" + positional.at(1).toStdString() + "\"");
+    if (!action.empty() && action != "set" && action != "delete")
+        return usageError("unexpected argument \"" + action + "\"");
+    const std::string idText = parser.value(profileId).toStdString();
     if (action.empty())
         return usageError("say \"set\" or \"delete\"");
     if (idText.empty())
@@ -99,7 +106,6 @@ int CtlTokenCommand::run(int &argc, char **argv) {
             return usageError("no token on stdin");
     }
 
-    QCoreApplication app(argc, argv);
     SecretStore store;
     QEventLoop loop;
     bool done = false;

@@ -9,7 +9,7 @@ namespace sandbox {
 // Exit status: 0 done, 1 keychain error (one line on stderr), 2 usage error.
 class CtlTokenCommand {
 public:
-    // argv[1] is "token". Creates its own QCoreApplication for the keychain's D-Bus calls.
+    // argv[1] is "token". Needs a QCoreApplication for the keychain's D-Bus calls.
     static int run(int &argc, char **argv);
     static const char *usage();
 };

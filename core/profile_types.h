@@ -15,6 +15,19 @@ enum class Transport {
     MutualTls, // client certificate and key as well
 };
 
+// The transport's name in files and on sandboxctl's output: "plaintext", "tls", "mtls".
+inline QString transportKey(Transport transport) {
+    switch (transport) {
+    case Transport::MutualTls:
+        return QStringLiteral("mtls");
+    case Transport::Tls:
+        return QStringLiteral("tls");
+    case Transport::Plaintext:
+        break;
+    }
+    return QStringLiteral("plaintext");
+}
+
 // One environment variable of a profile. Values may be `secret://NAME` references, which
 // are sent verbatim and resolved by the agent, never by us.
 struct EnvVar {

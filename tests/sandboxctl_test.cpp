@@ -327,6 +327,39 @@ TEST_F(SandboxctlTest, TokenAsPlainArgumentIsRefused) {
     }
 }
 
+// --max-chunk bounds one message from the agent (ours streams 64 KiB chunks at most).
+TEST_F(SandboxctlTest, MaxChunkBoundsOneMessageAndTakesUnits) {
+    ASSERT_TRUE(agent.start());
+    const std::vector<std::string> flood = {"head", "-c", "300000", "/dev/zero"};
+    const ProcessResult fits = sandboxctl(execArgs(flood, {"--max-chunk", "64M"}));
+    ASSERT_TRUE(fits.finished);
+    EXPECT_EQ(fits.exitCode, 0) << fits.err;
+    EXPECT_EQ(fits.out.size(), 300000u);
+
+    const ProcessResult tooSmall = sandboxctl(execArgs(flood, {"--max-chunk=1K"}));
+    ASSERT_TRUE(tooSmall.finished);
+    EXPECT_EQ(tooSmall.exitCode, 125) << tooSmall.err;
+    EXPECT_EQ(lineCount(tooSmall.err), 1u) << tooSmall.err;
+    EXPECT_LT(tooSmall.out.size(), 300000u);
+
+    const ProcessResult bad = sandboxctl(execArgs({"true"}, {"--max-chunk", "12X"}));
+    ASSERT_TRUE(bad.finished);
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(contains(bad.err, "--max-chunk") && contains(bad.err, "12X")) << bad.err;
+}
+
+// Everything after the first plain word is the remote argv, its own options included.
+TEST_F(SandboxctlTest, RemoteArgvWithoutDoubleDashKeepsItsOptions) {
+    ASSERT_TRUE(agent.start());
+    std::vector<std::string> args = execArgs({});
+    args.pop_back(); // no "--"
+    args.insert(args.end(), {"printf", "--", "-n %s", "--addr"});
+    const ProcessResult r = sandboxctl(args);
+    ASSERT_TRUE(r.finished);
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "-n --addr");
+}
+
 TEST_F(SandboxctlTest, MissingCommandIsAUsageError) {
     const ProcessResult r = sandboxctl({"exec", "--addr", "127.0.0.1:1", "--"});
     ASSERT_TRUE(r.finished);

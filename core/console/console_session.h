@@ -4,6 +4,7 @@
 #include "command_history.h"
 #include "connection_state.h"
 #include "profile.h"
+#include "run_overrides.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -33,12 +34,10 @@ class TranscriptSpool;
 class ConsoleSession : public QObject {
     Q_OBJECT
 public:
-    // Per-command overrides of the profile (unset = the profile's value).
-    struct Overrides {
-        std::optional<QString> image;
-        std::optional<QString> securityProfile;
-        std::optional<QString> workdir;
-    };
+    // Per-command overrides of the profile (unset = the profile's value); the same type a
+    // job spec carries (JobSpec::fromRun / toOverrides). env and timeout are not applied
+    // by the session yet.
+    using Overrides = RunOverrides;
 
     struct SubmitResult {
         enum class Status { Started, Empty, Busy, Invalid };
