@@ -6,6 +6,7 @@
 #include "console_tab.h"
 #include "dialog_answers.h"
 #include "info_bar.h"
+#include "job_commands.h"
 #include "profile_commands.h"
 #include "profile_list_pane.h"
 #include "profile_store.h"
@@ -18,8 +19,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -40,8 +44,10 @@ MainWindow::MainWindow(ProfileStore *store, SecretStore *secrets, AppSettings *s
     store_->load();
     commands_ = new ProfileCommands(store_, secrets_, this);
     runs_ = new RunHistoryStore(RunHistoryStore::dataDirFor(store_->configDir()), this);
+    jobs_ = new JobCommands(store_, commands_, this);
     buildCentralArea();
     buildHistoryDock();
+    setAcceptDrops(true);
     status_ = new ConnectionStatus(statusBar());
     createActions();
     createMenus();
@@ -98,6 +104,22 @@ void MainWindow::buildHistoryDock() {
     };
     connect(historyPanel_, &RunHistoryPanel::rerunRequested, this, repeat(true));
     connect(historyPanel_, &RunHistoryPanel::editRequested, this, repeat(false));
+    const auto forJobs = [this](auto call) {
+        return [this, call](const RunRecord &record) {
+            if (RunHistory *history = historyPanel_->history())
+                call(history->profileId(), record);
+        };
+    };
+    connect(historyPanel_, &RunHistoryPanel::saveJobRequested, this,
+            forJobs([this](const QUuid &id, const RunRecord &r) { jobs_->saveAsJob(id, r); }));
+    connect(historyPanel_, &RunHistoryPanel::copyCommandRequested, this,
+            forJobs([this](const QUuid &id, const RunRecord &r) {
+                jobs_->copyAsCommand(id, r, CtlCommandLine::Form::ProfileName);
+            }));
+    connect(historyPanel_, &RunHistoryPanel::copyFullCommandRequested, this,
+            forJobs([this](const QUuid &id, const RunRecord &r) {
+                jobs_->copyAsCommand(id, r, CtlCommandLine::Form::FullFlags);
+            }));
     updateHistoryPanel();
 }
 
@@ -137,6 +159,7 @@ void MainWindow::createActions() {
     auto current = [this] {
         return pane_->currentId();
     };
+    addAction(QStringLiteral("openJob"), tr("&Open Job…"), QKeySequence::Open);
     addAction(QStringLiteral("import"), tr("&Import Profiles…"), {})
         ->setIcon(AppIcons::action(A::Import));
     addAction(QStringLiteral("export"), tr("&Export Profiles…"), {})
@@ -158,6 +181,8 @@ void MainWindow::createActions() {
         ->setIcon(AppIcons::action(A::Settings));
     addAction(QStringLiteral("about"), tr("&About Sandbox Console"), {});
 
+    connect(action(QStringLiteral("openJob")), &QAction::triggered, jobs_,
+            &JobCommands::openJobDialog);
     connect(action(QStringLiteral("import")), &QAction::triggered, commands_,
             &ProfileCommands::importProfiles);
     connect(action(QStringLiteral("export")), &QAction::triggered, commands_,
@@ -186,7 +211,7 @@ void MainWindow::createMenus() {
                 menu->addAction(action(QString::fromLatin1(name)));
         }
     };
-    add(menuBar()->addMenu(tr("&File")), {"import", "export", "-", "quit"});
+    add(menuBar()->addMenu(tr("&File")), {"openJob", "-", "import", "export", "-", "quit"});
     add(menuBar()->addMenu(tr("&Profile")), {"add", "edit", "duplicate", "delete"});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(historyDock_->toggleViewAction());
@@ -364,6 +389,36 @@ void MainWindow::saveWindowState() {
     settings_->setOpenTabs(open);
     settings_->setCurrentTab(currentConsole() ? currentConsole()->profileId() : QUuid());
     settings_->sync();
+}
+
+namespace {
+
+QStringList jobFilesIn(const QMimeData *data) {
+    QStringList paths;
+    if (!data || !data->hasUrls())
+        return paths;
+    const QList<QUrl> urls = data->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile() && JobCommands::isJobFile(url.toLocalFile()))
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (!jobFilesIn(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QStringList paths = jobFilesIn(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    for (const QString &path : paths)
+        jobs_->openJob(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -14,6 +14,7 @@ class AppSettings;
 class ConnectionStatus;
 class ConsoleTab;
 class InfoBar;
+class JobCommands;
 class ProfileCommands;
 class ProfileListPane;
 class ProfileStore;
@@ -48,6 +49,7 @@ public:
     RunHistoryPanel *historyPanel() const { return historyPanel_; }
     QDockWidget *historyDock() const { return historyDock_; }
     RunHistoryStore *runHistories() const { return runs_; }
+    JobCommands *jobCommands() const { return jobs_; }
     // Re-run (run = true) or Edit and run: the run's command and overrides in its
     // profile's console; null when the profile is gone.
     ConsoleTab *repeatRun(const QUuid &profileId, const RunRecord &record, bool run);
@@ -58,6 +60,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // A dropped *.sandbox-job.json opens like File → Open Job….
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -87,6 +92,7 @@ private:
     InfoBar *presenterBanner_ = nullptr;
     ConnectionStatus *status_ = nullptr;
     RunHistoryStore *runs_ = nullptr;
+    JobCommands *jobs_ = nullptr;
     RunHistoryPanel *historyPanel_ = nullptr;
     QDockWidget *historyDock_ = nullptr;
     QHash<QString, QAction *> actions_;

@@ -47,7 +47,11 @@ RunHistoryPanel::RunHistoryPanel(QWidget *parent)
     toolbar->addAction(addAction(QStringLiteral("rerun"), tr("Re-run")));
     toolbar->addAction(addAction(QStringLiteral("editAndRun"), tr("Edit and run")));
     toolbar->addAction(addAction(QStringLiteral("saveJob"), tr("Save as job…")));
-    addAction(QStringLiteral("copyCommand"), tr("Copy as sandboxctl command"));
+    addAction(QStringLiteral("copyCommand"), tr("Copy as sandboxctl command"))
+        ->setToolTip(tr("sandboxctl exec --profile-name …: for whoever has this profile"));
+    addAction(QStringLiteral("copyFullCommand"), tr("Copy as sandboxctl command (all flags)"))
+        ->setToolTip(tr("--addr, --ca, --cert, --key, …, with the token file as a placeholder: "
+                        "for whoever does not have this profile"));
     toolbar->addAction(addAction(QStringLiteral("openTranscript"), tr("Open transcript")));
     toolbar->addAction(addAction(QStringLiteral("deleteRun"), tr("Delete")));
     toolbar->insertAction(action(QStringLiteral("openTranscript")),
@@ -72,8 +76,8 @@ RunHistoryPanel::RunHistoryPanel(QWidget *parent)
     });
     connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
-        for (const char *name :
-             {"rerun", "editAndRun", "saveJob", "copyCommand", "openTranscript", "deleteRun"})
+        for (const char *name : {"rerun", "editAndRun", "saveJob", "copyCommand", "copyFullCommand",
+                                 "openTranscript", "deleteRun"})
             menu.addAction(action(QString::fromLatin1(name)));
         menu.exec(view_->viewport()->mapToGlobal(pos));
     });
@@ -91,6 +95,8 @@ RunHistoryPanel::RunHistoryPanel(QWidget *parent)
             onSelected(&RunHistoryPanel::saveJobRequested));
     connect(action(QStringLiteral("copyCommand")), &QAction::triggered, this,
             onSelected(&RunHistoryPanel::copyCommandRequested));
+    connect(action(QStringLiteral("copyFullCommand")), &QAction::triggered, this,
+            onSelected(&RunHistoryPanel::copyFullCommandRequested));
     connect(action(QStringLiteral("openTranscript")), &QAction::triggered, this, [this] {
         if (const auto run = selectedRun())
             openTranscript(*run);

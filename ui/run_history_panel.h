@@ -49,6 +49,7 @@ Q_SIGNALS:
     void editRequested(const sandbox::RunRecord &record);
     void saveJobRequested(const sandbox::RunRecord &record);
     void copyCommandRequested(const sandbox::RunRecord &record);
+    void copyFullCommandRequested(const sandbox::RunRecord &record);
 
 private:
     QAction *addAction(const QString &name, const QString &text);
