@@ -8,6 +8,7 @@
 #include "profile_commands.h"
 #include "profile_store.h"
 #include "run_record.h"
+#include "shell_quote.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -211,7 +212,7 @@ QString JobCommands::previewText(const QString &path, const JobSpec &spec,
     if (spec.timeout)
         parts << tr("timeout %1 s").arg(CtlCommandLine::secondsText(*spec.timeout));
     QString text = parts.join(QStringLiteral(" · "));
-    text += QLatin1Char('\n') + tr("argv: %1").arg(spec.argv().join(QLatin1Char(' ')));
+    text += QLatin1Char('\n') + tr("argv: %1").arg(ShellQuote::join(spec.argv()));
     if (!spec.note.isEmpty())
         text += QLatin1Char('\n') + tr("Note: %1").arg(spec.note);
     if (!missingEnv.isEmpty())

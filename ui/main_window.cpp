@@ -94,7 +94,9 @@ void MainWindow::buildHistoryDock() {
     historyDock_ = new QDockWidget(tr("Run History"), this);
     historyDock_->setObjectName(QStringLiteral("RunHistoryDock"));
     historyDock_->setWidget(historyPanel_);
-    addDockWidget(Qt::RightDockWidgetArea, historyDock_);
+    // Below the console, beside the profile list: the table needs width, the console height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock_);
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateHistoryPanel);
     const auto repeat = [this](bool run) {
         return [this, run](const RunRecord &record) {
@@ -370,7 +372,8 @@ void MainWindow::restoreWindowState() {
     const QByteArray geometry = settings_->windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1200, 760);
-    restoreState(settings_->windowState());
+    if (!restoreState(settings_->windowState()))
+        resizeDocks({historyDock_}, {200}, Qt::Vertical);
     const QList<QUuid> open = settings_->openTabs();
     for (const QUuid &id : open)
         openConsole(id);
