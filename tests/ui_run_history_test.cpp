@@ -144,12 +144,15 @@ TEST_F(UiRunHistory, RerunRunsTheCommandAgainWithItsOverrides) {
     tab->overrides()->workdirEdit()->clear(); // the user changed the tab since
     panel()->selectRow(0);
     ASSERT_TRUE(panel()->action(QStringLiteral("rerun"))->isEnabled());
+    const QUuid original = panel()->selectedRun()->id;
     ASSERT_TRUE(awaitEnd(tab, [&] { panel()->action(QStringLiteral("rerun"))->trigger(); }));
     EXPECT_EQ(textOf(tab).count(QStringLiteral("cwd=/tmp\n")), 2) << textOf(tab).toStdString();
     ASSERT_TRUE(EventWait::until([&] { return historyShows(2); }));
     EXPECT_EQ(cell(0, RunHistoryModel::Command), QStringLiteral("echo \"cwd=$(pwd)\""));
     EXPECT_EQ(tab->overrides()->workdirEdit()->text(), QStringLiteral("/tmp"))
         << "the bar shows what ran";
+    ASSERT_TRUE(panel()->selectedRun().has_value());
+    EXPECT_EQ(panel()->selectedRun()->id, original) << "the selection stays on its run";
 }
 
 TEST_F(UiRunHistory, EditAndRunFillsInputAndOverridesWithoutRunning) {

@@ -317,6 +317,7 @@ void MainWindow::onProfilesChanged() {
         tabs_->setTabText(i, profile->name);
     }
     updateStatus();
+    updateHistoryPanel(); // a renamed profile's title
 }
 
 void MainWindow::updateStatus() {

@@ -67,7 +67,18 @@ RunHistoryPanel::RunHistoryPanel(QWidget *parent)
     layout->addWidget(view_, 1);
 
     connect(search_, &QLineEdit::textChanged, model_, &RunHistoryModel::setFilter);
-    connect(model_, &QAbstractItemModel::modelReset, this, &RunHistoryPanel::updateActions);
+    // A run that starts or ends resets the model: the selected run stays selected.
+    connect(model_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const std::optional<RunRecord> run = selectedRun();
+        keptSelection_ = run ? run->id : QUuid();
+    });
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        for (int row = 0; !keptSelection_.isNull() && row < model_->rowCount(); ++row) {
+            if (model_->record(row).id == keptSelection_)
+                selectRow(row);
+        }
+        updateActions();
+    });
     connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RunHistoryPanel::updateActions);
     connect(view_, &QTreeView::doubleClicked, this, [this] {

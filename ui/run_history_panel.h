@@ -3,6 +3,7 @@
 #include "run_record.h"
 
 #include <QHash>
+#include <QUuid>
 #include <QWidget>
 
 #include <optional>
@@ -60,6 +61,7 @@ private:
     QTreeView *view_ = nullptr;
     RunHistoryModel *model_ = nullptr;
     QHash<QString, QAction *> actions_;
+    QUuid keptSelection_; // across model resets
 };
 
 } // namespace sandbox
