@@ -3,6 +3,7 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 
 namespace sandbox {
 
@@ -37,6 +38,11 @@ bool ConsoleCommandLine::parse(const QStringList &arguments, QString &error) {
     parser.addOption(QCommandLineOption(
         kLang, tr("User interface language, e.g. \"de\" or \"en\" (default: the system's)."),
         tr("code")));
+    parser.addPositionalArgument(
+        tr("job"),
+        tr("A job file (*.sandbox-job.json) to open: its profile's console with the "
+           "command filled in, run when you press Enter."),
+        tr("[job]"));
     if (!parser.parse(arguments)) {
         error = parser.errorText();
         return false;
@@ -45,9 +51,19 @@ bool ConsoleCommandLine::parse(const QStringList &arguments, QString &error) {
         parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
-    if (!parser.positionalArguments().isEmpty()) {
-        error = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        error = tr("Unexpected argument \"%1\": only one job file can be opened.")
+                    .arg(positional.at(1));
         return false;
+    }
+    if (!positional.isEmpty()) {
+        const QFileInfo job(positional.constFirst());
+        if (!job.isFile()) {
+            error = tr("The job file \"%1\" does not exist.").arg(positional.constFirst());
+            return false;
+        }
+        jobFile = job.absoluteFilePath();
     }
     profileName = parser.value(kProfile);
     language = parser.value(kLang);

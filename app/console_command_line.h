@@ -14,6 +14,7 @@ public:
     QString profileName; // --profile NAME: open that profile's console
     QString configDir;   // --config-dir DIR: empty means the default config location
     QString language;    // --lang CODE: empty means the system locale
+    QString jobFile;     // JOB.sandbox-job.json: open that job (absolute path)
 
     // Only --lang, quietly: unknown options are left for parse() to report.
     static QString peekLanguage(const QStringList &arguments);

@@ -51,6 +51,10 @@ int main(int argc, char **argv) {
         printError(error);
         shell.window()->statusBar()->showMessage(error, 20000);
     }
+    if (!options.jobFile.isEmpty() && !shell.openJob(options.jobFile, &error)) {
+        printError(error);
+        shell.window()->statusBar()->showMessage(error, 20000);
+    }
     const int status = QApplication::exec();
     shell.finishKeychainJobs();
     return status;

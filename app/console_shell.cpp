@@ -1,6 +1,7 @@
 #include "console_shell.h"
 
 #include "app_settings.h"
+#include "job_commands.h"
 #include "main_window.h"
 #include "profile_store.h"
 #include "secret_store.h"
@@ -39,6 +40,14 @@ bool ConsoleShell::openProfile(const QString &nameOrId, QString *error) {
         return false;
     }
     return true;
+}
+
+bool ConsoleShell::openJob(const QString &path, QString *error) {
+    if (window_->jobCommands()->openJob(path))
+        return true;
+    if (error)
+        *error = window_->jobCommands()->lastError();
+    return false;
 }
 
 void ConsoleShell::finishKeychainJobs(int timeoutMs) {

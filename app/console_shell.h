@@ -31,6 +31,9 @@ public:
     // Opens the console of the profile called `nameOrId` (a profile name, or its id).
     // When there is none, returns false and sets error to a sentence naming it and the file.
     bool openProfile(const QString &nameOrId, QString *error = nullptr);
+    // Opens a job file (sandbox-console JOB.sandbox-job.json): its profile's console with the
+    // command and overrides filled in; false with error when the job cannot be opened.
+    bool openJob(const QString &path, QString *error = nullptr);
 
     // After the window closed: lets keychain jobs still in flight (a token saved just before
     // quitting) finish, bounded, so the user's token is not lost.

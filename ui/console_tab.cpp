@@ -8,6 +8,7 @@
 #include "find_bar.h"
 #include "info_bar.h"
 #include "quick_overrides_bar.h"
+#include "run_recorder.h"
 #include "secret_store.h"
 #include "transcript_model.h"
 #include "transcript_save_dialog.h"
@@ -48,6 +49,8 @@ void ConsoleTab::buildUi() {
             [this] { Q_EMIT editProfileRequested(profileId()); });
     keychainNote_ = new InfoBar(this);
     keychainNote_->setClosable(true);
+    jobPreview_ = new InfoBar(this);
+    jobPreview_->setClosable(true);
     view_ = new TranscriptView(session_->transcript(), this);
     connect(view_, &TranscriptView::cancelRequested, this, &ConsoleTab::cancel);
     connect(view_, &TranscriptView::saveRequested, this, &ConsoleTab::saveTranscript);
@@ -92,6 +95,7 @@ void ConsoleTab::buildUi() {
     layout->addWidget(overrides_);
     layout->addWidget(refusal_);
     layout->addWidget(keychainNote_);
+    layout->addWidget(jobPreview_);
     layout->addWidget(view_, 1);
     layout->addWidget(findBar_);
     layout->addLayout(searchRow);
@@ -117,6 +121,7 @@ void ConsoleTab::buildUi() {
 
 void ConsoleTab::connectSession() {
     connect(session_, &ConsoleSession::commandStarted, refusal_, &QWidget::hide);
+    connect(session_, &ConsoleSession::commandStarted, jobPreview_, &QWidget::hide);
     // A new command brings the view back to the tail, as a terminal does on input.
     connect(session_, &ConsoleSession::commandStarted, view_, &TranscriptView::scrollToBottom);
     connect(session_, &ConsoleSession::commandEnded, this, &ConsoleTab::commandEnded);
@@ -153,6 +158,28 @@ void ConsoleTab::setSpoolCapBytes(qint64 bytes) {
 
 void ConsoleTab::setHistorySize(int entries) {
     session_->history().setMaxEntries(entries);
+}
+
+void ConsoleTab::setRunHistory(RunHistory *history) {
+    if (!recorder_)
+        recorder_ = new RunRecorder(session_, history);
+    else
+        recorder_->setHistory(history);
+}
+
+RunHistory *ConsoleTab::runHistory() const {
+    return recorder_ ? recorder_->history() : nullptr;
+}
+
+void ConsoleTab::fillCommand(const QString &line, const ConsoleSession::Overrides &overrides) {
+    overrides_->setValues(overrides.image, overrides.securityProfile, overrides.workdir);
+    input_->setText(line);
+    inputError_->hide();
+    input_->setFocus();
+}
+
+void ConsoleTab::showJobPreview(const QString &text) {
+    jobPreview_->showMessage(InfoBar::Level::Information, text);
 }
 
 void ConsoleTab::runInput() {

@@ -18,6 +18,8 @@ namespace sandbox {
 class CommandInput;
 class FindBar;
 class InfoBar;
+class RunHistory;
+class RunRecorder;
 class TranscriptView;
 class SecretStore;
 class QuickOverridesBar;
@@ -40,6 +42,16 @@ public:
     void setHistorySize(int entries);
     // Masks the profile's env values in the output (ConsoleSession); saving warns.
     void setPresenterMode(bool on);
+    // Every command of this tab is recorded in history (the profile's run history).
+    void setRunHistory(RunHistory *history);
+    RunHistory *runHistory() const;
+
+    // Puts a command and its overrides into the input and the overrides bar (every field:
+    // unset ones are cleared), without running it: Enter does.
+    void fillCommand(const QString &line, const ConsoleSession::Overrides &overrides);
+    // What an opened job will run, shown above the transcript until a command starts.
+    void showJobPreview(const QString &text);
+    InfoBar *jobPreviewBar() const { return jobPreview_; }
 
     ConnectionState connectionState() const { return session_->connectionState(); }
     // From asking the keychain for the token until the command's end banner.
@@ -92,6 +104,8 @@ private:
     InfoBar *refusal_ = nullptr;
     QPushButton *editProfile_ = nullptr;
     InfoBar *keychainNote_ = nullptr;
+    InfoBar *jobPreview_ = nullptr;
+    RunRecorder *recorder_ = nullptr;
     TranscriptView *view_ = nullptr;
     FindBar *findBar_ = nullptr;
     QLabel *searchLabel_ = nullptr;

@@ -2,8 +2,10 @@
 
 #include <QPushButton>
 
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QQueue>
+#include <QUrl>
 
 namespace sandbox {
 
@@ -14,6 +16,7 @@ struct Answers {
     QQueue<QMessageBox::StandardButton> buttons;
     QQueue<QString> fileNames;
     QStringList shown;
+    QStringList opened;
 };
 
 Answers &answers() {
@@ -58,9 +61,21 @@ void DialogAnswers::clear() {
     answers().buttons.clear();
     answers().fileNames.clear();
     answers().shown.clear();
+    answers().opened.clear();
 }
 QStringList DialogAnswers::shownMessages() {
     return answers().shown;
+}
+QStringList DialogAnswers::openedUrls() {
+    return answers().opened;
+}
+
+bool DialogAnswers::openUrl(QWidget *parent, const QUrl &url) {
+    Q_UNUSED(parent);
+    answers().opened.append(url.toString());
+    if (answers().testMode)
+        return true;
+    return QDesktopServices::openUrl(url);
 }
 
 QMessageBox::StandardButton DialogAnswers::question(QWidget *parent, const QString &title,

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+class QUrl;
 class QWidget;
 
 namespace sandbox {
@@ -21,6 +22,9 @@ public:
     static void clear();
     // Texts of message boxes shown (or answered) so far, newest last.
     static QStringList shownMessages();
+    // Files and links handed to the desktop (QDesktopServices) so far; in test mode they
+    // are only recorded, never opened.
+    static QStringList openedUrls();
 
     static QMessageBox::StandardButton question(QWidget *parent, const QString &title,
                                                 const QString &text,
@@ -35,6 +39,7 @@ public:
 
     static QString openFileName(QWidget *parent, const QString &caption, const QString &dir,
                                 const QString &filter);
+    static bool openUrl(QWidget *parent, const QUrl &url);
     static QString saveFileName(QWidget *parent, const QString &caption, const QString &dir,
                                 const QString &filter);
 };

@@ -6,10 +6,14 @@
 #include "console_tab.h"
 #include "dialog_answers.h"
 #include "info_bar.h"
+#include "job_commands.h"
 #include "profile_commands.h"
 #include "profile_file_banner.h"
 #include "profile_list_pane.h"
 #include "profile_store.h"
+#include "run_history.h"
+#include "run_history_panel.h"
+#include "run_history_store.h"
 #include "settings_dialog.h"
 #include "start_page.h"
 
@@ -18,7 +22,12 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -38,13 +47,18 @@ MainWindow::MainWindow(ProfileStore *store, SecretStore *secrets, AppSettings *s
     setObjectName(QStringLiteral("MainWindow"));
     store_->load();
     commands_ = new ProfileCommands(store_, secrets_, this);
+    runs_ = new RunHistoryStore(RunHistoryStore::dataDirFor(store_->configDir()), this);
+    jobs_ = new JobCommands(store_, commands_, this);
     buildCentralArea();
+    buildHistoryDock();
+    setAcceptDrops(true);
     status_ = new ConnectionStatus(statusBar());
     createActions();
     createMenus();
     connect(store_, &ProfileStore::profilesChanged, this, &MainWindow::onProfilesChanged);
     connect(commands_, &ProfileCommands::profileRemoved, this, &MainWindow::closeConsole);
     connect(commands_, &ProfileCommands::profileSelected, pane_, &ProfileListPane::setCurrentId);
+    connect(commands_, &ProfileCommands::profileRemoved, runs_, &RunHistoryStore::removeProfile);
     setPresenterMode(settings_->presenterMode());
     restoreWindowState();
     updateStatus();
@@ -90,6 +104,64 @@ void MainWindow::buildCentralArea() {
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateCentralPage);
 }
 
+void MainWindow::buildHistoryDock() {
+    historyPanel_ = new RunHistoryPanel(this);
+    historyDock_ = new QDockWidget(tr("Run History"), this);
+    historyDock_->setObjectName(QStringLiteral("RunHistoryDock"));
+    historyDock_->setWidget(historyPanel_);
+    // Below the console, beside the profile list: the table needs width, the console height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock_);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateHistoryPanel);
+    const auto repeat = [this](bool run) {
+        return [this, run](const RunRecord &record) {
+            if (RunHistory *history = historyPanel_->history())
+                repeatRun(history->profileId(), record, run);
+        };
+    };
+    connect(historyPanel_, &RunHistoryPanel::rerunRequested, this, repeat(true));
+    connect(historyPanel_, &RunHistoryPanel::editRequested, this, repeat(false));
+    const auto forJobs = [this](auto call) {
+        return [this, call](const RunRecord &record) {
+            if (RunHistory *history = historyPanel_->history())
+                call(history->profileId(), record);
+        };
+    };
+    connect(historyPanel_, &RunHistoryPanel::saveJobRequested, this,
+            forJobs([this](const QUuid &id, const RunRecord &r) { jobs_->saveAsJob(id, r); }));
+    connect(historyPanel_, &RunHistoryPanel::copyCommandRequested, this,
+            forJobs([this](const QUuid &id, const RunRecord &r) {
+                jobs_->copyAsCommand(id, r, CtlCommandLine::Form::ProfileName);
+            }));
+    connect(historyPanel_, &RunHistoryPanel::copyFullCommandRequested, this,
+            forJobs([this](const QUuid &id, const RunRecord &r) {
+                jobs_->copyAsCommand(id, r, CtlCommandLine::Form::FullFlags);
+            }));
+    updateHistoryPanel();
+}
+
+void MainWindow::updateHistoryPanel() {
+    ConsoleTab *tab = currentConsole();
+    historyPanel_->setHistory(tab ? runs_->history(tab->profileId()) : nullptr,
+                              tab ? tab->profile().name : QString());
+}
+
+ConsoleTab *MainWindow::repeatRun(const QUuid &profileId, const RunRecord &record, bool run) {
+    ConsoleTab *tab = currentConsole();
+    if (!tab || tab->profileId() != profileId)
+        tab = openConsole(profileId);
+    if (!tab)
+        return nullptr;
+    ConsoleSession::Overrides overrides;
+    overrides.image = record.imageOverride;
+    overrides.securityProfile = record.securityProfileOverride;
+    overrides.workdir = record.workdirOverride;
+    tab->fillCommand(record.line, overrides);
+    if (run)
+        tab->runInput();
+    return tab;
+}
+
 QAction *MainWindow::addAction(const QString &name, const QString &text,
                                const QKeySequence &shortcut) {
     auto *action = new QAction(text, this);
@@ -104,6 +176,7 @@ void MainWindow::createActions() {
     auto current = [this] {
         return pane_->currentId();
     };
+    addAction(QStringLiteral("openJob"), tr("&Open Job…"), QKeySequence::Open);
     addAction(QStringLiteral("import"), tr("&Import Profiles…"), {})
         ->setIcon(AppIcons::action(A::Import));
     addAction(QStringLiteral("export"), tr("&Export Profiles…"), {})
@@ -125,6 +198,10 @@ void MainWindow::createActions() {
         ->setIcon(AppIcons::action(A::Settings));
     addAction(QStringLiteral("about"), tr("&About Sandbox Console"), {});
 
+    connect(action(QStringLiteral("openJob")), &QAction::triggered, jobs_,
+            &JobCommands::openJobDialog);
+    connect(startPage_, &StartPage::openJobRequested, jobs_, &JobCommands::openJobDialog);
+    startPage_->setJobsAvailable(true);
     connect(action(QStringLiteral("import")), &QAction::triggered, commands_,
             &ProfileCommands::importProfiles);
     connect(action(QStringLiteral("export")), &QAction::triggered, commands_,
@@ -153,9 +230,11 @@ void MainWindow::createMenus() {
                 menu->addAction(action(QString::fromLatin1(name)));
         }
     };
-    add(menuBar()->addMenu(tr("&File")), {"import", "export", "-", "quit"});
+    add(menuBar()->addMenu(tr("&File")), {"openJob", "-", "import", "export", "-", "quit"});
     add(menuBar()->addMenu(tr("&Profile")), {"add", "edit", "duplicate", "delete"});
-    add(menuBar()->addMenu(tr("&View")), {"presenter", "-", "settings"});
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(historyDock_->toggleViewAction());
+    add(view, {"presenter", "-", "settings"});
     add(menuBar()->addMenu(tr("&Help")), {"about"});
     for (const char *name : {"add", "edit", "duplicate", "delete"})
         pane_->toolBar()->addAction(action(QString::fromLatin1(name)));
@@ -192,6 +271,7 @@ ConsoleTab *MainWindow::openConsole(const QUuid &id) {
     tab->setScrollbackLines(settings_->scrollbackLines());
     tab->setSpoolCapBytes(qint64(settings_->spoolCapMiB()) << 20);
     tab->setPresenterMode(presenterMode());
+    tab->setRunHistory(runs_->history(id));
     connect(tab, &ConsoleTab::editProfileRequested, commands_, &ProfileCommands::openEditor);
     connect(tab, &ConsoleTab::connectionStateChanged, this, &MainWindow::updateStatus);
     tabs_->setCurrentIndex(tabs_->addTab(tab, profile->name));
@@ -235,6 +315,7 @@ void MainWindow::onProfilesChanged() {
         tabs_->setTabText(i, profile->name);
     }
     updateStatus();
+    updateHistoryPanel(); // a renamed profile's title
 }
 
 void MainWindow::updateStatus() {
@@ -297,7 +378,8 @@ void MainWindow::restoreWindowState() {
     const QByteArray geometry = settings_->windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1200, 760);
-    restoreState(settings_->windowState());
+    if (!restoreState(settings_->windowState()))
+        resizeDocks({historyDock_}, {200}, Qt::Vertical);
     const QList<QUuid> open = settings_->openTabs();
     for (const QUuid &id : open)
         openConsole(id);
@@ -316,6 +398,36 @@ void MainWindow::saveWindowState() {
     settings_->setOpenTabs(open);
     settings_->setCurrentTab(currentConsole() ? currentConsole()->profileId() : QUuid());
     settings_->sync();
+}
+
+namespace {
+
+QStringList jobFilesIn(const QMimeData *data) {
+    QStringList paths;
+    if (!data || !data->hasUrls())
+        return paths;
+    const QList<QUrl> urls = data->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile() && JobCommands::isJobFile(url.toLocalFile()))
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (!jobFilesIn(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QStringList paths = jobFilesIn(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    for (const QString &path : paths)
+        jobs_->openJob(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

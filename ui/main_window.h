@@ -6,6 +6,7 @@
 
 class QAction;
 class QStackedWidget;
+class QDockWidget;
 class QTabWidget;
 
 namespace sandbox {
@@ -15,11 +16,15 @@ class ConnectionStatus;
 class ConsoleTab;
 class InfoBar;
 class ProfileFileBanner;
+class JobCommands;
 class ProfileCommands;
 class ProfileListPane;
 class ProfileStore;
+class RunHistoryPanel;
+class RunHistoryStore;
 class SecretStore;
 class StartPage;
+struct RunRecord;
 
 // The application window: profile list, console tabs, status bar, menus. Everything it
 // stores goes through the objects passed in, so tests run it on temporary directories.
@@ -46,6 +51,13 @@ public:
     StartPage *startPage() const { return startPage_; }
     InfoBar *presenterBanner() const { return presenterBanner_; }
     ConnectionStatus *connectionStatus() const { return status_; }
+    RunHistoryPanel *historyPanel() const { return historyPanel_; }
+    QDockWidget *historyDock() const { return historyDock_; }
+    RunHistoryStore *runHistories() const { return runs_; }
+    JobCommands *jobCommands() const { return jobs_; }
+    // Re-run (run = true) or Edit and run: the run's command and overrides in its
+    // profile's console; null when the profile is gone.
+    ConsoleTab *repeatRun(const QUuid &profileId, const RunRecord &record, bool run);
     QAction *action(const QString &name) const { return actions_.value(name); }
 
     // Stores geometry, dock state and open tabs (also done on close).
@@ -53,6 +65,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // A dropped *.sandbox-job.json opens like File → Open Job….
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -60,6 +75,9 @@ private:
     void buildCentralArea();
     // The start page while no console tab is open, the tabs otherwise.
     void updateCentralPage();
+    void buildHistoryDock();
+    void updateHistoryPanel();
+    void reportLoadProblem();
     void restoreWindowState();
     void onProfilesChanged();
     // Asks first while the tab's command runs (Stop and Close / Cancel).
@@ -82,6 +100,10 @@ private:
     QStackedWidget *pages_ = nullptr;
     InfoBar *presenterBanner_ = nullptr;
     ConnectionStatus *status_ = nullptr;
+    RunHistoryStore *runs_ = nullptr;
+    JobCommands *jobs_ = nullptr;
+    RunHistoryPanel *historyPanel_ = nullptr;
+    QDockWidget *historyDock_ = nullptr;
     QHash<QString, QAction *> actions_;
 };
 

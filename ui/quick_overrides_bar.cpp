@@ -49,6 +49,14 @@ void QuickOverridesBar::setDefaults(const QString &image, const QString &securit
     workdir_->setPlaceholderText(workdir.isEmpty() ? tr("agent default") : workdir);
 }
 
+void QuickOverridesBar::setValues(const std::optional<QString> &image,
+                                  const std::optional<QString> &securityProfile,
+                                  const std::optional<QString> &workdir) {
+    image_->setText(image.value_or(QString()));
+    profile_->setCurrentText(securityProfile.value_or(QString()));
+    workdir_->setText(workdir.value_or(QString()));
+}
+
 std::optional<QString> QuickOverridesBar::image() const {
     return setValue(image_->text());
 }

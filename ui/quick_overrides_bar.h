@@ -18,6 +18,11 @@ public:
 
     void setDefaults(const QString &image, const QString &securityProfile, const QString &workdir);
 
+    // Sets every field: a value, or empty (= the profile's) for nullopt.
+    void setValues(const std::optional<QString> &image,
+                   const std::optional<QString> &securityProfile,
+                   const std::optional<QString> &workdir);
+
     std::optional<QString> image() const;
     std::optional<QString> securityProfile() const;
     std::optional<QString> workdir() const;

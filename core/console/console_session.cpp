@@ -107,7 +107,7 @@ ConsoleSession::SubmitResult ConsoleSession::submit(const QString &typed,
     }
     history_.add(line);
     const quint64 id = nextId_++;
-    Pending pending{id, contextFor(split.argv, overrides), overrides};
+    Pending pending{id, contextFor(split.argv, overrides), overrides, line};
     pending_ = pending;
     setBusy(true);
     result.status = SubmitResult::Status::Started;
@@ -165,6 +165,8 @@ void ConsoleSession::start(const Pending &pending, const QString &token) {
     context.startedAt = QDateTime::currentDateTime();
     const quint64 blockId = model_->beginCommand(context);
     runningId_ = blockId;
+    runningLine_ = pending.line;
+    runningOverrides_ = pending.overrides;
     SessionCommand command;
     command.argv = context.argv;
     command.image = pending.overrides.image;

@@ -76,6 +76,10 @@ public:
     void setPresenterMode(bool on);
     bool presenterMode() const { return presenter_; }
     const CommandHistory &history() const { return history_; }
+    // The running command's line as typed and the overrides it runs with: valid from
+    // commandStarted until commandEnded (the run history records them).
+    QString runningLine() const { return runningLine_; }
+    Overrides runningOverrides() const { return runningOverrides_; }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -97,6 +101,7 @@ private:
         quint64 id = 0;
         CommandContext context;
         Overrides overrides;
+        QString line;
     };
 
     void onTokenRead(quint64 id, SecretJob *job);
@@ -122,6 +127,8 @@ private:
     QElapsedTimer sinceDrain_;
     quint64 nextId_ = 1;
     quint64 runningId_ = 0; // the running command's transcript block
+    QString runningLine_;
+    Overrides runningOverrides_;
     bool busy_ = false;
     bool presenter_ = false;
     ConnectionState state_ = ConnectionState::Idle;

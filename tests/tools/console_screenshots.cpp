@@ -10,11 +10,19 @@
 #include "console_tab.h"
 #include "env_table_widget.h"
 #include "find_bar.h"
+#include "info_bar.h"
+#include "job_commands.h"
+#include "job_spec_file.h"
 #include "main_window.h"
 #include "profile_editor_dialog.h"
 #include "profile_form.h"
 #include "profile_store.h"
+#include "quick_overrides_bar.h"
+#include "run_history.h"
+#include "run_history_model.h"
+#include "run_history_panel.h"
 #include "token_field.h"
+#include "transcript_view.h"
 #include "translation_loader.h"
 #include "transport_banner.h"
 
@@ -25,6 +33,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QScrollArea>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -158,6 +167,34 @@ int main(int argc, char **argv) {
     if (!save(window->grab(), outDir, QStringLiteral("coloured-output-find.png")))
         return fail(QStringLiteral("cannot write coloured-output-find.png"));
     tab->findBar()->closeBar();
+
+    // 2b. The run history of the profile (a run with a workdir override among them), a run
+    // selected; then that run saved as a job and opened again: the job preview, not run yet.
+    tab->overrides()->workdirEdit()->setText(QStringLiteral("/tmp/work"));
+    if (!runCommand(tab, QStringLiteral("echo \"in $(pwd)\"; ls /etc | head -3")))
+        return fail(QStringLiteral("the workdir command did not finish"));
+    tab->overrides()->workdirEdit()->clear();
+    RunHistoryPanel *history = window->historyPanel();
+    waitUntil([history] { return !history->model()->record(0).transcriptPath.isEmpty(); }, 10000);
+    history->selectRow(0);
+    settle();
+    if (!save(window->grab(), outDir, QStringLiteral("run-history.png")))
+        return fail(QStringLiteral("cannot write run-history.png"));
+    QTemporaryDir jobs;
+    const QString jobPath = jobs.filePath(QStringLiteral("workdir-check.sandbox-job.json"));
+    const std::optional<JobSpec> job =
+        window->jobCommands()->jobFor(tab->profileId(), history->model()->record(0), false, &error);
+    if (!job || !JobSpecFile::write(jobPath, *job, &error))
+        return fail(error);
+    tab->view()->clearAction()->trigger();
+    if (!window->jobCommands()->openJob(jobPath))
+        return fail(window->jobCommands()->lastError());
+    settle();
+    if (!save(window->grab(), outDir, QStringLiteral("job-preview.png")))
+        return fail(QStringLiteral("cannot write job-preview.png"));
+    tab->jobPreviewBar()->hide();
+    tab->input()->clear();
+    tab->overrides()->workdirEdit()->clear();
 
     // 3. The plaintext profile has a token, no TLS and Allow insecure unticked: red banner.
     ProfileEditorDialog *editor = openEditor(shell, QStringLiteral("Local demo (plaintext)"));
