@@ -19,7 +19,9 @@ enum class OutputStream { Stdout, Stderr };
 // consumer stalls the command (full pipe) instead of growing memory.
 class HostProcess {
 public:
-    static constexpr size_t kMaxChunk = 64 * 1024;
+    // Clients of other gRPC implementations keep their 4 MiB default receive limit: never more
+    // than 1 MiB a chunk. Large chunks mean fewer messages (and thread hand-offs) per byte.
+    static constexpr size_t kMaxChunk = 1024 * 1024;
 
     // Receives each chunk (at most kMaxChunk bytes); returns false when nobody listens anymore.
     using OutputWriter = std::function<bool(OutputStream, std::string_view)>;
@@ -69,6 +71,7 @@ private:
     void closeFd(int &fd);
 
     pid_t pid_;
+    std::unique_ptr<char[]> buffer_; // kMaxChunk: one read, reused for every chunk
     int stdoutFd_;
     int stderrFd_;
     int pidFd_ = -1;
