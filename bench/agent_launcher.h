@@ -26,6 +26,7 @@ public:
     bool start(const std::string &agentPath, const Files &files, const std::string &token,
                std::string &error);
     const std::string &address() const { return address_; }
+    long pid() const { return static_cast<long>(process_.processId()); }
 
 private:
     QProcess process_;

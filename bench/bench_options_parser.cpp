@@ -32,6 +32,10 @@ bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out
             out.help = true;
             return true;
         }
+        if (arg == "--stream-only") {
+            out.options.streamOnly = true;
+            continue;
+        }
         if (arg == "--ui") {
             out.ui = true;
             continue;
@@ -79,7 +83,7 @@ bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out
 
 const char *BenchOptionsParser::usage() {
     return "Usage: sandbox-bench [--size BYTES[K|M|G]] [--count N] [--concurrent N] [--repeat N]\n"
-           "                     [--ssh-target HOST] [--agent PATH] [--ui]\n"
+           "                     [--ssh-target HOST] [--agent PATH] [--stream-only] [--ui]\n"
            "Starts two sandbox-agents on loopback (mTLS + token; plaintext + token) and prints "
            "one\n"
            "JSON object. --repeat N runs every figure N times, interleaved, and prints medians\n"
@@ -98,6 +102,7 @@ const char *BenchOptionsParser::usage() {
            "                    exec_p99_to_p50_ratio beside them)\n"
            "  first_exec_ms     new runner: TLS handshake + one exec\n"
            "  concurrent_execs_s  --concurrent execs of 'true' at once (default 100), one client\n"
+           "--stream-only: only stream_mib_s and client_rss_mib (a clean run for a profiler)\n"
            "With --ssh-target HOST (BatchMode: keys, no prompts; see README):\n"
            "  ssh_stream_mib_s  'ssh HOST head -c SIZE /dev/zero'; grpc_to_ssh_ratio\n"
            "  ssh_exec_p50_ms   'ssh HOST true' over one ControlMaster (at most 100 times)\n"

@@ -52,6 +52,14 @@ const std::vector<std::pair<const char *, Figure>> &figures() {
          [](const BenchNumbers &n) {
              return n.clientRssMib;
          }},
+        {"client_cpu_s_per_gib",
+         [](const BenchNumbers &n) {
+             return n.clientCpuSPerGib;
+         }},
+        {"agent_cpu_s_per_gib",
+         [](const BenchNumbers &n) {
+             return n.agentCpuSPerGib;
+         }},
         {"bare_spawn_p50_ms",
          [](const BenchNumbers &n) {
              return n.bareSpawnP50Ms;
@@ -114,6 +122,10 @@ std::string BenchReport::toJson(const std::vector<BenchNumbers> &rounds, const B
                        ", \"concurrent_execs\": " + std::to_string(o.concurrentExecs) +
                        ", \"rounds\": " + std::to_string(rounds.size());
     for (const auto &[name, figure] : figures()) {
+        const std::string key = name;
+        if (o.streamOnly && key != "stream_mib_s" && key != "client_rss_mib" &&
+            key.find("cpu_s_per_gib") == std::string::npos)
+            continue;
         std::vector<double> values;
         for (const BenchNumbers &round : rounds) {
             if (const auto value = figure(round))

@@ -67,8 +67,12 @@ private:
 bool BenchRunner::run(BenchNumbers &n, std::string &error) {
     return firstExec(n.firstExecMs, error) &&
            stream(plaintextConfig_, n.plaintextStreamMibS, nullptr, error) &&
-           stream(config_, n.streamMibS, &n.clientRssMib, error) &&
-           warmExecs(n.execP50Ms, n.execP99Ms, error) && concurrentExecs(n.concurrentExecsS, error);
+           stream(config_, n.streamMibS, &n, error) && warmExecs(n.execP50Ms, n.execP99Ms, error) &&
+           concurrentExecs(n.concurrentExecsS, error);
+}
+
+bool BenchRunner::runStream(BenchNumbers &n, std::string &error) {
+    return stream(config_, n.streamMibS, &n, error);
 }
 
 // A new runner: channel creation, TCP + TLS handshake and one exec.
@@ -143,15 +147,17 @@ bool BenchRunner::concurrentExecs(double &perSecond, std::string &error) {
     return true;
 }
 
-bool BenchRunner::stream(const RunnerConfig &config, double &mibS, double *peakRssMib,
+bool BenchRunner::stream(const RunnerConfig &config, double &mibS, BenchNumbers *cpuAndRss,
                          std::string &error) {
     const auto runner = warmRunner(config, error);
     if (!runner)
         return false;
     CountingSink sink;
     std::optional<RssSampler> rss;
-    if (peakRssMib)
+    if (cpuAndRss)
         rss.emplace();
+    const double clientCpu = BenchStats::cpuSeconds();
+    const double agentCpu = BenchStats::cpuSeconds(agentPid_);
     const auto start = Clock::now();
     if (!runOnce(*runner, {"head", "-c", std::to_string(options_.streamBytes), "/dev/zero"}, sink,
                  error))
@@ -163,8 +169,12 @@ bool BenchRunner::stream(const RunnerConfig &config, double &mibS, double *peakR
         return false;
     }
     mibS = BenchStats::mibPerSecond(sink.out, ms);
-    if (peakRssMib)
-        *peakRssMib = rss->peak();
+    if (cpuAndRss) {
+        const double gib = static_cast<double>(sink.out) / (1ULL << 30);
+        cpuAndRss->clientCpuSPerGib = (BenchStats::cpuSeconds() - clientCpu) / gib;
+        cpuAndRss->agentCpuSPerGib = (BenchStats::cpuSeconds(agentPid_) - agentCpu) / gib;
+        cpuAndRss->clientRssMib = rss->peak();
+    }
     return true;
 }
 

@@ -16,6 +16,7 @@ struct BenchOptions {
     int execCount = 1000;
     int concurrentExecs = 100;
     int repeat = 1;
+    bool streamOnly = false; // only the mTLS stream: a clean run for profilers
     std::string sshTarget;
 };
 
@@ -28,6 +29,8 @@ struct BenchNumbers {
     double plaintextStreamMibS = 0;
     double streamMibS = 0;
     double clientRssMib = 0;
+    double clientCpuSPerGib = 0; // CPU seconds per GiB of the mTLS stream: steadier than MiB/s
+    double agentCpuSPerGib = 0;  // on a shared machine
     double execP50Ms = 0;
     double execP99Ms = 0;
     double firstExecMs = 0;
@@ -41,24 +44,31 @@ struct BenchNumbers {
 // mTLS + token agent (config) and the plaintext + token one (plaintextConfig).
 class BenchRunner {
 public:
-    BenchRunner(RunnerConfig config, RunnerConfig plaintextConfig, BenchOptions options)
+    // agentPid: the mTLS agent, whose CPU time the stream figures include.
+    BenchRunner(RunnerConfig config, RunnerConfig plaintextConfig, BenchOptions options,
+                long agentPid)
         : config_(std::move(config))
         , plaintextConfig_(std::move(plaintextConfig))
-        , options_(std::move(options)) {}
+        , options_(std::move(options))
+        , agentPid_(agentPid) {}
 
     // Fills the gRPC figures of numbers; false sets error.
     bool run(BenchNumbers &numbers, std::string &error);
+    // Only stream_mib_s and client_rss_mib.
+    bool runStream(BenchNumbers &numbers, std::string &error);
 
 private:
     std::unique_ptr<RemoteRunner> warmRunner(const RunnerConfig &config, std::string &error) const;
     bool firstExec(double &ms, std::string &error);
     bool warmExecs(double &p50, double &p99, std::string &error);
     bool concurrentExecs(double &perSecond, std::string &error);
-    bool stream(const RunnerConfig &config, double &mibS, double *peakRssMib, std::string &error);
+    bool stream(const RunnerConfig &config, double &mibS, BenchNumbers *cpuAndRss,
+                std::string &error);
 
     RunnerConfig config_;
     RunnerConfig plaintextConfig_;
     BenchOptions options_;
+    long agentPid_;
 };
 
 } // namespace sandbox

@@ -18,6 +18,9 @@ public:
     static double median(std::vector<double> values) { return percentile(std::move(values), 0.5); }
     // This process's resident memory (VmRSS) in MiB; 0 when unknown.
     static double residentMib();
+    // CPU seconds (user + system, all threads) used so far by this process / by pid.
+    static double cpuSeconds();
+    static double cpuSeconds(long pid);
 };
 
 } // namespace sandbox

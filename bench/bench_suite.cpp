@@ -14,9 +14,10 @@ constexpr int kMaxSshExecs = 100;
 
 } // namespace
 
-BenchSuite::BenchSuite(RunnerConfig config, RunnerConfig plaintextConfig, BenchOptions options)
+BenchSuite::BenchSuite(RunnerConfig config, RunnerConfig plaintextConfig, BenchOptions options,
+                       long agentPid)
     : options_(options)
-    , grpc_(std::move(config), std::move(plaintextConfig), options) {}
+    , grpc_(std::move(config), std::move(plaintextConfig), options, agentPid) {}
 
 bool BenchSuite::run(std::vector<BenchNumbers> &rounds, std::string &error) {
     if (!localSpawn_.init(error))
@@ -37,6 +38,8 @@ bool BenchSuite::run(std::vector<BenchNumbers> &rounds, std::string &error) {
 }
 
 bool BenchSuite::round(BenchNumbers &n, std::string &error) {
+    if (options_.streamOnly)
+        return grpc_.runStream(n, error);
     const std::uint64_t bytes = options_.streamBytes;
     const int count = options_.execCount;
     if (!LocalReferences::pipeMibS(bytes, n.pipeMibS, error) ||

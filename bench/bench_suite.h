@@ -14,7 +14,8 @@ namespace sandbox {
 // them, so a noisy minute touches every figure of that round alike).
 class BenchSuite {
 public:
-    BenchSuite(RunnerConfig config, RunnerConfig plaintextConfig, BenchOptions options);
+    BenchSuite(RunnerConfig config, RunnerConfig plaintextConfig, BenchOptions options,
+               long agentPid);
 
     // False with error; rounds holds what was measured, one entry per finished round.
     bool run(std::vector<BenchNumbers> &rounds, std::string &error);

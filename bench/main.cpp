@@ -58,7 +58,7 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv, bool u
 // Both agents of the client figures: mTLS + token, and plaintext + token (AllowInsecure).
 // Room for the concurrent execs: the agent's default --max-concurrent is 32.
 int runClientBench(const sandbox::BenchOptionsParser::Parsed &parsed, const sandbox::BenchPki &pki,
-                   const std::string &address, const std::string &token) {
+                   const sandbox::AgentLauncher &agent, const std::string &token) {
     using namespace sandbox;
     const std::vector<std::string> extra = {"--max-concurrent",
                                             std::to_string(parsed.options.concurrentExecs + 8)};
@@ -68,7 +68,7 @@ int runClientBench(const sandbox::BenchOptionsParser::Parsed &parsed, const sand
                               token, error))
         return fail(error);
     RunnerConfig config;
-    config.address = address;
+    config.address = agent.address();
     config.token = token;
     config.caCert = PemSource::fromFile(pki.path("ca.pem"));
     config.clientCert = PemSource::fromFile(pki.path("client.pem"));
@@ -79,7 +79,7 @@ int runClientBench(const sandbox::BenchOptionsParser::Parsed &parsed, const sand
     plaintext.token = token;
     plaintext.allowInsecure = true;
     plaintext.image = "bench";
-    BenchSuite suite(config, plaintext, parsed.options);
+    BenchSuite suite(config, plaintext, parsed.options, agent.pid());
     std::vector<BenchNumbers> rounds;
     if (!suite.run(rounds, error))
         return fail(error);
@@ -146,5 +146,5 @@ int main(int argc, char **argv) {
     if (parsed.ui)
         return runUiBench(parsed, pki, agent.address(), token);
 #endif
-    return runClientBench(parsed, pki, agent.address(), token);
+    return runClientBench(parsed, pki, agent, token);
 }
