@@ -15,7 +15,7 @@ namespace sandbox::agent {
 
 namespace {
 
-constexpr int kMaxSendBytes = 64 * 1024 * 1024; // chunks are at most 1 MiB; stay generous
+constexpr int kMaxSendBytes = 64 * 1024 * 1024; // chunks are at most 256 KiB; stay generous
 constexpr auto kShutdownGrace = std::chrono::seconds(5);
 
 std::optional<std::string> processEnv(const std::string &name) {
