@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include <absl/synchronization/mutex.h>
 #include <grpcpp/resource_quota.h>
 #include <grpcpp/server_builder.h>
 
@@ -14,7 +15,7 @@ namespace sandbox::agent {
 
 namespace {
 
-constexpr int kMaxSendBytes = 64 * 1024 * 1024; // chunks are at most 64 KiB; stay generous
+constexpr int kMaxSendBytes = 64 * 1024 * 1024; // chunks are at most 256 KiB; stay generous
 constexpr auto kShutdownGrace = std::chrono::seconds(5);
 
 std::optional<std::string> processEnv(const std::string &name) {
@@ -103,6 +104,9 @@ AgentServer::AgentServer(AgentOptions options, std::unique_ptr<ExecService> serv
     , service_(std::move(service)) {}
 
 std::unique_ptr<AgentServer> AgentServer::start(const AgentOptions &options, std::string *error) {
+    // Debian's absl checks every mutex acquisition for lock-order cycles (a graph update per
+    // lock, several per chunk in gRPC); a debugging aid we do not need in production.
+    absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
     auto credentials = ServerTls::credentials(options, error);
     if (!credentials)
         return nullptr;

@@ -165,8 +165,10 @@ bool HostProcess::pollExited() {
 
 bool HostProcess::readChunk(int &fd, OutputStream stream, const OutputWriter &write,
                             Outcome &outcome) {
-    char buf[kMaxChunk];
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (!buffer_)
+        buffer_.reset(new char[kMaxChunk]); // not zeroed: read() fills what is sent
+    char *buf = buffer_.get();
+    const ssize_t n = ::read(fd, buf, kMaxChunk);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
         closeFd(fd);
         return false;

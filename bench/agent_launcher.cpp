@@ -22,11 +22,14 @@ bool AgentLauncher::start(const std::string &agentPath, const Files &files,
     process_.setProcessEnvironment(env);
     // To a file: a pipe nobody drains would fill up and block the agent mid-benchmark.
     process_.setStandardErrorFile(QString::fromStdString(files.log));
-    process_.start(QString::fromStdString(agentPath),
-                   {QStringLiteral("--addr"), QStringLiteral("127.0.0.1:0"),
-                    QStringLiteral("--tls-cert"), QString::fromStdString(files.cert),
-                    QStringLiteral("--tls-key"), QString::fromStdString(files.key),
-                    QStringLiteral("--tls-ca"), QString::fromStdString(files.ca)});
+    QStringList args = {QStringLiteral("--addr"), QStringLiteral("127.0.0.1:0")};
+    if (!files.cert.empty())
+        args << QStringLiteral("--tls-cert") << QString::fromStdString(files.cert)
+             << QStringLiteral("--tls-key") << QString::fromStdString(files.key)
+             << QStringLiteral("--tls-ca") << QString::fromStdString(files.ca);
+    for (const std::string &arg : files.extraArgs)
+        args << QString::fromStdString(arg);
+    process_.start(QString::fromStdString(agentPath), args);
     if (!process_.waitForStarted(10000)) {
         error = "cannot start " + agentPath + ": " + process_.errorString().toStdString();
         return false;

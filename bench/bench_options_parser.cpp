@@ -32,6 +32,10 @@ bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out
             out.help = true;
             return true;
         }
+        if (arg == "--stream-only") {
+            out.options.streamOnly = true;
+            continue;
+        }
         if (arg == "--ui") {
             out.ui = true;
             continue;
@@ -53,6 +57,18 @@ bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out
                 error = "--count expects a positive number";
                 return false;
             }
+        } else if (arg == "--repeat") {
+            out.options.repeat = std::atoi(value.c_str());
+            if (out.options.repeat < 1) {
+                error = "--repeat expects a positive number";
+                return false;
+            }
+        } else if (arg == "--concurrent") {
+            out.options.concurrentExecs = std::atoi(value.c_str());
+            if (out.options.concurrentExecs < 1 || out.options.concurrentExecs > 1000) {
+                error = "--concurrent expects a number from 1 to 1000";
+                return false;
+            }
         } else if (arg == "--ssh-target") {
             out.options.sshTarget = value;
         } else if (arg == "--agent") {
@@ -66,15 +82,32 @@ bool BenchOptionsParser::parse(const std::vector<std::string> &args, Parsed &out
 }
 
 const char *BenchOptionsParser::usage() {
-    return "Usage: sandbox-bench [--size BYTES[K|M|G]] [--count N] [--ssh-target HOST]\n"
-           "                     [--agent PATH] [--ui]\n"
-           "Starts its own sandbox-agent on loopback (mTLS + token) and prints one JSON object:\n"
-           "  stream_mib_s   stdout of 'head -c SIZE /dev/zero' through the core client\n"
-           "                 (default 1G)\n"
-           "  exec_p50_ms, exec_p99_ms   N warm execs of 'true' (default 1000)\n"
-           "  first_exec_ms  new runner: TLS handshake + one exec\n"
-           "  ssh_stream_mib_s  the same stream through 'ssh HOST head -c SIZE /dev/zero'\n"
-           "                 when --ssh-target is given (BatchMode: keys, no prompts)\n"
+    return "Usage: sandbox-bench [--size BYTES[K|M|G]] [--count N] [--concurrent N] [--repeat N]\n"
+           "                     [--ssh-target HOST] [--agent PATH] [--stream-only] [--ui]\n"
+           "Starts two sandbox-agents on loopback (mTLS + token; plaintext + token) and prints "
+           "one\n"
+           "JSON object. --repeat N runs every figure N times, interleaved, and prints medians\n"
+           "(ratios are taken within each round first):\n"
+           "  pipe_mib_s        'head -c SIZE /dev/zero | cat' (default 1G): the pipe limit\n"
+           "  crypto_limit_mib_s  OpenSSL AES-128-GCM, 16 KiB records, one core, this process\n"
+           "  plaintext_stream_mib_s, stream_mib_s   stdout of 'head -c SIZE /dev/zero' through\n"
+           "                    the core client, without TLS / with mTLS (both with the token)\n"
+           "  tls_cost_ratio    stream_mib_s / plaintext_stream_mib_s\n"
+           "  client_rss_mib    peak RSS of this process during the mTLS stream\n"
+           "  bare_spawn_p50_ms   posix_spawn + wait of /bin/true, N times (--count, default "
+           "1000)\n"
+           "  local_spawn_p50_ms  the agent's runtime (bubblewrap, standard profile) starting\n"
+           "                    'true' in this process, N times: an exec without gRPC\n"
+           "  exec_p50_ms, exec_p99_ms   N warm execs of 'true' (exec_over_local_spawn_ms,\n"
+           "                    exec_p99_to_p50_ratio beside them)\n"
+           "  first_exec_ms     new runner: TLS handshake + one exec\n"
+           "  concurrent_execs_s  --concurrent execs of 'true' at once (default 100), one client\n"
+           "--stream-only: only stream_mib_s and client_rss_mib (a clean run for a profiler)\n"
+           "With --ssh-target HOST (BatchMode: keys, no prompts; see README):\n"
+           "  ssh_stream_mib_s  'ssh HOST head -c SIZE /dev/zero'; grpc_to_ssh_ratio\n"
+           "  ssh_exec_p50_ms   'ssh HOST true' over one ControlMaster (at most 100 times)\n"
+           "  ssh_concurrent_execs_s  --concurrent of them at once over that ControlMaster\n"
+           "                    (sshd's MaxSessions must allow them); concurrent_to_ssh_ratio\n"
            "With --ui (builds with the GUI), instead: SIZE (default 200M) of mixed stdout/stderr\n"
            "lines through the console session into a shown TranscriptView (offscreen unless\n"
            "QT_QPA_PLATFORM is set):\n"

@@ -7,7 +7,8 @@
 
 namespace sandbox {
 
-// sandbox-bench's command line: --size, --count, --ssh-target, --agent, --ui.
+// sandbox-bench's command line: --size, --count, --concurrent, --repeat, --ssh-target,
+// --agent, --ui.
 class BenchOptionsParser {
 public:
     static constexpr std::uint64_t kDefaultUiBytes = 200ULL << 20;

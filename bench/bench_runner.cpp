@@ -1,27 +1,18 @@
 #include "bench_runner.h"
 
+#include "bench_stats.h"
 #include "remote_runner.h"
 
-#include <QProcess>
-
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
+#include <atomic>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace sandbox {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double msSince(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double mibPerSecond(std::uint64_t bytes, double ms) {
-    return ms > 0 ? (static_cast<double>(bytes) / (1024.0 * 1024.0)) / (ms / 1000.0) : 0;
-}
+using Clock = BenchStats::Clock;
 
 // Counts bytes and throws them away: the client's receive path is what is measured.
 class CountingSink : public ExecSink {
@@ -46,33 +37,42 @@ bool runOnce(RemoteRunner &runner, const std::vector<std::string> &argv, Countin
     return true;
 }
 
-double percentile(std::vector<double> sorted, double p) {
-    if (sorted.empty())
-        return 0;
-    std::sort(sorted.begin(), sorted.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
-}
+// Samples this process's RSS every 20 ms until destroyed; peak() is the largest seen.
+class RssSampler {
+public:
+    RssSampler()
+        : thread_([this] {
+            while (!stop_.load()) {
+                const double now = BenchStats::residentMib();
+                double seen = peak_.load();
+                while (now > seen && !peak_.compare_exchange_weak(seen, now)) {
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }) {}
+    ~RssSampler() {
+        stop_ = true;
+        thread_.join();
+    }
+    double peak() const { return peak_.load(); }
 
-std::string number(double value) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", value);
-    return buf;
-}
+private:
+    std::atomic<bool> stop_{false};
+    std::atomic<double> peak_{0};
+    std::thread thread_;
+};
 
 } // namespace
 
 bool BenchRunner::run(BenchNumbers &n, std::string &error) {
-    if (!firstExec(n.firstExecMs, error) || !warmExecs(n.execP50Ms, n.execP99Ms, error) ||
-        !stream(n.streamMibS, error))
-        return false;
-    if (!options_.sshTarget.empty()) {
-        double ssh = 0;
-        if (!sshStream(ssh, error))
-            return false;
-        n.sshStreamMibS = ssh;
-    }
-    return true;
+    return firstExec(n.firstExecMs, error) &&
+           stream(plaintextConfig_, n.plaintextStreamMibS, nullptr, error) &&
+           stream(config_, n.streamMibS, &n, error) && warmExecs(n.execP50Ms, n.execP99Ms, error) &&
+           concurrentExecs(n.concurrentExecsS, error);
+}
+
+bool BenchRunner::runStream(BenchNumbers &n, std::string &error) {
+    return stream(config_, n.streamMibS, &n, error);
 }
 
 // A new runner: channel creation, TCP + TLS handshake and one exec.
@@ -84,13 +84,14 @@ bool BenchRunner::firstExec(double &ms, std::string &error) {
     CountingSink sink;
     if (!runOnce(*runner, {"true"}, sink, error))
         return false;
-    ms = msSince(start);
+    ms = BenchStats::msSince(start);
     return true;
 }
 
 // A runner that has already connected and run one command, so timings leave that out.
-std::unique_ptr<RemoteRunner> BenchRunner::warmRunner(std::string &error) const {
-    auto runner = RemoteRunner::create(config_, error);
+std::unique_ptr<RemoteRunner> BenchRunner::warmRunner(const RunnerConfig &config,
+                                                      std::string &error) const {
+    auto runner = RemoteRunner::create(config, error);
     CountingSink sink;
     if (!runner || !runOnce(*runner, {"true"}, sink, error))
         return nullptr;
@@ -98,7 +99,7 @@ std::unique_ptr<RemoteRunner> BenchRunner::warmRunner(std::string &error) const 
 }
 
 bool BenchRunner::warmExecs(double &p50, double &p99, std::string &error) {
-    const auto runner = warmRunner(error);
+    const auto runner = warmRunner(config_, error);
     if (!runner)
         return false;
     CountingSink sink;
@@ -108,68 +109,73 @@ bool BenchRunner::warmExecs(double &p50, double &p99, std::string &error) {
         const auto start = Clock::now();
         if (!runOnce(*runner, {"true"}, sink, error))
             return false;
-        times.push_back(msSince(start));
+        times.push_back(BenchStats::msSince(start));
     }
-    p50 = percentile(times, 0.50);
-    p99 = percentile(times, 0.99);
+    p50 = BenchStats::percentile(times, 0.50);
+    p99 = BenchStats::percentile(times, 0.99);
     return true;
 }
 
-bool BenchRunner::stream(double &mibS, std::string &error) {
-    const auto runner = warmRunner(error);
+// Many execs of `true` at once from one client (one channel, one thread per call).
+bool BenchRunner::concurrentExecs(double &perSecond, std::string &error) {
+    const auto runner = warmRunner(config_, error);
+    if (!runner)
+        return false;
+    std::mutex mutex;
+    std::string firstError;
+    std::vector<std::thread> threads;
+    const auto start = Clock::now();
+    for (int i = 0; i < options_.concurrentExecs; ++i) {
+        threads.emplace_back([&] {
+            CountingSink sink;
+            std::string callError;
+            if (!runOnce(*runner, {"true"}, sink, callError)) {
+                std::lock_guard lock(mutex);
+                if (firstError.empty())
+                    firstError = "concurrent execs: " + callError;
+            }
+        });
+    }
+    for (auto &thread : threads)
+        thread.join();
+    const double ms = BenchStats::msSince(start);
+    if (!firstError.empty()) {
+        error = firstError;
+        return false;
+    }
+    perSecond = ms > 0 ? options_.concurrentExecs / (ms / 1000.0) : 0;
+    return true;
+}
+
+bool BenchRunner::stream(const RunnerConfig &config, double &mibS, BenchNumbers *cpuAndRss,
+                         std::string &error) {
+    const auto runner = warmRunner(config, error);
     if (!runner)
         return false;
     CountingSink sink;
+    std::optional<RssSampler> rss;
+    if (cpuAndRss)
+        rss.emplace();
+    const double clientCpu = BenchStats::cpuSeconds();
+    const double agentCpu = BenchStats::cpuSeconds(agentPid_);
     const auto start = Clock::now();
     if (!runOnce(*runner, {"head", "-c", std::to_string(options_.streamBytes), "/dev/zero"}, sink,
                  error))
         return false;
-    const double ms = msSince(start);
+    const double ms = BenchStats::msSince(start);
     if (sink.out != options_.streamBytes) {
         error = "stream: received " + std::to_string(sink.out) + " bytes, expected " +
                 std::to_string(options_.streamBytes);
         return false;
     }
-    mibS = mibPerSecond(sink.out, ms);
-    return true;
-}
-
-bool BenchRunner::sshStream(double &mibS, std::string &error) {
-    QProcess ssh;
-    ssh.setStandardErrorFile(QProcess::nullDevice());
-    const auto start = Clock::now();
-    ssh.start(QStringLiteral("ssh"),
-              {QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
-               QString::fromStdString(options_.sshTarget), QStringLiteral("head"),
-               QStringLiteral("-c"), QString::number(options_.streamBytes),
-               QStringLiteral("/dev/zero")});
-    std::uint64_t received = 0;
-    while (ssh.waitForReadyRead(30000) || ssh.bytesAvailable() > 0)
-        received += static_cast<std::uint64_t>(ssh.readAll().size());
-    ssh.waitForFinished(30000);
-    const double ms = msSince(start);
-    if (received != options_.streamBytes) {
-        error = "ssh " + options_.sshTarget + ": received " + std::to_string(received) +
-                " bytes, expected " + std::to_string(options_.streamBytes) + " (" +
-                ssh.errorString().toStdString() + ")";
-        return false;
+    mibS = BenchStats::mibPerSecond(sink.out, ms);
+    if (cpuAndRss) {
+        const double gib = static_cast<double>(sink.out) / (1ULL << 30);
+        cpuAndRss->clientCpuSPerGib = (BenchStats::cpuSeconds() - clientCpu) / gib;
+        cpuAndRss->agentCpuSPerGib = (BenchStats::cpuSeconds(agentPid_) - agentCpu) / gib;
+        cpuAndRss->clientRssMib = rss->peak();
     }
-    mibS = mibPerSecond(received, ms);
     return true;
-}
-
-std::string BenchRunner::toJson(const BenchNumbers &n, const BenchOptions &o) {
-    std::string json = "{\"stream_bytes\": " + std::to_string(o.streamBytes) +
-                       ", \"exec_count\": " + std::to_string(o.execCount) +
-                       ", \"stream_mib_s\": " + number(n.streamMibS) +
-                       ", \"exec_p50_ms\": " + number(n.execP50Ms) +
-                       ", \"exec_p99_ms\": " + number(n.execP99Ms) +
-                       ", \"first_exec_ms\": " + number(n.firstExecMs);
-    if (n.sshStreamMibS)
-        json += ", \"ssh_stream_mib_s\": " + number(*n.sshStreamMibS) +
-                ", \"grpc_to_ssh_ratio\": " +
-                number(*n.sshStreamMibS > 0 ? n.streamMibS / *n.sshStreamMibS : 0);
-    return json + "}\n";
 }
 
 } // namespace sandbox

@@ -2,7 +2,8 @@
 #include "agent_launcher.h"
 #include "bench_options_parser.h"
 #include "bench_pki.h"
-#include "bench_runner.h"
+#include "bench_report.h"
+#include "bench_suite.h"
 
 #include <QCoreApplication>
 #ifdef SANDBOX_BENCH_UI
@@ -54,22 +55,35 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv, bool u
     return std::make_unique<QCoreApplication>(argc, argv);
 }
 
+// Both agents of the client figures: mTLS + token, and plaintext + token (AllowInsecure).
+// Room for the concurrent execs: the agent's default --max-concurrent is 32.
 int runClientBench(const sandbox::BenchOptionsParser::Parsed &parsed, const sandbox::BenchPki &pki,
-                   const std::string &address, const std::string &token) {
+                   const sandbox::AgentLauncher &agent, const std::string &token) {
     using namespace sandbox;
+    const std::vector<std::string> extra = {"--max-concurrent",
+                                            std::to_string(parsed.options.concurrentExecs + 8)};
+    AgentLauncher plaintextAgent;
+    std::string error;
+    if (!plaintextAgent.start(parsed.agentPath, {{}, {}, {}, pki.path("agent-plain.log"), extra},
+                              token, error))
+        return fail(error);
     RunnerConfig config;
-    config.address = address;
+    config.address = agent.address();
     config.token = token;
     config.caCert = PemSource::fromFile(pki.path("ca.pem"));
     config.clientCert = PemSource::fromFile(pki.path("client.pem"));
     config.clientKey = PemSource::fromFile(pki.path("client.key"));
     config.image = "bench";
-    BenchRunner runner(config, parsed.options);
-    BenchNumbers numbers;
-    std::string error;
-    if (!runner.run(numbers, error))
+    RunnerConfig plaintext;
+    plaintext.address = plaintextAgent.address();
+    plaintext.token = token;
+    plaintext.allowInsecure = true;
+    plaintext.image = "bench";
+    BenchSuite suite(config, plaintext, parsed.options, agent.pid());
+    std::vector<BenchNumbers> rounds;
+    if (!suite.run(rounds, error))
         return fail(error);
-    std::fputs(BenchRunner::toJson(numbers, parsed.options).c_str(), stdout);
+    std::fputs(BenchReport::toJson(rounds, parsed.options).c_str(), stdout);
     return 0;
 }
 
@@ -121,13 +135,16 @@ int main(int argc, char **argv) {
     const std::string token = randomToken();
     AgentLauncher agent;
     if (!agent.start(parsed.agentPath,
-                     {pki.path("server.pem"), pki.path("server.key"), pki.path("ca.pem"),
-                      pki.path("agent.log")},
+                     {pki.path("server.pem"),
+                      pki.path("server.key"),
+                      pki.path("ca.pem"),
+                      pki.path("agent.log"),
+                      {"--max-concurrent", std::to_string(parsed.options.concurrentExecs + 8)}},
                      token, error))
         return fail(error);
 #ifdef SANDBOX_BENCH_UI
     if (parsed.ui)
         return runUiBench(parsed, pki, agent.address(), token);
 #endif
-    return runClientBench(parsed, pki, agent.address(), token);
+    return runClientBench(parsed, pki, agent, token);
 }

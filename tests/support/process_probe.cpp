@@ -63,14 +63,24 @@ bool poll(std::chrono::milliseconds bound, auto condition) {
 } // namespace
 
 bool ProcessProbe::anyRuns(const std::string &cmdline) {
+    return findRunning(cmdline) != 0;
+}
+
+pid_t ProcessProbe::findRunning(const std::string &cmdline) {
     const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
     for (const QString &name : pids) {
         bool number = false;
         const pid_t pid = name.toInt(&number);
         if (number && readProcFile(pid, "cmdline") == cmdline && !gone(pid))
-            return true;
+            return pid;
     }
-    return false;
+    return 0;
+}
+
+bool ProcessProbe::blockedOnPipeWrite(pid_t pid) {
+    // "pipe_write" on older kernels, "anon_pipe_write" on newer ones.
+    return readStat(pid).state == 'S' &&
+           readProcFile(pid, "wchan").find("pipe_write") != std::string::npos;
 }
 
 bool ProcessProbe::waitUntilNoneRuns(const std::string &cmdline, std::chrono::milliseconds bound) {

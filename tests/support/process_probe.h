@@ -26,6 +26,11 @@ public:
     // True while some live process runs exactly this argv (its /proc/PID/cmdline: the
     // arguments, each followed by a NUL). Give commands a unique argument to find them.
     static bool anyRuns(const std::string &cmdline);
+    // A live process running exactly this argv (as anyRuns), or 0.
+    static pid_t findRunning(const std::string &cmdline);
+    // True while pid sleeps writing into a full pipe (its wait channel, /proc/PID/wchan):
+    // the reader stopped reading.
+    static bool blockedOnPipeWrite(pid_t pid);
     // Polls anyRuns(cmdline) for at most bound; true once none runs.
     static bool waitUntilNoneRuns(const std::string &cmdline, std::chrono::milliseconds bound);
     // Polls until parent has no zombie children, for at most bound; true when it has none.
