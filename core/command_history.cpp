@@ -18,24 +18,79 @@ QString CommandHistory::filePath() const {
     return filePath_;
 }
 
-bool CommandHistory::load(QString *error) {
-    entries_.clear();
-    resetCursor();
+namespace {
+
+// Files start with this line since multi-line commands are kept exactly; older files
+// (one command per line, nothing escaped) are read as they were written.
+const QByteArray kFormatLine = QByteArrayLiteral("#sandbox-console-history 2");
+
+// One entry per line: backslash, newline and carriage return escaped.
+QByteArray encode(const QString &entry) {
+    QString text;
+    text.reserve(entry.size());
+    for (const QChar c : entry) {
+        if (c == u'\\')
+            text += QStringLiteral("\\\\");
+        else if (c == u'\n')
+            text += QStringLiteral("\\n");
+        else if (c == u'\r')
+            text += QStringLiteral("\\r");
+        else
+            text += c;
+    }
+    return text.toUtf8();
+}
+
+QString decode(const QString &line) {
+    QString entry;
+    entry.reserve(line.size());
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (c != u'\\' || i + 1 == line.size()) {
+            entry += c;
+            continue;
+        }
+        const QChar escaped = line.at(++i);
+        entry += escaped == u'n' ? QChar(u'\n') : escaped == u'r' ? QChar(u'\r') : escaped;
+    }
+    return entry;
+}
+
+} // namespace
+
+bool CommandHistory::readEntries(QStringList &entries, QString *error) const {
     QFile file(filePath_);
     if (!file.exists())
         return true;
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+    if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error =
                 QCoreApplication::translate("CommandHistory", "Cannot read the history file %1: %2")
                     .arg(QDir::toNativeSeparators(filePath_), file.errorString());
         return false;
     }
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (const QString &line : lines) {
-        if (!line.isEmpty() && (entries_.isEmpty() || entries_.last() != line))
-            entries_.append(line);
+    QList<QByteArray> lines = file.readAll().split('\n');
+    const bool escaped = !lines.isEmpty() && lines.first() == kFormatLine;
+    if (escaped)
+        lines.removeFirst();
+    for (const QByteArray &bytes : std::as_const(lines)) {
+        QString line = QString::fromUtf8(bytes);
+        if (!escaped && line.endsWith(u'\r'))
+            line.chop(1); // written in text mode elsewhere
+        if (line.isEmpty())
+            continue;
+        const QString entry = escaped ? decode(line) : line;
+        if (entries.isEmpty() || entries.last() != entry)
+            entries.append(entry);
     }
+    return true;
+}
+
+bool CommandHistory::load(QString *error) {
+    entries_.clear();
+    resetCursor();
+    if (!readEntries(entries_, error))
+        return false;
     trim();
     return true;
 }
@@ -43,10 +98,11 @@ bool CommandHistory::load(QString *error) {
 bool CommandHistory::save(QString *error) const {
     QDir().mkpath(QFileInfo(filePath_).absolutePath());
     QSaveFile file(filePath_);
-    bool ok = file.open(QIODevice::WriteOnly | QIODevice::Text);
+    bool ok = file.open(QIODevice::WriteOnly);
     if (ok) {
+        file.write(kFormatLine + '\n');
         for (const QString &entry : entries_)
-            file.write(entry.toUtf8() + '\n');
+            file.write(encode(entry) + '\n');
         ok = file.commit();
     }
     if (!ok && error)
@@ -58,12 +114,16 @@ bool CommandHistory::save(QString *error) const {
 
 bool CommandHistory::add(const QString &command, QString *error) {
     resetCursor();
-    // One entry per line on disk: a pasted multi-line command is kept on one line.
-    QString entry = command;
-    entry.replace(u'\n', u' ');
-    if (entry.trimmed().isEmpty() || (!entries_.isEmpty() && entries_.last() == entry))
+    // Exactly as typed, newlines included: a recalled loop must run as it did.
+    if (command.trimmed().isEmpty())
         return true;
-    entries_.append(entry);
+    // Another tab of the same profile may have added entries since this one loaded.
+    QStringList onDisk;
+    if (readEntries(onDisk))
+        entries_ = onDisk;
+    if (!entries_.isEmpty() && entries_.last() == command)
+        return true;
+    entries_.append(command);
     trim();
     return save(error);
 }

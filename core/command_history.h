@@ -8,9 +8,10 @@
 
 namespace sandbox {
 
-// Per-profile command history in `<configDir>/history/<id>.txt`, one command per line,
-// oldest first. Commands only (never env values), bounded, consecutive repeats collapsed.
-// Also the ↑/↓ cursor and Ctrl+R search of a console tab. Not thread-safe (GUI thread).
+// Per-profile command history in `<configDir>/history/<id>.txt`, one command per line
+// (newlines and backslashes escaped, so multi-line commands come back exactly), oldest first.
+// Commands only (never env values), bounded, consecutive repeats collapsed. Also the ↑/↓ cursor and
+// Ctrl+R search of a console tab. Not thread-safe (GUI thread).
 class CommandHistory {
 public:
     static constexpr int kDefaultMaxEntries = 1000;
@@ -23,7 +24,8 @@ public:
     bool load(QString *error = nullptr);
     bool save(QString *error = nullptr) const;
 
-    // Appends (unless empty or equal to the newest), trims to maxEntries, resets the
+    // Appends the exact text (unless blank or equal to the newest) to what is on disk (another
+    // tab of the profile may have added to it), trims to maxEntries, resets the
     // cursor and saves. Returns false with error when saving failed (entry kept in memory).
     bool add(const QString &command, QString *error = nullptr);
     void clear();
@@ -46,6 +48,7 @@ public:
     QString at(int index) const { return entries_.value(index); }
 
 private:
+    bool readEntries(QStringList &entries, QString *error = nullptr) const;
     void trim();
 
     QString filePath_;

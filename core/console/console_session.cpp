@@ -11,6 +11,8 @@
 #include "transcript_model.h"
 #include "transcript_spool.h"
 
+#include <algorithm>
+
 namespace sandbox {
 
 ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
@@ -68,6 +70,19 @@ QString ConsoleSession::effectiveSecurityProfile(const QString &requested) {
     return QStringLiteral("standard");
 }
 
+QList<EnvVar> ConsoleSession::mergedEnv(const Profile &profile, const QList<EnvVar> &overrides) {
+    QList<EnvVar> env = profile.requestEnv();
+    for (const EnvVar &var : overrides) {
+        const auto own =
+            std::find_if(env.begin(), env.end(), [&](const EnvVar &e) { return e.key == var.key; });
+        if (own != env.end())
+            own->value = var.value;
+        else
+            env.append(var);
+    }
+    return env;
+}
+
 void ConsoleSession::setProfile(const Profile &profile) {
     if (profile == profile_)
         return;
@@ -78,6 +93,7 @@ void ConsoleSession::setProfile(const Profile &profile) {
 ConsoleSession::SubmitResult ConsoleSession::submit(const QString &typed,
                                                     const Overrides &overrides) {
     SubmitResult result;
+    // Internal newlines stay: a multi-line command runs and is remembered as typed.
     const QString line = typed.trimmed();
     if (line.isEmpty())
         return result;
@@ -120,8 +136,11 @@ CommandContext ConsoleSession::contextFor(const QStringList &argv,
     context.securityProfileRequested = overrides.securityProfile.value_or(profile_.securityProfile);
     context.securityProfileEffective = effectiveSecurityProfile(context.securityProfileRequested);
     context.workdir = overrides.workdir.value_or(profile_.workdir);
-    for (const EnvVar &var : profile_.requestEnv())
+    for (const EnvVar &var : mergedEnv(profile_, overrides.env))
         context.envKeys << var.key;
+    for (const EnvVar &var : overrides.env)
+        context.tabEnvKeys << var.key;
+    context.timeout = overrides.timeout.value_or(std::chrono::milliseconds(0));
     context.colourRequested = profile_.askForColour;
     context.argv = argv;
     return context;
@@ -159,6 +178,13 @@ void ConsoleSession::start(const Pending &pending, const QString &token) {
     command.image = pending.overrides.image;
     command.securityProfile = pending.overrides.securityProfile;
     command.workdir = pending.overrides.workdir;
+    if (!pending.overrides.env.isEmpty()) {
+        EnvList env;
+        for (const EnvVar &var : mergedEnv(profile_, pending.overrides.env))
+            env.emplace_back(var.key.toStdString(), var.value.toStdString());
+        command.env = std::move(env);
+    }
+    command.timeout = pending.overrides.timeout;
     Q_EMIT commandStarted(blockId, context);
     // The spool file and the line builders start on the worker, in order with the run.
     const std::shared_ptr<TranscriptFeed> feed = feed_;

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -38,6 +39,10 @@ public:
         std::optional<QString> image;
         std::optional<QString> securityProfile;
         std::optional<QString> workdir;
+        // Set over the profile's env: a key of the profile gets this value, others are added.
+        QList<EnvVar> env;
+        // The call's deadline; the agent is told to stop the command when it passes.
+        std::optional<std::chrono::milliseconds> timeout;
     };
 
     struct SubmitResult {
@@ -77,6 +82,8 @@ public:
     // The clamp the agents apply (the reference agent's and ours): anything other than
     // strict and standard runs as standard.
     static QString effectiveSecurityProfile(const QString &requested);
+    // What a command sends as env: the profile's request env with the tab's set over it.
+    static QList<EnvVar> mergedEnv(const Profile &profile, const QList<EnvVar> &overrides);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
