@@ -34,7 +34,7 @@ ConsoleTab::ConsoleTab(const Profile &profile, SecretStore *secrets, const QStri
     , session_(new ConsoleSession(profile, secrets, configDir, historySize, this)) {
     buildUi();
     connectSession();
-    overrides_->setDefaults(profile.image, profile.securityProfile, profile.workdir);
+    showProfileDefaults(profile);
     setFocusProxy(input_);
 }
 
@@ -66,6 +66,7 @@ void ConsoleTab::buildUi() {
 
     searchLabel_ = new QLabel(tr("Search history:"), this);
     search_ = new CommandInput(this);
+    search_->setSingleLine(true);
     search_->setPlaceholderText(
         tr("Type to search; Ctrl+R for older, Enter to take, Esc to leave"));
     input_ = new CommandInput(this);
@@ -101,15 +102,15 @@ void ConsoleTab::buildUi() {
         w->hide();
     setRunning(false);
 
-    connect(input_, &QLineEdit::returnPressed, this, &ConsoleTab::runInput);
-    connect(input_, &QLineEdit::textEdited, inputError_, &QWidget::hide);
+    connect(input_, &CommandInput::returnPressed, this, &ConsoleTab::runInput);
+    connect(input_, &CommandInput::textEdited, inputError_, &QWidget::hide);
     connect(input_, &CommandInput::historyPreviousRequested, this, [this] { walkHistory(true); });
     connect(input_, &CommandInput::historyNextRequested, this, [this] { walkHistory(false); });
     connect(input_, &CommandInput::reverseSearchRequested, this, &ConsoleTab::startReverseSearch);
     connect(input_, &CommandInput::cancelRequested, this, &ConsoleTab::cancel);
-    connect(search_, &QLineEdit::textEdited, this, [this] { searchHistory(false); });
+    connect(search_, &CommandInput::textEdited, this, [this] { searchHistory(false); });
     connect(search_, &CommandInput::reverseSearchRequested, this, [this] { searchHistory(true); });
-    connect(search_, &QLineEdit::returnPressed, this, [this] { finishReverseSearch(true); });
+    connect(search_, &CommandInput::returnPressed, this, [this] { finishReverseSearch(true); });
     connect(search_, &CommandInput::cancelRequested, this, [this] { finishReverseSearch(false); });
     connect(stop_, &QPushButton::clicked, this, &ConsoleTab::cancel);
     connect(elapsedTimer_, &QTimer::timeout, this, &ConsoleTab::updateElapsed);
@@ -132,11 +133,19 @@ void ConsoleTab::connectSession() {
 
 void ConsoleTab::setProfile(const Profile &profile) {
     const bool changed = !(profile == session_->profile());
-    overrides_->setDefaults(profile.image, profile.securityProfile, profile.workdir);
+    showProfileDefaults(profile);
     if (changed) {
         session_->setProfile(profile);
         refusal_->hide();
     }
+}
+
+void ConsoleTab::showProfileDefaults(const Profile &profile) {
+    overrides_->setDefaults(profile.image, profile.securityProfile, profile.workdir);
+    QStringList keys;
+    for (const EnvVar &var : profile.requestEnv())
+        keys.append(var.key);
+    overrides_->setProfileEnvKeys(keys);
 }
 
 void ConsoleTab::setScrollbackLines(int lines) {
@@ -152,10 +161,17 @@ void ConsoleTab::setHistorySize(int entries) {
 }
 
 void ConsoleTab::runInput() {
+    if (const QString envError = overrides_->envError(); !envError.isEmpty()) {
+        inputError_->setText(envError);
+        inputError_->show();
+        return;
+    }
     ConsoleSession::Overrides overrides;
     overrides.image = overrides_->image();
     overrides.securityProfile = overrides_->securityProfile();
     overrides.workdir = overrides_->workdir();
+    overrides.env = overrides_->env();
+    overrides.timeout = overrides_->timeout();
     const ConsoleSession::SubmitResult result = session_->submit(input_->text(), overrides);
     if (result.status == ConsoleSession::SubmitResult::Status::Empty)
         return;
