@@ -7,6 +7,7 @@
 #include "env_table_widget.h"
 #include "event_wait.h"
 #include "main_window.h"
+#include "process_probe.h"
 #include "quick_overrides_bar.h"
 #include "secure_agent.h"
 #include "test_pki.h"
@@ -234,13 +235,18 @@ TEST_F(UiConsoleInput, TimeoutStopsACommandAndSaysSo) {
     ConsoleTab *tab = open(addAgentProfile());
     ASSERT_NE(tab, nullptr);
     tab->overrides()->timeoutSpin()->setValue(2);
-    ASSERT_TRUE(run(tab, QStringLiteral("echo started; sleep 120; echo never")));
+    ASSERT_TRUE(run(tab, QStringLiteral("echo started; sleep 120.4242; echo never")));
     const QString text = textOf(tab);
     EXPECT_TRUE(text.contains(QStringLiteral("started\n")));
     EXPECT_FALSE(text.contains(QStringLiteral("never\n")));
     EXPECT_TRUE(text.contains(QStringLiteral("did not finish in time"))) << text.toStdString();
     EXPECT_TRUE(lastFacts(tab).contains(QStringLiteral("timeout 2")))
         << lastFacts(tab).toStdString();
+    using namespace std::string_literals;
+    EXPECT_TRUE(test::ProcessProbe::waitUntilNoneRuns("sleep\0"s
+                                                      "120.4242\0"s,
+                                                      std::chrono::seconds(20)))
+        << "the timeout left the remote command running";
 }
 
 TEST_F(UiConsoleInput, SeveralTabsPerProfileWithElidedTitles) {

@@ -139,8 +139,12 @@ void QuickOverridesBar::updateEnvButton() {
     QStringList tabKeys;
     for (const EnvVar &var : env())
         tabKeys.append(var.key);
-    envButton_->setText(tabKeys.isEmpty() ? tr("&Env…")
-                                          : tr("&Env: %1").arg(tabKeys.join(QStringLiteral(", "))));
+    // Three names at most on the button, so it never pushes the other fields away.
+    constexpr qsizetype kNamesShown = 3;
+    QString names = QStringList(tabKeys.mid(0, kNamesShown)).join(QStringLiteral(", "));
+    if (tabKeys.size() > kNamesShown)
+        names += tr(" +%1").arg(tabKeys.size() - kNamesShown);
+    envButton_->setText(tabKeys.isEmpty() ? tr("&Env…") : tr("&Env: %1").arg(names));
     QStringList sent = profileEnvKeys_;
     for (const QString &key : std::as_const(tabKeys)) {
         if (!sent.contains(key))
