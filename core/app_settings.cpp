@@ -78,7 +78,7 @@ QList<QUuid> AppSettings::openTabs() const {
     const QStringList texts = settings_->value(kTabs).toStringList();
     for (const QString &text : texts) {
         const QUuid id = QUuid::fromString(text);
-        if (!id.isNull() && !ids.contains(id))
+        if (!id.isNull()) // a profile may have several tabs
             ids.append(id);
     }
     return ids;

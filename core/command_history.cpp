@@ -38,30 +38,78 @@ QString CommandHistory::filePath() const {
     return filePath_;
 }
 
+namespace {
+
+// Files start with this line since multi-line commands are kept exactly; older files
+// (one command per line, nothing escaped) are read as they were written.
+const QByteArray kFormatLine = QByteArrayLiteral("#sandbox-console-history 2");
+
+// One entry per line: backslash, newline and carriage return escaped.
+QByteArray encode(const QString &entry) {
+    QString text;
+    text.reserve(entry.size());
+    for (const QChar c : entry) {
+        if (c == u'\\')
+            text += QStringLiteral("\\\\");
+        else if (c == u'\n')
+            text += QStringLiteral("\\n");
+        else if (c == u'\r')
+            text += QStringLiteral("\\r");
+        else
+            text += c;
+    }
+    return text.toUtf8();
+}
+
+QString decode(const QString &line) {
+    QString entry;
+    entry.reserve(line.size());
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (c != u'\\' || i + 1 == line.size()) {
+            entry += c;
+            continue;
+        }
+        const QChar escaped = line.at(++i);
+        entry += escaped == u'n' ? QChar(u'\n') : escaped == u'r' ? QChar(u'\r') : escaped;
+    }
+    return entry;
+}
+
+} // namespace
+
 std::optional<QStringList> CommandHistory::readFile(QString *error) const {
     QStringList entries;
     QFile file(filePath_);
     if (!file.exists())
         return entries;
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+    if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error =
                 QCoreApplication::translate("CommandHistory", "Cannot read the history file %1: %2")
                     .arg(QDir::toNativeSeparators(filePath_), file.errorString());
         return std::nullopt;
     }
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (const QString &line : lines)
-        appendEntry(entries, line);
+    QList<QByteArray> lines = file.readAll().split('\n');
+    const bool escaped = !lines.isEmpty() && lines.first() == kFormatLine;
+    if (escaped)
+        lines.removeFirst();
+    for (const QByteArray &bytes : std::as_const(lines)) {
+        QString line = QString::fromUtf8(bytes);
+        if (!escaped && line.endsWith(u'\r'))
+            line.chop(1); // written in text mode elsewhere
+        appendEntry(entries, escaped ? decode(line) : line);
+    }
     return entries;
 }
 
 bool CommandHistory::writeFile(const QStringList &entries, QString *error) const {
     QSaveFile file(filePath_);
-    bool ok = file.open(QIODevice::WriteOnly | QIODevice::Text);
+    bool ok = file.open(QIODevice::WriteOnly);
     if (ok) {
+        file.write(kFormatLine + '\n');
         for (const QString &entry : entries)
-            file.write(entry.toUtf8() + '\n');
+            file.write(encode(entry) + '\n');
         ok = file.commit();
     }
     if (!ok && error)
@@ -98,11 +146,10 @@ bool CommandHistory::save(QString *error) const {
 
 bool CommandHistory::add(const QString &command, QString *error) {
     resetCursor();
-    // One entry per line on disk: a pasted multi-line command is kept on one line.
-    QString entry = command;
-    entry.replace(u'\n', u' ');
-    if (entry.trimmed().isEmpty() || (!entries_.isEmpty() && entries_.last() == entry))
+    // Exactly as typed, newlines included: a recalled loop must run as it did.
+    if (command.trimmed().isEmpty())
         return true;
+    const QString &entry = command;
     unsaved_.append(entry);
     QDir().mkpath(QFileInfo(filePath_).absolutePath());
     QLockFile lock(filePath_ + QStringLiteral(".lock"));

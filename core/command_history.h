@@ -11,9 +11,10 @@ class QFileSystemWatcher;
 
 namespace sandbox {
 
-// Per-profile command history in `<configDir>/history/<id>.txt`, one command per line,
-// oldest first. Commands only (never env values), bounded, consecutive repeats collapsed.
-// Also the ↑/↓ cursor and Ctrl+R search of a console tab. Several windows (processes) may
+// Per-profile command history in `<configDir>/history/<id>.txt`, one command per line
+// (newlines and backslashes escaped, so multi-line commands come back exactly), oldest
+// first. Commands only (never env values), bounded, consecutive repeats collapsed. Also the
+// ↑/↓ cursor and Ctrl+R search of a console tab. Several windows (processes) or tabs may
 // share a profile's file: add() takes a QLockFile, re-reads the file and appends to what is
 // there, and a QFileSystemWatcher brings other windows' commands in. Not thread-safe (GUI
 // thread).

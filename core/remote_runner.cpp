@@ -171,8 +171,10 @@ void RemoteRunner::Impl::runCall(const std::shared_ptr<grpc::Channel> &ch,
     grpc::ClientContext ctx;
     if (!config.tlsEnabled() && !config.token.empty()) // allowed insecure, checked in create()
         ctx.AddMetadata("authorization", "Bearer " + config.token);
-    if (config.execDeadline)
-        ctx.set_deadline(std::chrono::system_clock::now() + *config.execDeadline);
+    const auto deadline =
+        request.overrides.deadline ? request.overrides.deadline : config.execDeadline;
+    if (deadline)
+        ctx.set_deadline(std::chrono::system_clock::now() + *deadline);
     canceller.attach(&ctx);
     pb::SandboxExecService::Stub stub(ch);
     auto reader = stub.Exec(&ctx, buildRequest(config, request));
@@ -217,7 +219,9 @@ void RemoteRunner::Impl::runCall(const std::shared_ptr<grpc::Channel> &ch,
         // "unreachable", and nobody knows how (or whether) the command ended.
         result.error = GrpcStatusMapper(config).connectionLost(status, bytes);
     } else {
-        result.error = GrpcStatusMapper(config).map(status);
+        RunnerConfig effective = config; // so a timeout names this exec's own deadline
+        effective.execDeadline = deadline;
+        result.error = GrpcStatusMapper(effective).map(status);
         if (result.error.kind == ExecErrorKind::TlsFailure)
             result.error = explainTlsFailure(status, canceller);
     }

@@ -60,6 +60,9 @@ struct ExecOverrides {
     std::optional<std::string> image;
     std::optional<EnvList> env;
     std::optional<std::string> workdir;
+    // This exec's deadline from the start of the call (the connection wait not included);
+    // unset = the runner's execDeadline.
+    std::optional<std::chrono::milliseconds> deadline;
 };
 
 struct ExecRequest {

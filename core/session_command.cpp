@@ -13,6 +13,8 @@ ExecRequest SessionCommand::toExecRequest() const {
         request.overrides.profile = securityProfile->toStdString();
     if (workdir)
         request.overrides.workdir = workdir->toStdString();
+    request.overrides.env = env;
+    request.overrides.deadline = timeout;
     return request;
 }
 

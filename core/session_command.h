@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <optional>
 
 namespace sandbox {
@@ -18,6 +19,9 @@ struct SessionCommand {
     std::optional<QString> image;
     std::optional<QString> securityProfile;
     std::optional<QString> workdir;
+    // The whole env to send when the tab overrides any of it (unset = the profile's).
+    std::optional<EnvList> env;
+    std::optional<std::chrono::milliseconds> timeout;
 
     ExecRequest toExecRequest() const;
 };

@@ -142,6 +142,15 @@ std::string formatTime(const ASN1_TIME *time) {
     return text;
 }
 
+std::string nameLine(const X509_NAME *name) {
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0)
+        return {};
+    char *data = nullptr;
+    const long size = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(size));
+}
+
 std::vector<std::string> certificateNames(X509 *cert) {
     std::vector<std::string> names;
     auto *sans = static_cast<GENERAL_NAMES *>(
@@ -252,6 +261,11 @@ std::optional<TlsVerifyFacts> TlsFailureProbe::probe(const RunnerConfig &config,
     if (peer == nullptr)
         return std::nullopt;
     facts.names = certificateNames(peer);
+    facts.subject = nameLine(X509_get_subject_name(peer));
+    facts.issuer = nameLine(X509_get_issuer_name(peer));
+    facts.expires = formatTime(X509_get0_notAfter(peer));
+    if (SSL_is_init_finished(ssl.get()))
+        facts.protocol = SSL_get_version(ssl.get());
     if (facts.verifyResult == X509_V_OK) {
         facts.verifyResult = SSL_get_verify_result(ssl.get());
         facts.notBefore = formatTime(X509_get0_notBefore(peer));

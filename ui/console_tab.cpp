@@ -24,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -35,7 +36,7 @@ ConsoleTab::ConsoleTab(const Profile &profile, SecretStore *secrets, const QStri
     , session_(new ConsoleSession(profile, secrets, configDir, historySize, this)) {
     buildUi();
     connectSession();
-    overrides_->setDefaults(profile.image, profile.securityProfile, profile.workdir);
+    showProfileDefaults(profile);
     setFocusProxy(input_);
 }
 
@@ -69,6 +70,7 @@ void ConsoleTab::buildUi() {
 
     searchLabel_ = new QLabel(tr("Search history:"), this);
     search_ = new CommandInput(this);
+    search_->setSingleLine(true);
     search_->setPlaceholderText(
         tr("Type to search; Ctrl+R for older, Enter to take, Esc to leave"));
     input_ = new CommandInput(this);
@@ -105,15 +107,15 @@ void ConsoleTab::buildUi() {
         w->hide();
     setRunning(false);
 
-    connect(input_, &QLineEdit::returnPressed, this, &ConsoleTab::runInput);
-    connect(input_, &QLineEdit::textEdited, inputError_, &QWidget::hide);
+    connect(input_, &CommandInput::returnPressed, this, &ConsoleTab::runInput);
+    connect(input_, &CommandInput::textEdited, inputError_, &QWidget::hide);
     connect(input_, &CommandInput::historyPreviousRequested, this, [this] { walkHistory(true); });
     connect(input_, &CommandInput::historyNextRequested, this, [this] { walkHistory(false); });
     connect(input_, &CommandInput::reverseSearchRequested, this, &ConsoleTab::startReverseSearch);
     connect(input_, &CommandInput::cancelRequested, this, &ConsoleTab::cancel);
-    connect(search_, &QLineEdit::textEdited, this, [this] { searchHistory(false); });
+    connect(search_, &CommandInput::textEdited, this, [this] { searchHistory(false); });
     connect(search_, &CommandInput::reverseSearchRequested, this, [this] { searchHistory(true); });
-    connect(search_, &QLineEdit::returnPressed, this, [this] { finishReverseSearch(true); });
+    connect(search_, &CommandInput::returnPressed, this, [this] { finishReverseSearch(true); });
     connect(search_, &CommandInput::cancelRequested, this, [this] { finishReverseSearch(false); });
     connect(stop_, &QPushButton::clicked, this, &ConsoleTab::cancel);
     connect(elapsedTimer_, &QTimer::timeout, this, &ConsoleTab::updateElapsed);
@@ -141,11 +143,19 @@ void ConsoleTab::connectSession() {
 
 void ConsoleTab::setProfile(const Profile &profile) {
     const bool changed = !(profile == session_->profile());
-    overrides_->setDefaults(profile.image, profile.securityProfile, profile.workdir);
+    showProfileDefaults(profile);
     if (changed) {
         session_->setProfile(profile);
         refusal_->hide();
     }
+}
+
+void ConsoleTab::showProfileDefaults(const Profile &profile) {
+    overrides_->setDefaults(profile.image, profile.securityProfile, profile.workdir);
+    QStringList keys;
+    for (const EnvVar &var : profile.requestEnv())
+        keys.append(var.key);
+    overrides_->setProfileEnvKeys(keys);
 }
 
 void ConsoleTab::setScrollbackLines(int lines) {
@@ -173,6 +183,17 @@ RunHistory *ConsoleTab::runHistory() const {
 
 void ConsoleTab::fillCommand(const QString &line, const ConsoleSession::Overrides &overrides) {
     overrides_->setValues(overrides.image, overrides.securityProfile, overrides.workdir);
+    // A run's or job's env is the whole list it sent; the tab's editor holds what differs
+    // from the profile's own env.
+    QList<EnvVar> differing;
+    for (const EnvVar &var : overrides.env.value_or(QList<EnvVar>())) {
+        if (!session_->profile().env.contains(var))
+            differing.append(var);
+    }
+    overrides_->setEnv(differing);
+    overrides_->timeoutSpin()->setValue(
+        overrides.timeout ? int(std::chrono::ceil<std::chrono::seconds>(*overrides.timeout).count())
+                          : 0);
     input_->setText(line);
     inputError_->hide();
     input_->setFocus();
@@ -183,10 +204,18 @@ void ConsoleTab::showJobPreview(const QString &text) {
 }
 
 void ConsoleTab::runInput() {
+    if (const QString envError = overrides_->envError(); !envError.isEmpty()) {
+        inputError_->setText(envError);
+        inputError_->show();
+        return;
+    }
     ConsoleSession::Overrides overrides;
     overrides.image = overrides_->image();
     overrides.securityProfile = overrides_->securityProfile();
     overrides.workdir = overrides_->workdir();
+    if (const QList<EnvVar> tabEnv = overrides_->env(); !tabEnv.isEmpty())
+        overrides.env = ConsoleSession::mergedEnv(session_->profile(), tabEnv);
+    overrides.timeout = overrides_->timeout();
     const ConsoleSession::SubmitResult result = session_->submit(input_->text(), overrides);
     if (result.status == ConsoleSession::SubmitResult::Status::Empty)
         return;

@@ -86,6 +86,7 @@ Q_SIGNALS:
 private:
     void buildUi();
     void connectSession();
+    void showProfileDefaults(const Profile &profile);
     void refuse(const QString &reason);
     void openTranscriptFolder(const QString &directory);
     void setRunning(bool running);

@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -182,6 +183,8 @@ void MainWindow::createActions() {
     addAction(QStringLiteral("export"), tr("&Export Profiles…"), {})
         ->setIcon(AppIcons::action(A::Export));
     addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit);
+    addAction(QStringLiteral("newTab"), tr("New &Tab for This Profile"),
+              QKeySequence(Qt::CTRL | Qt::Key_T));
     addAction(QStringLiteral("add"), tr("&New Profile…"), QKeySequence::New)
         ->setIcon(AppIcons::action(A::Add));
     addAction(QStringLiteral("edit"), tr("&Edit Profile…"), QKeySequence(Qt::CTRL | Qt::Key_E))
@@ -204,9 +207,17 @@ void MainWindow::createActions() {
     startPage_->setJobsAvailable(true);
     connect(action(QStringLiteral("import")), &QAction::triggered, commands_,
             &ProfileCommands::importProfiles);
-    connect(action(QStringLiteral("export")), &QAction::triggered, commands_,
-            &ProfileCommands::exportProfiles);
+    connect(action(QStringLiteral("export")), &QAction::triggered, this, [this, current] {
+        const QUuid id = current();
+        commands_->exportProfiles(id.isNull() ? QList<QUuid>() : QList<QUuid>{id});
+    });
     connect(action(QStringLiteral("quit")), &QAction::triggered, this, &QWidget::close);
+    // Another tab on the current tab's profile (or the selected one): its own command,
+    // overrides and transcript beside the first.
+    connect(action(QStringLiteral("newTab")), &QAction::triggered, this, [this, current] {
+        const ConsoleTab *tab = currentConsole();
+        openNewConsole(tab ? tab->profileId() : current());
+    });
     connect(action(QStringLiteral("add")), &QAction::triggered, this,
             [this] { commands_->openEditor(QUuid()); });
     connect(action(QStringLiteral("edit")), &QAction::triggered, this,
@@ -230,7 +241,8 @@ void MainWindow::createMenus() {
                 menu->addAction(action(QString::fromLatin1(name)));
         }
     };
-    add(menuBar()->addMenu(tr("&File")), {"openJob", "-", "import", "export", "-", "quit"});
+    add(menuBar()->addMenu(tr("&File")),
+        {"openJob", "newTab", "-", "import", "export", "-", "quit"});
     add(menuBar()->addMenu(tr("&Profile")), {"add", "edit", "duplicate", "delete"});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(historyDock_->toggleViewAction());
@@ -263,6 +275,10 @@ ConsoleTab *MainWindow::openConsole(const QUuid &id) {
         existing->setFocus();
         return existing;
     }
+    return openNewConsole(id);
+}
+
+ConsoleTab *MainWindow::openNewConsole(const QUuid &id) {
     const auto profile = store_->find(id);
     if (!profile)
         return nullptr;
@@ -274,9 +290,29 @@ ConsoleTab *MainWindow::openConsole(const QUuid &id) {
     tab->setRunHistory(runs_->history(id));
     connect(tab, &ConsoleTab::editProfileRequested, commands_, &ProfileCommands::openEditor);
     connect(tab, &ConsoleTab::connectionStateChanged, this, &MainWindow::updateStatus);
-    tabs_->setCurrentIndex(tabs_->addTab(tab, profile->name));
+    const int index = tabs_->addTab(tab, QString());
+    setTabTitle(index, profile->name);
+    tabs_->setCurrentIndex(index);
     tab->setFocus();
     return tab;
+}
+
+// Long names are elided so the other tabs stay in view; the tooltip has the whole name.
+void MainWindow::setTabTitle(int index, const QString &name) {
+    constexpr int kMaxTitleWidth = 220;
+    QString title = tabs_->tabBar()->fontMetrics().elidedText(name, Qt::ElideRight, kMaxTitleWidth);
+    tabs_->setTabText(index, title.replace(QLatin1Char('&'), QStringLiteral("&&")));
+    tabs_->setTabToolTip(index, name);
+}
+
+QList<ConsoleTab *> MainWindow::consoleTabs(const QUuid &id) const {
+    QList<ConsoleTab *> result;
+    for (int i = 0; i < tabs_->count(); ++i) {
+        auto *tab = qobject_cast<ConsoleTab *>(tabs_->widget(i));
+        if (tab && tab->profileId() == id)
+            result.append(tab);
+    }
+    return result;
 }
 
 void MainWindow::requestCloseTab(int index) {
@@ -299,7 +335,8 @@ void MainWindow::closeTab(int index) {
 }
 
 void MainWindow::closeConsole(const QUuid &id) {
-    if (ConsoleTab *tab = consoleTab(id))
+    const QList<ConsoleTab *> open = consoleTabs(id);
+    for (ConsoleTab *tab : open)
         closeTab(tabs_->indexOf(tab));
 }
 
@@ -312,7 +349,7 @@ void MainWindow::onProfilesChanged() {
             continue;
         }
         tab->setProfile(*profile);
-        tabs_->setTabText(i, profile->name);
+        setTabTitle(i, profile->name);
     }
     updateStatus();
     updateHistoryPanel(); // a renamed profile's title
@@ -382,7 +419,7 @@ void MainWindow::restoreWindowState() {
         resizeDocks({historyDock_}, {200}, Qt::Vertical);
     const QList<QUuid> open = settings_->openTabs();
     for (const QUuid &id : open)
-        openConsole(id);
+        openNewConsole(id);
     if (ConsoleTab *tab = consoleTab(settings_->currentTab()))
         tabs_->setCurrentWidget(tab);
 }

@@ -39,7 +39,11 @@ public:
 
     // Opens (or switches to) the console of a profile; null when there is no such profile.
     ConsoleTab *openConsole(const QUuid &id);
+    // Always a new tab, also when the profile has one already (New Tab, Ctrl+T).
+    ConsoleTab *openNewConsole(const QUuid &id);
+    // The first tab of the profile; consoleTabs: all of them, in tab order.
     ConsoleTab *consoleTab(const QUuid &id) const;
+    QList<ConsoleTab *> consoleTabs(const QUuid &id) const;
     ConsoleTab *currentConsole() const;
     bool presenterMode() const;
     void setPresenterMode(bool on);
@@ -84,6 +88,7 @@ private:
     void requestCloseTab(int index);
     void closeTab(int index);
     void closeConsole(const QUuid &id);
+    void setTabTitle(int index, const QString &name);
     void updateStatus();
     void showSettings();
     void showAbout();

@@ -2,6 +2,8 @@
 
 #include "dialog_answers.h"
 #include "profile_editor_dialog.h"
+#include "profile_export_dialog.h"
+#include "profile_import.h"
 #include "profile_store.h"
 #include "secret_store.h"
 
@@ -92,32 +94,70 @@ bool ProfileCommands::importProfiles() {
     if (path.isEmpty())
         return false;
     QString error;
-    QList<QUuid> imported;
-    const bool saved = store_->importFrom(path, &error, &imported);
-    if (!imported.isEmpty())
-        Q_EMIT profileSelected(imported.constFirst());
-    if (saved)
-        return true;
-    // The store's error names the file and its fault; the verdict is said once, here.
-    DialogAnswers::warning(window_, tr("Import Profiles"),
-                           imported.isEmpty()
-                               ? tr("Nothing was imported: %1").arg(error)
-                               : tr("The profiles were imported but not saved: %1").arg(error));
-    return false;
+    const auto items =
+        ProfileImport::plan(path, store_->profiles(),
+                            QDir(store_->configDir()).filePath(QStringLiteral("certs")), &error);
+    if (!items) {
+        DialogAnswers::warning(window_, tr("Import Profiles"),
+                               tr("Nothing was imported: %1").arg(error));
+        return false;
+    }
+    // Merge by id: a profile that exists here is updated only after the user saw what
+    // changes; Cancel stops the whole import before anything is stored.
+    QList<ProfileImport::Item> accepted;
+    for (const ProfileImport::Item &item : *items) {
+        if (item.kind == ProfileImport::Item::Kind::Unchanged)
+            continue;
+        if (item.kind == ProfileImport::Item::Kind::Update) {
+            const auto answer = DialogAnswers::question(
+                window_, tr("Import Profiles"),
+                tr("The profile \"%1\" exists here already. Update it with the imported "
+                   "settings?\n\n%2")
+                    .arg(item.current->name, item.changes.join(QLatin1Char('\n'))),
+                QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
+            if (answer == QMessageBox::Cancel)
+                return false;
+            if (answer != QMessageBox::Yes)
+                continue;
+        }
+        accepted.append(item);
+    }
+    for (const ProfileImport::Item &item : std::as_const(accepted)) {
+        const bool ok =
+            ProfileImport::writePemFiles(item, &error) &&
+            (item.kind == ProfileImport::Item::Kind::Update ? store_->update(item.profile, &error)
+                                                            : store_->add(item.profile, &error));
+        if (!ok) {
+            DialogAnswers::warning(window_, tr("Import Profiles"),
+                                   tr("Importing \"%1\" failed: %2").arg(item.profile.name, error));
+            return false;
+        }
+    }
+    // The imported profile stays selected, so the next Edit opens it.
+    if (!accepted.isEmpty())
+        Q_EMIT profileSelected(accepted.constFirst().profile.id);
+    else if (!items->isEmpty())
+        Q_EMIT profileSelected(items->constFirst().profile.id);
+    return true;
 }
 
-bool ProfileCommands::exportProfiles() {
+bool ProfileCommands::exportProfiles(const QList<QUuid> &preselected) {
     const QString path = DialogAnswers::saveFileName(
         window_, tr("Export Profiles"), QDir::home().filePath(QStringLiteral("profiles.json")),
         jsonFilter());
     if (path.isEmpty())
         return false;
-    QString error;
-    if (store_->exportTo(path, {}, &error))
-        return true;
-    DialogAnswers::warning(window_, tr("Export Profiles"),
-                           tr("The profiles could not be exported: %1").arg(error));
-    return false;
+    if (exportDialog_)
+        exportDialog_->close();
+    exportDialog_ = new ProfileExportDialog(store_->profiles(), preselected, path, window_);
+    exportDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    exportDialog_->open();
+    Q_EMIT exportDialogOpened(exportDialog_);
+    return true;
+}
+
+ProfileExportDialog *ProfileCommands::exportDialog() const {
+    return exportDialog_;
 }
 
 void ProfileCommands::setPresenterMode(bool on) {

@@ -9,6 +9,7 @@ class QWidget;
 namespace sandbox {
 
 class ProfileEditorDialog;
+class ProfileExportDialog;
 class ProfileStore;
 class SecretStore;
 
@@ -23,14 +24,19 @@ public:
     ProfileEditorDialog *openEditor(const QUuid &id); // null id: new profile
     bool duplicate(const QUuid &id);
     bool remove(const QUuid &id);
+    // Merges by id: existing profiles are updated after a confirmation showing the changes.
     bool importProfiles();
-    bool exportProfiles();
+    // Asks for the file, then opens the export dialog (preview of what leaves the machine)
+    // with the preselected profiles ticked (all when empty).
+    bool exportProfiles(const QList<QUuid> &preselected = {});
 
     void setPresenterMode(bool on);
     ProfileEditorDialog *editor() const;
+    ProfileExportDialog *exportDialog() const;
 
 Q_SIGNALS:
     void editorOpened(sandbox::ProfileEditorDialog *dialog);
+    void exportDialogOpened(sandbox::ProfileExportDialog *dialog);
     void profileRemoved(const QUuid &id);
     // The profile a command created or saved (a duplicate, the first imported one, the one
     // the editor saved): the list selects it.
@@ -44,6 +50,7 @@ private:
     SecretStore *secrets_;
     QWidget *window_;
     QPointer<ProfileEditorDialog> editor_;
+    QPointer<ProfileExportDialog> exportDialog_;
     bool presenter_ = false;
 };
 

@@ -1,5 +1,6 @@
 #include "profile_editor_dialog.h"
 
+#include "connection_tester.h"
 #include "info_bar.h"
 #include "profile_form.h"
 #include "profile_store.h"
@@ -50,16 +51,25 @@ void ProfileEditorDialog::buildUi() {
     scroll->setFrameShape(QFrame::NoFrame);
 
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    testConnection_ = buttons_->addButton(tr("&Test Connection"), QDialogButtonBox::ActionRole);
+    testConnection_->setToolTip(tr("Connect with the settings as they are here, run `true` and "
+                                   "show the TLS details and the round trip"));
+    connectionTest_ = new InfoBar(this);
+    connectionTest_->setClosable(true);
+    tester_ = new ConnectionTester(this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(errors_);
     layout->addWidget(banner_);
     layout->addWidget(keychain_);
     layout->addWidget(scroll, 1);
+    layout->addWidget(connectionTest_);
     layout->addWidget(buttons_);
     resize(720, 760);
 
     connect(buttons_, &QDialogButtonBox::accepted, this, &ProfileEditorDialog::save);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(testConnection_, &QPushButton::clicked, this, &ProfileEditorDialog::testConnection);
+    connect(tester_, &ConnectionTester::finished, this, &ProfileEditorDialog::showConnectionTest);
     connect(form_, &ProfileForm::transportChanged, this, &ProfileEditorDialog::updateBanner);
     connect(token_, &TokenField::tokenChanged, this, &ProfileEditorDialog::updateBanner);
     connect(token_, &TokenField::forgetRequested, this, [this] {
@@ -133,6 +143,34 @@ bool ProfileEditorDialog::storeProfile() {
         errors_->showMessage(InfoBar::Level::Error,
                              tr("The profile could not be saved: %1").arg(error));
     return ok;
+}
+
+void ProfileEditorDialog::testConnection() {
+    const QString problem = form_->validate();
+    if (!problem.isEmpty()) {
+        connectionTest_->showMessage(InfoBar::Level::Error, problem);
+        return;
+    }
+    if (tester_->isRunning())
+        return;
+    if (token_->isLoading()) {
+        connectionTest_->showMessage(InfoBar::Level::Warning,
+                                     tr("The token is still being read from the keychain; test "
+                                        "again in a moment."));
+        return;
+    }
+    testConnection_->setEnabled(false);
+    const Profile profile = form_->profile();
+    connectionTest_->showMessage(InfoBar::Level::Information,
+                                 tr("Testing the connection to %1…").arg(profile.address));
+    tester_->start(profile, token_->token());
+}
+
+void ProfileEditorDialog::showConnectionTest(const ConnectionTestReport &report) {
+    testConnection_->setEnabled(true);
+    connectionTest_->showMessage(report.ok() ? InfoBar::Level::Information : InfoBar::Level::Error,
+                                 report.lines().join(QLatin1Char('\n')));
+    Q_EMIT connectionTestFinished(report.ok());
 }
 
 void ProfileEditorDialog::onTokenRead(SecretJob *job) {

@@ -12,6 +12,8 @@ class QPushButton;
 
 namespace sandbox {
 
+class ConnectionTester;
+struct ConnectionTestReport;
 class InfoBar;
 class ProfileForm;
 class ProfileStore;
@@ -38,6 +40,10 @@ public:
     InfoBar *errorBar() const { return errors_; }
     InfoBar *keychainBar() const { return keychain_; }
     QPushButton *saveButton() const;
+    QPushButton *testConnectionButton() const { return testConnection_; }
+    // The outcome of Test connection: the error in the console's words, the round trip
+    // and the TLS details.
+    InfoBar *connectionTestBar() const { return connectionTest_; }
 
 public Q_SLOTS:
     // What the Save button does.
@@ -46,6 +52,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // After the profile was stored (even if the token only lives for this session).
     void profileSaved(const QUuid &id);
+    // Test connection has shown its result in connectionTestBar().
+    void connectionTestFinished(bool ok);
 
 private:
     void buildUi();
@@ -56,6 +64,9 @@ private:
     void onTokenDeleted(SecretJob *job);
     void saveToken();
     void setBusy(bool busy);
+    // Connects with the profile as edited and the token as typed, on a worker thread.
+    void testConnection();
+    void showConnectionTest(const ConnectionTestReport &report);
 
     ProfileStore *store_;
     SecretStore *secrets_;
@@ -68,6 +79,9 @@ private:
     InfoBar *errors_ = nullptr;
     InfoBar *keychain_ = nullptr;
     QDialogButtonBox *buttons_ = nullptr;
+    QPushButton *testConnection_ = nullptr;
+    InfoBar *connectionTest_ = nullptr;
+    ConnectionTester *tester_ = nullptr;
 };
 
 } // namespace sandbox

@@ -1,9 +1,15 @@
 #include "quick_overrides_bar.h"
 
+#include "env_table_widget.h"
+
 #include <QComboBox>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace sandbox {
 
@@ -12,6 +18,13 @@ namespace {
 std::optional<QString> setValue(const QString &text) {
     const QString trimmed = text.trimmed();
     return trimmed.isEmpty() ? std::nullopt : std::optional<QString>(trimmed);
+}
+
+QString maskedKeys(const QStringList &keys) {
+    QStringList masked;
+    for (const QString &key : keys)
+        masked.append(key + QStringLiteral("=•••"));
+    return masked.join(QLatin1Char(' '));
 }
 
 } // namespace
@@ -26,6 +39,29 @@ QuickOverridesBar::QuickOverridesBar(QWidget *parent)
     profile_->setToolTip(tr("The agent may clamp the security profile to what it allows."));
     profile_->setMinimumContentsLength(10);
     workdir_ = new QLineEdit(this);
+    envButton_ = new QToolButton(this);
+    envButton_->setObjectName(QStringLiteral("envButton"));
+    envButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    timeout_ = new QSpinBox(this);
+    timeout_->setRange(0, 7 * 24 * 3600);
+    timeout_->setSpecialValueText(tr("none"));
+    timeout_->setSuffix(tr(" s"));
+    timeout_->setToolTip(tr("Each command of this tab is stopped when it runs longer (the "
+                            "agent is told to stop it)."));
+
+    // The popup: what the profile sends, and the tab's own variables over it.
+    envPopup_ = new QFrame(this, Qt::Popup);
+    envPopup_->setFrameShape(QFrame::StyledPanel);
+    profileEnvLabel_ = new QLabel(envPopup_);
+    profileEnvLabel_->setWordWrap(true);
+    envTable_ = new EnvTableWidget(envPopup_);
+    auto *popupLayout = new QVBoxLayout(envPopup_);
+    popupLayout->addWidget(profileEnvLabel_);
+    popupLayout->addWidget(new QLabel(tr("Set in this tab (replaces the profile's value of the "
+                                         "same name):"),
+                                      envPopup_));
+    popupLayout->addWidget(envTable_);
+    envPopup_->resize(520, 260);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -38,7 +74,13 @@ QuickOverridesBar::QuickOverridesBar(QWidget *parent)
     addField(tr("&Image:"), image_, 3);
     addField(tr("Sec&urity:"), profile_, 1);
     addField(tr("&Workdir:"), workdir_, 2);
+    layout->addWidget(envButton_);
+    addField(tr("&Timeout:"), timeout_, 0);
     setDefaults(QString(), QString(), QString());
+
+    connect(envButton_, &QToolButton::clicked, this, &QuickOverridesBar::showEnvPopup);
+    connect(envTable_, &EnvTableWidget::changed, this, &QuickOverridesBar::updateEnvButton);
+    updateEnvButton();
 }
 
 void QuickOverridesBar::setDefaults(const QString &image, const QString &securityProfile,
@@ -57,6 +99,11 @@ void QuickOverridesBar::setValues(const std::optional<QString> &image,
     workdir_->setText(workdir.value_or(QString()));
 }
 
+void QuickOverridesBar::setProfileEnvKeys(const QStringList &keys) {
+    profileEnvKeys_ = keys;
+    updateEnvButton();
+}
+
 std::optional<QString> QuickOverridesBar::image() const {
     return setValue(image_->text());
 }
@@ -67,6 +114,57 @@ std::optional<QString> QuickOverridesBar::securityProfile() const {
 
 std::optional<QString> QuickOverridesBar::workdir() const {
     return setValue(workdir_->text());
+}
+
+QList<EnvVar> QuickOverridesBar::env() const {
+    QList<EnvVar> result = envTable_->env();
+    result.removeIf([](const EnvVar &var) { return var.key.isEmpty(); });
+    return result;
+}
+
+void QuickOverridesBar::setEnv(const QList<EnvVar> &env) {
+    envTable_->setEnv(env);
+    updateEnvButton();
+}
+
+QString QuickOverridesBar::envError() const {
+    return envTable_->validationError();
+}
+
+std::optional<std::chrono::milliseconds> QuickOverridesBar::timeout() const {
+    if (timeout_->value() == 0)
+        return std::nullopt;
+    return std::chrono::seconds(timeout_->value());
+}
+
+void QuickOverridesBar::showEnvPopup() {
+    envPopup_->move(envButton_->mapToGlobal(QPoint(0, envButton_->height())));
+    envPopup_->show();
+    envTable_->setFocus();
+}
+
+void QuickOverridesBar::updateEnvButton() {
+    QStringList tabKeys;
+    for (const EnvVar &var : env())
+        tabKeys.append(var.key);
+    // Three names at most on the button, so it never pushes the other fields away.
+    constexpr qsizetype kNamesShown = 3;
+    QString names = QStringList(tabKeys.mid(0, kNamesShown)).join(QStringLiteral(", "));
+    if (tabKeys.size() > kNamesShown)
+        names += tr(" +%1").arg(tabKeys.size() - kNamesShown);
+    envButton_->setText(tabKeys.isEmpty() ? tr("&Env…") : tr("&Env: %1").arg(names));
+    QStringList sent = profileEnvKeys_;
+    for (const QString &key : std::as_const(tabKeys)) {
+        if (!sent.contains(key))
+            sent.append(key);
+    }
+    profileEnvLabel_->setText(profileEnvKeys_.isEmpty()
+                                  ? tr("The profile sends no environment variables.")
+                                  : tr("The profile sends: %1").arg(maskedKeys(profileEnvKeys_)));
+    envButton_->setToolTip(sent.isEmpty()
+                               ? tr("No environment variables are sent. Click to set some for "
+                                    "this tab.")
+                               : tr("Sent with each command: %1").arg(maskedKeys(sent)));
 }
 
 } // namespace sandbox

@@ -21,10 +21,12 @@ struct CommandContext {
     QString securityProfileRequested;
     // What the agent will apply; empty or equal to the requested one when not clamped.
     QString securityProfileEffective;
-    QString workdir;              // empty = the image's default
-    QStringList envKeys;          // shown as KEY=•••
-    bool colourRequested = false; // the profile's "Ask for colour output"
-    QStringList argv;             // exactly what is sent
+    QString workdir;                      // empty = the image's default
+    QStringList envKeys;                  // shown as KEY=•••
+    QStringList tabEnvKeys;               // the keys among envKeys this tab set or replaced
+    std::chrono::milliseconds timeout{0}; // 0 = none
+    bool colourRequested = false;         // the profile's "Ask for colour output"
+    QStringList argv;                     // exactly what is sent
 };
 
 // What a command block's end banner shows.

@@ -13,6 +13,8 @@
 #include "transcript_model.h"
 #include "transcript_spool.h"
 
+#include <algorithm>
+
 namespace sandbox {
 
 ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
@@ -64,6 +66,27 @@ void ConsoleSession::setSpoolCapBytes(qint64 bytes) {
     spool_->setCapBytes(bytes);
 }
 
+QList<EnvVar> ConsoleSession::mergedEnv(const Profile &profile, const QList<EnvVar> &overrides) {
+    QList<EnvVar> env = profile.env;
+    for (const EnvVar &var : overrides) {
+        const auto own =
+            std::find_if(env.begin(), env.end(), [&](const EnvVar &e) { return e.key == var.key; });
+        if (own != env.end())
+            own->value = var.value;
+        else
+            env.append(var);
+    }
+    return env;
+}
+
+QList<EnvVar> ConsoleSession::requestEnv(const Profile &profile, const Overrides &overrides) {
+    if (!overrides.env)
+        return profile.requestEnv();
+    Profile sent = profile;
+    sent.env = *overrides.env;
+    return sent.requestEnv();
+}
+
 void ConsoleSession::setProfile(const Profile &profile) {
     if (profile == profile_)
         return;
@@ -88,6 +111,7 @@ void ConsoleSession::updateMask() {
 ConsoleSession::SubmitResult ConsoleSession::submit(const QString &typed,
                                                     const Overrides &overrides) {
     SubmitResult result;
+    // Internal newlines stay: a multi-line command runs and is remembered as typed.
     const QString line = typed.trimmed();
     if (line.isEmpty())
         return result;
@@ -131,8 +155,14 @@ CommandContext ConsoleSession::contextFor(const QStringList &argv,
     context.securityProfileEffective =
         SecurityProfileClamp::effective(context.securityProfileRequested);
     context.workdir = overrides.workdir.value_or(profile_.workdir);
-    for (const EnvVar &var : profile_.requestEnv())
+    for (const EnvVar &var : requestEnv(profile_, overrides))
         context.envKeys << var.key;
+    // The keys this run sets or replaces (a tab's env editor, a job), beside the profile's.
+    for (const EnvVar &var : overrides.env.value_or(QList<EnvVar>())) {
+        if (!profile_.env.contains(var))
+            context.tabEnvKeys << var.key;
+    }
+    context.timeout = overrides.timeout.value_or(std::chrono::milliseconds(0));
     context.colourRequested = profile_.askForColour;
     context.argv = argv;
     return context;
@@ -172,6 +202,13 @@ void ConsoleSession::start(const Pending &pending, const QString &token) {
     command.image = pending.overrides.image;
     command.securityProfile = pending.overrides.securityProfile;
     command.workdir = pending.overrides.workdir;
+    if (pending.overrides.env) {
+        EnvList env;
+        for (const EnvVar &var : requestEnv(profile_, pending.overrides))
+            env.emplace_back(var.key.toStdString(), var.value.toStdString());
+        command.env = std::move(env);
+    }
+    command.timeout = pending.overrides.timeout;
     Q_EMIT commandStarted(blockId, context);
     // The spool file and the line builders start on the worker, in order with the run.
     const std::shared_ptr<TranscriptFeed> feed = feed_;

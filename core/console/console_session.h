@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -35,8 +36,9 @@ class ConsoleSession : public QObject {
     Q_OBJECT
 public:
     // Per-command overrides of the profile (unset = the profile's value); the same type a
-    // job spec carries (JobSpec::fromRun / toOverrides). env and timeout are not applied
-    // by the session yet.
+    // job spec carries (JobSpec::fromRun / toOverrides). A set env is the whole list sent
+    // in place of the profile's (a tab's env editor sets its keys over the profile's with
+    // mergedEnv); timeout is the call's deadline, after which the command is stopped.
     using Overrides = RunOverrides;
 
     struct SubmitResult {
@@ -80,6 +82,13 @@ public:
     // commandStarted until commandEnded (the run history records them).
     QString runningLine() const { return runningLine_; }
     Overrides runningOverrides() const { return runningOverrides_; }
+
+    // The profile's own env with `overrides` set over it: a key of the profile gets the
+    // override's value, other keys are added (a tab's env editor).
+    static QList<EnvVar> mergedEnv(const Profile &profile, const QList<EnvVar> &overrides);
+    // What a command sends as env: the overrides' list, or the profile's, plus the
+    // profile's "Ask for colour output" variables unless the list sets them.
+    static QList<EnvVar> requestEnv(const Profile &profile, const Overrides &overrides);
 
 Q_SIGNALS:
     void busyChanged(bool busy);

@@ -89,11 +89,11 @@ bool SpoolReplay::replayFile(const QString &path, qint64 limit) {
             const QStringList texts = QString::fromUtf8(payload).split(QLatin1Char('\n'));
             for (const QString &text : texts)
                 lines.append(StyledLine(text, LineKind::Header));
-            if (!lines.isEmpty()) { // the argv line is bold, as in the console
-                TextStyle bold;
-                bold.set(TextStyle::Bold, true);
-                lines.first().runs.append({0, qint32(lines.first().text.size()), bold});
-            }
+            // The argv lines are bold, as in the console; the last line holds the facts.
+            TextStyle bold;
+            bold.set(TextStyle::Bold, true);
+            for (qsizetype i = lines.size() - texts.size(); i + 1 < lines.size(); ++i)
+                lines[i].runs.append({0, qint32(lines.at(i).text.size()), bold});
             break;
         }
         case SpoolRecord::BannerOk:

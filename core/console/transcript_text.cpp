@@ -29,12 +29,23 @@ QList<StyledLine> TranscriptText::headerLines(const CommandContext &context, qui
     words.reserve(context.argv.size());
     for (const QString &arg : context.argv)
         words.append(shellQuote(arg));
-    StyledLine command(QStringLiteral("$ ") + words.join(QLatin1Char(' ')), LineKind::Header,
-                       blockId);
+    // A multi-line command keeps its lines: "$ first", then "> next" as a shell prompts them.
+    const QStringList commandLines = words.join(QLatin1Char(' ')).split(QLatin1Char('\n'));
+    QList<StyledLine> lines;
     TextStyle bold;
     bold.set(TextStyle::Bold, true);
-    command.runs.append({0, qint32(command.text.size()), bold});
+    for (qsizetype i = 0; i < commandLines.size(); ++i) {
+        StyledLine command((i == 0 ? QStringLiteral("$ ") : QStringLiteral("> ")) +
+                               commandLines.at(i),
+                           LineKind::Header, blockId);
+        command.runs.append({0, qint32(command.text.size()), bold});
+        lines.append(command);
+    }
+    lines.append(StyledLine(factsLine(context), LineKind::Header, blockId));
+    return lines;
+}
 
+QString TranscriptText::factsLine(const CommandContext &context) {
     QStringList facts;
     facts.append(context.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     facts.append(tr("profile %1").arg(context.profileName));
@@ -55,11 +66,17 @@ QList<StyledLine> TranscriptText::headerLines(const CommandContext &context, qui
         QStringList masked;
         for (const QString &key : context.envKeys)
             masked.append(key + QStringLiteral("=•••"));
-        facts.append(tr("env %1").arg(masked.join(QLatin1Char(' '))));
+        QString env = tr("env %1").arg(masked.join(QLatin1Char(' ')));
+        if (!context.tabEnvKeys.isEmpty())
+            env += QLatin1Char(' ') +
+                   tr("(set in this tab: %1)").arg(context.tabEnvKeys.join(QStringLiteral(", ")));
+        facts.append(env);
     }
+    if (context.timeout.count() > 0)
+        facts.append(tr("timeout %1").arg(ExecErrorText::formatDuration(context.timeout)));
     if (context.colourRequested)
         facts.append(tr("colour requested"));
-    return {command, StyledLine(facts.join(QStringLiteral(" · ")), LineKind::Header, blockId)};
+    return facts.join(QStringLiteral(" · "));
 }
 
 StyledLine TranscriptText::bannerLine(const CommandSummary &summary, quint64 blockId) {

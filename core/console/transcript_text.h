@@ -15,10 +15,12 @@ class TranscriptText {
     Q_DECLARE_TR_FUNCTIONS(TranscriptText)
 
 public:
-    // Two lines of kind Header: "$ argv" (shell-quoted where needed, so it is exact),
-    // then time · profile · address · image · security profile (requested and
-    // effective when clamped) · workdir · env keys (values masked) · colour.
+    // Lines of kind Header: "$ argv" (shell-quoted where needed, so it is exact; a
+    // multi-line argv continues on "> " lines), then factsLine().
     static QList<StyledLine> headerLines(const CommandContext &context, quint64 blockId);
+    // time · profile · address · image · security profile (requested and effective when
+    // clamped) · workdir · env keys (values masked; those the tab set) · timeout · colour.
+    static QString factsLine(const CommandContext &context);
     // "── exit 0 · 1.2 s · 3.4 KiB ──" (+ detail), kind BannerOk or BannerFailed.
     static StyledLine bannerLine(const CommandSummary &summary, quint64 blockId);
     // "N earlier lines are not shown — saved in the transcript file (PATH)".
