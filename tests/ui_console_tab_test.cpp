@@ -14,6 +14,7 @@
 #include "profile_form.h"
 #include "secure_agent.h"
 #include "shared_dir.h"
+#include "status_line.h"
 #include "test_pki.h"
 #include "transcript_model.h"
 #include "transcript_save_dialog.h"

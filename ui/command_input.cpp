@@ -93,12 +93,6 @@ bool CommandInput::isWindowShortcut(const QKeyEvent *event) const {
     });
 }
 
-// QLineEdit claims Ctrl+C (copy) and Ctrl+R before shortcuts see them; take them back when
-// they mean "cancel" or "search". It also claims Emacs-style editing keys (Ctrl+E is "end of
-// line" under X11): the window's own shortcuts win over those, since the input has the focus
-// nearly all the time.
-}
-
 void CommandInput::setText(const QString &text) {
     settingText_ = true;
     setPlainText(text);
@@ -159,7 +153,9 @@ void CommandInput::updateHeight() {
 }
 
 // The text edit claims Ctrl+C (copy) and Ctrl+R before shortcuts see them; take them back
-// when they mean "cancel" or "search".
+// when they mean "cancel" or "search". It also claims editing keys (Ctrl+A, Ctrl+E, ...):
+// the window's own shortcuts win over those, since the input has the focus nearly all the
+// time.
 bool CommandInput::event(QEvent *event) {
     if (event->type() == QEvent::ShortcutOverride) {
         auto *key = static_cast<QKeyEvent *>(event);
