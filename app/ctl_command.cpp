@@ -62,8 +62,8 @@ int CtlCommand::run(const std::vector<std::string> &args) {
                                ? CtlReport::jobShow(*options, out, error)
                                : CtlReport::profilesList(*options, out, error);
         writeText(STDOUT_FILENO, out);
-        if (status != 0)
-            printError(error);
+        if (status != 0 || !error.empty())
+            printError(error); // a failure, or a note that is not data (no profiles yet)
         return status;
     }
     case CtlOptions::Action::Exec:

@@ -69,11 +69,11 @@ int CtlReport::profilesList(const CtlOptions &o, std::string &out, std::string &
         return kUsageError;
     const QList<Profile> profiles = source.profiles();
     if (profiles.isEmpty()) {
-        out = "No profiles in " +
-              QDir::toNativeSeparators(
-                  QDir(source.configDir()).filePath(QStringLiteral("profiles.json")))
-                  .toStdString() +
-              "\n";
+        // On stderr: stdout is the list (scripts and shell completion read it).
+        error = "no profiles in " +
+                QDir::toNativeSeparators(
+                    QDir(source.configDir()).filePath(QStringLiteral("profiles.json")))
+                    .toStdString();
         return 0;
     }
     QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("ID"),

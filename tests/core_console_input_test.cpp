@@ -104,8 +104,7 @@ TEST(CommandHeader, MultiLineArgvContinuesOnPromptLinesAndFactsNameWhatWasSent) 
     for (const QString &part :
          {QStringLiteral("profile Local demo"), QStringLiteral("127.0.0.1:50051"),
           QStringLiteral("image busybox:demo"),
-          QStringLiteral("security standard (requested "
-                         "permissive)"),
+          QStringLiteral("security standard applied by the agent (requested permissive)"),
           QStringLiteral("workdir /work"), QStringLiteral("DB_PASSWORD=•••"),
           QStringLiteral("MODE=•••"), QStringLiteral("set in this tab: MODE"),
           QStringLiteral("timeout 30")})

@@ -5,6 +5,8 @@
 #include "console_tab.h"
 #include "event_wait.h"
 #include "info_bar.h"
+#include "job_spec.h"
+#include "job_spec_file.h"
 #include "main_window.h"
 #include "profile_commands.h"
 #include "profile_editor_dialog.h"
@@ -334,12 +336,16 @@ TEST_F(UiMainWindow, SelectionStaysOnTheEditedDuplicatedAndImportedProfile) {
     edit->reject();
     ASSERT_TRUE(EventWait::until([&] { return window->profileCommands()->editor() == nullptr; }));
 
+    // Import merges by id: "First", exported and then deleted here, comes back selected.
     const QString file = configDir.filePath(QStringLiteral("one.json"));
-    ASSERT_TRUE(store->exportTo(file, {profileNamed(QStringLiteral("First")).id}));
+    const QUuid first = profileNamed(QStringLiteral("First")).id;
+    ASSERT_TRUE(store->exportTo(file, {first}));
+    ASSERT_TRUE(store->remove(first));
     pane->setCurrentId(second);
     DialogAnswers::pushFileName(file);
     window->action(QStringLiteral("import"))->trigger();
-    EXPECT_EQ(pane->currentId(), profileNamed(QStringLiteral("First (imported)")).id);
+    ASSERT_TRUE(store->find(first).has_value());
+    EXPECT_EQ(pane->currentId(), first);
 }
 
 // Issue 8 item 5: a failed import says "Nothing was imported" once.
@@ -358,14 +364,14 @@ TEST_F(UiMainWindow, FailedImportSaysNothingWasImportedOnce) {
 }
 
 // Issue 8 item 15: with no console open the window shows a start page: open a profile,
-// create one, import; "Open Job…" appears once a jobs feature is wired to it.
+// create one, import, open a job.
 TEST_F(UiMainWindow, StartPageWhileNoConsoleIsOpen) {
     startWindow();
     StartPage *start = window->startPage();
     ASSERT_NE(start, nullptr);
     EXPECT_TRUE(start->isVisible());
     EXPECT_FALSE(window->tabs()->isVisible());
-    EXPECT_FALSE(start->jobButton()->isVisible());
+    EXPECT_TRUE(start->jobButton()->isVisible()) << "the window wires Open Job";
 
     start->createButton()->click();
     ProfileEditorDialog *dialog = window->profileCommands()->editor();
@@ -382,11 +388,20 @@ TEST_F(UiMainWindow, StartPageWhileNoConsoleIsOpen) {
     window->tabs()->tabCloseRequested(0);
     EXPECT_TRUE(start->isVisible());
 
+    // Open Job… from the start page: the job's profile opens in a tab, filled in.
+    const Profile profile = profileNamed(QStringLiteral("From the start page"));
+    const auto spec = JobSpec::fromRun(profile, {}, QStringLiteral("echo from a job"));
+    ASSERT_TRUE(spec.has_value());
+    const QString jobFile = configDir.filePath(QStringLiteral("x.sandbox-job.json"));
+    ASSERT_TRUE(JobSpecFile::write(jobFile, *spec));
     QSignalSpy job(start, &StartPage::openJobRequested);
-    start->setJobsAvailable(true);
-    EXPECT_TRUE(start->jobButton()->isVisible());
+    DialogAnswers::pushFileName(jobFile);
     start->jobButton()->click();
     EXPECT_EQ(job.count(), 1);
+    ASSERT_EQ(window->tabs()->count(), 1);
+    auto *tab = qobject_cast<ConsoleTab *>(window->tabs()->widget(0));
+    ASSERT_NE(tab, nullptr);
+    EXPECT_EQ(tab->input()->text(), QStringLiteral("echo from a job"));
 }
 
 TEST_F(UiMainWindow, PresenterModeIsRememberedAndShowsABanner) {
