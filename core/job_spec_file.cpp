@@ -11,7 +11,7 @@ namespace sandbox {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("JobSpecFile", text);
+    return QCoreApplication::translate("sandbox::JobSpecFile", text);
 }
 
 bool failed(QString *error, const QString &message) {

@@ -10,7 +10,7 @@ namespace sandbox {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("JobSpec", text);
+    return QCoreApplication::translate("sandbox::JobSpecReader", text);
 }
 
 QString join(const QString &path, const QString &key) {

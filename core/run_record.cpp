@@ -80,6 +80,8 @@ QJsonObject RunRecord::toJson() const {
     putOptional(overrides, QStringLiteral("image"), imageOverride);
     putOptional(overrides, QStringLiteral("securityProfile"), securityProfileOverride);
     putOptional(overrides, QStringLiteral("workdir"), workdirOverride);
+    if (timeoutOverride)
+        overrides.insert(QStringLiteral("timeoutMs"), double(timeoutOverride->count()));
     o.insert(QStringLiteral("overrides"), overrides);
     o.insert(QStringLiteral("image"), image);
     o.insert(QStringLiteral("securityProfile"), securityProfile);
@@ -125,6 +127,9 @@ std::optional<RunRecord> RunRecord::fromJson(const QJsonObject &o, QString &erro
     r.imageOverride = takeOptional(overrides, QStringLiteral("image"));
     r.securityProfileOverride = takeOptional(overrides, QStringLiteral("securityProfile"));
     r.workdirOverride = takeOptional(overrides, QStringLiteral("workdir"));
+    if (const QJsonValue timeout = overrides.value(QStringLiteral("timeoutMs"));
+        timeout.isDouble() && timeout.toDouble() > 0)
+        r.timeoutOverride = std::chrono::milliseconds(qint64(timeout.toDouble()));
     r.image = o.value(QStringLiteral("image")).toString();
     r.securityProfile = o.value(QStringLiteral("securityProfile")).toString();
     r.workdir = o.value(QStringLiteral("workdir")).toString();

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <chrono>
 #include <optional>
 
 namespace sandbox {
@@ -27,6 +28,7 @@ struct RunRecord {
     std::optional<QString> imageOverride;
     std::optional<QString> securityProfileOverride;
     std::optional<QString> workdirOverride;
+    std::optional<std::chrono::milliseconds> timeoutOverride;
     // What the command ran with (the header's values).
     QString image;
     QString securityProfile;

@@ -275,3 +275,27 @@ TEST(RunHistoryTest, SearchMatchesCommandImageAndStatus) {
     EXPECT_TRUE(r.matches(QStringLiteral("exit 2")));
     EXPECT_FALSE(r.matches(QStringLiteral("uname")));
 }
+
+// Re-run and Edit and run restore a run's overrides, the per-command timeout included,
+// also after a restart (the record goes through its JSON).
+TEST(RunHistoryTest, OverridesIncludingTheTimeoutComeBackFromTheFile) {
+    RunRecord run;
+    run.line = QStringLiteral("sleep 5");
+    run.startedAt = QDateTime::currentDateTime();
+    run.imageOverride = QStringLiteral("busybox:demo");
+    run.workdirOverride = QStringLiteral("/tmp");
+    run.timeoutOverride = std::chrono::milliseconds(3000);
+    QString error;
+    const auto back = RunRecord::fromJson(run.toJson(), error);
+    ASSERT_TRUE(back.has_value()) << error.toStdString();
+    EXPECT_EQ(back->imageOverride, run.imageOverride);
+    EXPECT_EQ(back->workdirOverride, run.workdirOverride);
+    EXPECT_FALSE(back->securityProfileOverride.has_value());
+    ASSERT_TRUE(back->timeoutOverride.has_value());
+    EXPECT_EQ(back->timeoutOverride->count(), 3000);
+
+    run.timeoutOverride.reset();
+    const auto none = RunRecord::fromJson(run.toJson(), error);
+    ASSERT_TRUE(none.has_value());
+    EXPECT_FALSE(none->timeoutOverride.has_value());
+}

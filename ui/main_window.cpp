@@ -157,6 +157,7 @@ ConsoleTab *MainWindow::repeatRun(const QUuid &profileId, const RunRecord &recor
     overrides.image = record.imageOverride;
     overrides.securityProfile = record.securityProfileOverride;
     overrides.workdir = record.workdirOverride;
+    overrides.timeout = record.timeoutOverride;
     tab->fillCommand(record.line, overrides);
     if (run)
         tab->runInput();

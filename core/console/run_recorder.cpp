@@ -31,6 +31,7 @@ void RunRecorder::onStarted(quint64 blockId, const CommandContext &context) {
     record.imageOverride = overrides.image;
     record.securityProfileOverride = overrides.securityProfile;
     record.workdirOverride = overrides.workdir;
+    record.timeoutOverride = overrides.timeout;
     record.image = context.image;
     record.securityProfile = context.securityProfileRequested;
     record.workdir = context.workdir;
