@@ -51,6 +51,45 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTestReport</name>
+    <message>
+        <source>Connected to %1: `true` ran and exited 0.</source>
+        <translation>Verbunden mit %1: `true` lief und endete mit Exit-Code 0.</translation>
+    </message>
+    <message>
+        <source>Connected to %1, but `true` exited %2.</source>
+        <translation>Verbunden mit %1, aber `true` endete mit Exit-Code %2.</translation>
+    </message>
+    <message>
+        <source>Round trip: %1 (the first call, with connecting%2: %3).</source>
+        <translation>Umlaufzeit: %1 (der erste Aufruf, mit Verbindungsaufbau%2: %3).</translation>
+    </message>
+    <message>
+        <source> and the TLS handshake</source>
+        <translation> und TLS-Handshake</translation>
+    </message>
+    <message>
+        <source>Round trip: %1.</source>
+        <translation>Umlaufzeit: %1.</translation>
+    </message>
+    <message>
+        <source>No TLS: the connection is plaintext.</source>
+        <translation>Kein TLS: Die Verbindung läuft im Klartext.</translation>
+    </message>
+    <message>
+        <source>TLS: %1 · server certificate %2 · issued by %3 · expires %4</source>
+        <translation>TLS: %1 · Serverzertifikat %2 · ausgestellt von %3 · läuft ab: %4</translation>
+    </message>
+    <message>
+        <source>handshake not completed</source>
+        <translation>Handshake nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Certificate check: %1</source>
+        <translation>Zertifikatsprüfung: %1</translation>
+    </message>
+</context>
+<context>
     <name>ExecErrorText</name>
     <message>
         <source>The agent at %1 is unreachable: nothing answered or the connection was refused. Check that it is running and that the address is right (%2).</source>
@@ -198,6 +237,140 @@
     <message>
         <source>has a field &apos;id&apos; that is not a UUID (&apos;%1&apos;)</source>
         <translation>hat ein Feld „id“, das keine UUID ist („%1“)</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a positive number</source>
+        <translation>Feld „%1“ muss eine positive Zahl sein</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileExport</name>
+    <message>
+        <source>Cannot embed the %1 %2: %3</source>
+        <translation>Das %1 %2 kann nicht eingebettet werden: %3</translation>
+    </message>
+    <message>
+        <source>  %1: embedded as PEM (from %2)</source>
+        <translation>  %1: als PEM eingebettet (aus %2)</translation>
+    </message>
+    <message>
+        <source>  %1: path %2, relative to the export file (send the file along)</source>
+        <translation>  %1: Pfad %2, relativ zur Exportdatei (die Datei mitschicken)</translation>
+    </message>
+    <message>
+        <source>  %1: path %2 on this machine (the file is not included)</source>
+        <translation>  %1: Pfad %2 auf diesem Rechner (die Datei ist nicht enthalten)</translation>
+    </message>
+    <message>
+        <source>%1 (secret reference %2)</source>
+        <translation>%1 (Geheimnisreferenz %2)</translation>
+    </message>
+    <message>
+        <source>%1 (value included)</source>
+        <translation>%1 (Wert enthalten)</translation>
+    </message>
+    <message>
+        <source>%1 (value left out)</source>
+        <translation>%1 (Wert weggelassen)</translation>
+    </message>
+    <message>
+        <source>  env: %1</source>
+        <translation>  Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>client key (never its content)</source>
+        <translation>Client-Schlüssel (nie sein Inhalt)</translation>
+    </message>
+    <message>
+        <source>No tokens: they stay in this machine&apos;s keychain.</source>
+        <translation>Keine Tokens: Sie bleiben im Schlüsselbund dieses Rechners.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileImport</name>
+    <message>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>missing or invalid &quot;schema&quot; version</source>
+        <translation>fehlende oder ungültige „schema“-Version</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Sandbox Console (schema %1; this version reads schema %2)</source>
+        <translation>von einer neueren Version von Sandbox Console geschrieben (Schema %1; diese Version liest Schema %2)</translation>
+    </message>
+    <message>
+        <source>missing or invalid &quot;profiles&quot; array</source>
+        <translation>fehlendes oder ungültiges „profiles“-Array</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>env: %1 → %2</source>
+        <translation>Umgebung: %1 → %2</translation>
+    </message>
+    <message>
+        <source>env values changed: %1</source>
+        <translation>geänderte Umgebungswerte: %1</translation>
+    </message>
+    <message>
+        <source>%1 (imported)</source>
+        <translation>%1 (importiert)</translation>
+    </message>
+    <message>
+        <source>%1 (imported %2)</source>
+        <translation>%1 (importiert %2)</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>without any profile</source>
+        <translation>enthält kein Profil</translation>
+    </message>
+    <message>
+        <source>profile %1: %2</source>
+        <translation>Profil %1: %2</translation>
+    </message>
+    <message>
+        <source>profile %1: id %2 is used twice</source>
+        <translation>Profil %1: Die ID %2 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>Cannot write the certificate %1: %2</source>
+        <translation>Das Zertifikat %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -356,12 +529,20 @@
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>(set in this tab: %1)</source>
+        <translation>(in diesem Tab gesetzt: %1)</translation>
+    </message>
+    <message>
+        <source>timeout %1</source>
+        <translation>Timeout %1</translation>
+    </message>
 </context>
 <context>
     <name>sandbox::CommandInput</name>
     <message>
-        <source>Type a command and press Enter</source>
-        <translation>Befehl eingeben und Eingabetaste drücken</translation>
+        <source>Type a command and press Enter (Shift+Enter for a new line)</source>
+        <translation>Befehl eingeben und Eingabetaste drücken (Umschalt+Eingabetaste für eine neue Zeile)</translation>
     </message>
 </context>
 <context>
@@ -402,10 +583,6 @@
         <translation>Code</translation>
     </message>
     <message>
-        <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation>Unerwartetes Argument „%1“.</translation>
-    </message>
-    <message>
         <source>--config-dir needs a directory.</source>
         <translation>--config-dir braucht ein Verzeichnis.</translation>
     </message>
@@ -416,6 +593,26 @@
     <message>
         <source>Unknown language code &quot;%1&quot;; using the system language.</source>
         <translation>Unbekannter Sprachcode „%1“; die Systemsprache wird verwendet.</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>A job file (*.sandbox-job.json) to open: its profile&apos;s console with the command filled in, run when you press Enter.</source>
+        <translation>Eine Jobdatei (*.sandbox-job.json), die geöffnet wird: die Konsole ihres Profils mit dem Befehl bereits eingetragen; er läuft, wenn Sie die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <source>[job]</source>
+        <translation>[Job]</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;: only one job file can be opened.</source>
+        <translation>Unerwartetes Argument „%1“: Es kann nur eine Jobdatei geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The job file &quot;%1&quot; does not exist.</source>
+        <translation>Die Jobdatei „%1“ existiert nicht.</translation>
     </message>
 </context>
 <context>
@@ -617,6 +814,195 @@
     </message>
 </context>
 <context>
+    <name>sandbox::JobCommands</name>
+    <message>
+        <source>The profile of this run no longer exists.</source>
+        <translation>Das Profil dieser Ausführung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Save as Job</source>
+        <translation>Als Job speichern</translation>
+    </message>
+    <message>
+        <source>Include the plain environment values of %1 in the job? Keys are always kept and secret:// references are kept as they are; without values, whoever runs the job supplies them from their profile.</source>
+        <translation>Die einfachen Umgebungswerte von %1 in den Job aufnehmen? Die Namen bleiben immer erhalten und secret://-Referenzen bleiben unverändert; ohne Werte liefert sie, wer den Job ausführt, aus dem eigenen Profil.</translation>
+    </message>
+    <message>
+        <source>Sandbox jobs (*%1)</source>
+        <translation>Sandbox-Jobs (*%1)</translation>
+    </message>
+    <message>
+        <source>Saved the job to %1</source>
+        <translation>Job in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Copy as sandboxctl Command</source>
+        <translation>Als sandboxctl-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copied the sandboxctl command; replace %1 with your token file.</source>
+        <translation>sandboxctl-Befehl kopiert; ersetzen Sie %1 durch Ihre Token-Datei.</translation>
+    </message>
+    <message>
+        <source>Copied the sandboxctl command.</source>
+        <translation>sandboxctl-Befehl kopiert.</translation>
+    </message>
+    <message>
+        <source>Open Job</source>
+        <translation>Job öffnen</translation>
+    </message>
+    <message>
+        <source>Sandbox jobs (*%1);;JSON files (*.json)</source>
+        <translation>Sandbox-Jobs (*%1);;JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not open a console for the job&apos;s profile.</source>
+        <translation>Für das Profil des Jobs konnte keine Konsole geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s profile &quot;%1&quot; (%2) is not known here. Create a profile from the job&apos;s address and transport? The profile editor then opens for the certificates and the token.</source>
+        <translation>Das Profil „%1“ (%2) des Jobs ist hier nicht bekannt. Ein Profil aus Adresse und Übertragungsart des Jobs anlegen? Danach öffnet sich der Profileditor für die Zertifikate und das Token.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s profile &quot;%1&quot; (%2) is not known here; nothing was opened.</source>
+        <translation>Das Profil „%1“ (%2) des Jobs ist hier nicht bekannt; es wurde nichts geöffnet.</translation>
+    </message>
+    <message>
+        <source>Job %1 on &quot;%2&quot; (%3, %4)</source>
+        <translation>Job %1 auf „%2“ (%3, %4)</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>Abbild %1</translation>
+    </message>
+    <message>
+        <source>agent default</source>
+        <translation>Standard des Agenten</translation>
+    </message>
+    <message>
+        <source>security profile %1</source>
+        <translation>Sicherheitsprofil %1</translation>
+    </message>
+    <message>
+        <source>workdir %1</source>
+        <translation>Arbeitsverzeichnis %1</translation>
+    </message>
+    <message>
+        <source>image default</source>
+        <translation>Standard des Abbilds</translation>
+    </message>
+    <message>
+        <source>env %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <source>timeout %1 s</source>
+        <translation>Timeout %1 s</translation>
+    </message>
+    <message>
+        <source>argv: %1</source>
+        <translation>argv: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Not in the job nor in this profile, left out: %1</source>
+        <translation>Weder im Job noch in diesem Profil, weggelassen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet: press Enter in the input to run it.</source>
+        <translation>Noch wurde nichts ausgeführt: Drücken Sie in der Eingabe die Eingabetaste, um den Befehl auszuführen.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::JobSpecFile</name>
+    <message>
+        <source>Cannot write the job file %1: %2</source>
+        <translation>Die Jobdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the job file %1: %2</source>
+        <translation>Die Jobdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The job file %1 is %2 MiB; a job file is at most %3 MiB</source>
+        <translation>Die Jobdatei %1 ist %2 MiB groß; eine Jobdatei darf höchstens %3 MiB groß sein</translation>
+    </message>
+    <message>
+        <source>The job file %1 is not valid JSON (%2 at byte %3)</source>
+        <translation>Die Jobdatei %1 ist kein gültiges JSON (%2 bei Byte %3)</translation>
+    </message>
+    <message>
+        <source>The job file %1 is not a job: its top level is not an object</source>
+        <translation>Die Jobdatei %1 ist kein Job: Ihre oberste Ebene ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>The job file %1 cannot be used: %2</source>
+        <translation>Die Jobdatei %1 ist nicht verwendbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::JobSpecReader</name>
+    <message>
+        <source>missing required field &quot;%1&quot;</source>
+        <translation>das Pflichtfeld „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be %2</source>
+        <translation>das Feld „%1“ muss %2 sein</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>this job file has schema %1, written by a newer version of Sandbox Console; this version reads schema %2 only</source>
+        <translation>diese Jobdatei hat Schema %1 und wurde von einer neueren Version von Sandbox Console geschrieben; diese Version liest nur Schema %2</translation>
+    </message>
+    <message>
+        <source>field &quot;profile.id&quot; is not a UUID: &quot;%1&quot;</source>
+        <translation>das Feld „profile.id“ ist keine UUID: „%1“</translation>
+    </message>
+    <message>
+        <source>field &quot;profile.transport&quot; must be &quot;plaintext&quot;, &quot;tls&quot; or &quot;mtls&quot;, not &quot;%1&quot;</source>
+        <translation>das Feld „profile.transport“ muss „plaintext“, „tls“ oder „mtls“ sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>field &quot;command.mode&quot; must be &quot;shell&quot; or &quot;argv&quot;, not &quot;%1&quot;</source>
+        <translation>das Feld „command.mode“ muss „shell“ oder „argv“ sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>field &quot;command.argv&quot; is empty: there is nothing to run</source>
+        <translation>das Feld „command.argv“ ist leer: Es gibt nichts auszuführen</translation>
+    </message>
+    <message>
+        <source>a positive number of seconds</source>
+        <translation>eine positive Anzahl Sekunden</translation>
+    </message>
+</context>
+<context>
     <name>sandbox::MainWindow</name>
     <message>
         <source>Sandbox Console</source>
@@ -683,22 +1069,6 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>Presenter mode is on: tokens and environment values are hidden.</source>
-        <translation>Der Präsentationsmodus ist an: Tokens und Umgebungswerte sind verborgen.</translation>
-    </message>
-    <message>
-        <source>%1 It was left untouched; new profiles cannot be saved until it is moved aside.</source>
-        <translation>%1 Sie wurde nicht verändert; neue Profile können erst gespeichert werden, wenn sie beiseitegelegt wurde.</translation>
-    </message>
-    <message>
-        <source>Move aside</source>
-        <translation>Beiseitelegen</translation>
-    </message>
-    <message>
-        <source>The old file was renamed to %1.</source>
-        <translation>Die alte Datei wurde in %1 umbenannt.</translation>
-    </message>
-    <message>
         <source>About Sandbox Console</source>
         <translation>Über Sandbox Console</translation>
     </message>
@@ -743,6 +1113,18 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Presenter mode is on: tokens and environment values are hidden; values of this profile&apos;s env are masked in output; output of the agent&apos;s secret resolution cannot be known and is not masked.</source>
         <translation>Der Präsentationsmodus ist an: Tokens und Umgebungswerte sind verborgen; die Werte der Umgebung dieses Profils werden in der Ausgabe maskiert; Ausgaben der Geheimnisauflösung des Agenten sind nicht bekannt und werden nicht maskiert.</translation>
+    </message>
+    <message>
+        <source>Run History</source>
+        <translation>Ausführungsverlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Open Job…</source>
+        <translation>&amp;Job öffnen…</translation>
+    </message>
+    <message>
+        <source>New &amp;Tab for This Profile</source>
+        <translation>Neuer &amp;Tab für dieses Profil</translation>
     </message>
 </context>
 <context>
@@ -838,12 +1220,16 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <translation>Profile exportieren</translation>
     </message>
     <message>
-        <source>The profiles could not be exported: %1</source>
-        <translation>Die Profile konnten nicht exportiert werden: %1</translation>
+        <source>The profile &quot;%1&quot; exists here already. Update it with the imported settings?
+
+%2</source>
+        <translation>Das Profil „%1“ gibt es hier bereits. Mit den importierten Einstellungen aktualisieren?
+
+%2</translation>
     </message>
     <message>
-        <source>The profiles were imported but not saved: %1</source>
-        <translation>Die Profile wurden importiert, aber nicht gespeichert: %1</translation>
+        <source>Importing &quot;%1&quot; failed: %2</source>
+        <translation>Der Import von „%1“ ist fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1261,57 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>Saving the token to the keychain…</source>
         <translation>Das Token wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung t&amp;esten</translation>
+    </message>
+    <message>
+        <source>Connect with the settings as they are here, run `true` and show the TLS details and the round trip</source>
+        <translation>Mit den Einstellungen, wie sie hier stehen, verbinden, `true` ausführen und die TLS-Details und die Umlaufzeit anzeigen</translation>
+    </message>
+    <message>
+        <source>The token is still being read from the keychain; test again in a moment.</source>
+        <translation>Das Token wird noch aus dem Schlüsselbund gelesen; testen Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Die Verbindung zu %1 wird getestet…</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::ProfileExportDialog</name>
+    <message>
+        <source>Export Profiles</source>
+        <translation>Profile exportieren</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Include plain environment values (secret:// references and the names are always included)</source>
+        <translation>Einfache Umgebungswerte einschließen (secret://-Referenzen und die Namen sind immer enthalten)</translation>
+    </message>
+    <message>
+        <source>Embed the CA and client certificates as PEM (private keys are never exported)</source>
+        <translation>CA- und Client-Zertifikate als PEM einbetten (private Schlüssel werden nie exportiert)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Profiles to export to %1:</source>
+        <translation>Nach %1 zu exportierende Profile:</translation>
+    </message>
+    <message>
+        <source>What leaves this machine:</source>
+        <translation>Was diesen Rechner verlässt:</translation>
+    </message>
+    <message>
+        <source>The profiles could not be exported: %1</source>
+        <translation>Die Profile konnten nicht exportiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1630,242 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
     <message>
         <source>standard</source>
         <translation>standard</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ohne</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Each command of this tab is stopped when it runs longer (the agent is told to stop it).</source>
+        <translation>Jeder Befehl dieses Tabs wird gestoppt, wenn er länger läuft (der Agent wird angewiesen, ihn zu beenden).</translation>
+    </message>
+    <message>
+        <source>Set in this tab (replaces the profile&apos;s value of the same name):</source>
+        <translation>In diesem Tab gesetzt (ersetzt den gleichnamigen Wert des Profils):</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source> +%1</source>
+        <translation> +%1</translation>
+    </message>
+    <message>
+        <source>&amp;Env…</source>
+        <translation>&amp;Umgebung…</translation>
+    </message>
+    <message>
+        <source>&amp;Env: %1</source>
+        <translation>&amp;Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>The profile sends no environment variables.</source>
+        <translation>Das Profil sendet keine Umgebungsvariablen.</translation>
+    </message>
+    <message>
+        <source>The profile sends: %1</source>
+        <translation>Das Profil sendet: %1</translation>
+    </message>
+    <message>
+        <source>No environment variables are sent. Click to set some for this tab.</source>
+        <translation>Es werden keine Umgebungsvariablen gesendet. Klicken, um welche für diesen Tab zu setzen.</translation>
+    </message>
+    <message>
+        <source>Sent with each command: %1</source>
+        <translation>Mit jedem Befehl gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::RunHistory</name>
+    <message>
+        <source>Cannot read the run history %1: %2</source>
+        <translation>Der Ausführungsverlauf %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The run history %1 is not valid JSON (%2); it was left untouched.</source>
+        <translation>Der Ausführungsverlauf %1 ist kein gültiges JSON (%2); er wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The run history %1 has schema %2, newer than this version reads (%3); it was left untouched.</source>
+        <translation>Der Ausführungsverlauf %1 hat Schema %2, neuer als diese Version liest (%3); er wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot save the run history %1: %2</source>
+        <translation>Der Ausführungsverlauf %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot delete the transcript file %1</source>
+        <translation>Die Mitschriftdatei %1 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>There is no run %1 in the history.</source>
+        <translation>Im Verlauf gibt es keine Ausführung %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::RunHistoryModel</name>
+    <message>
+        <source>argv: %1</source>
+        <translation>argv: %1</translation>
+    </message>
+    <message>
+        <source>image: %1</source>
+        <translation>Abbild: %1</translation>
+    </message>
+    <message>
+        <source>agent default</source>
+        <translation>Standard des Agenten</translation>
+    </message>
+    <message>
+        <source>security profile: %1</source>
+        <translation>Sicherheitsprofil: %1</translation>
+    </message>
+    <message>
+        <source>workdir: %1</source>
+        <translation>Arbeitsverzeichnis: %1</translation>
+    </message>
+    <message>
+        <source>image default</source>
+        <translation>Standard des Abbilds</translation>
+    </message>
+    <message>
+        <source>env: %1</source>
+        <translation>Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>transcript: %1</source>
+        <translation>Mitschrift: %1</translation>
+    </message>
+    <message>
+        <source>transcript: deleted over the history&apos;s cap</source>
+        <translation>Mitschrift: wegen der Obergrenze des Verlaufs gelöscht</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::RunHistoryPanel</name>
+    <message>
+        <source>Search runs (command, image, status)</source>
+        <translation>Ausführungen durchsuchen (Befehl, Abbild, Status)</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Edit and run</source>
+        <translation>Bearbeiten und ausführen</translation>
+    </message>
+    <message>
+        <source>Save as job…</source>
+        <translation>Als Job speichern…</translation>
+    </message>
+    <message>
+        <source>Copy as sandboxctl command</source>
+        <translation>Als sandboxctl-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>sandboxctl exec --profile-name …: for whoever has this profile</source>
+        <translation>sandboxctl exec --profile-name …: für alle, die dieses Profil haben</translation>
+    </message>
+    <message>
+        <source>Copy as sandboxctl command (all flags)</source>
+        <translation>Als sandboxctl-Befehl kopieren (alle Optionen)</translation>
+    </message>
+    <message>
+        <source>--addr, --ca, --cert, --key, …, with the token file as a placeholder: for whoever does not have this profile</source>
+        <translation>--addr, --ca, --cert, --key, …, mit der Token-Datei als Platzhalter: für alle, die dieses Profil nicht haben</translation>
+    </message>
+    <message>
+        <source>Open transcript</source>
+        <translation>Mitschrift öffnen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Put the command and its overrides into the input; Enter runs it</source>
+        <translation>Den Befehl und seine abweichenden Einstellungen in die Eingabe übernehmen; die Eingabetaste führt ihn aus</translation>
+    </message>
+    <message>
+        <source>Runs of &quot;%1&quot;</source>
+        <translation>Ausführungen von „%1“</translation>
+    </message>
+    <message>
+        <source>Open a console to see its runs.</source>
+        <translation>Öffnen Sie eine Konsole, um ihre Ausführungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The transcript of &quot;%1&quot; was deleted over the run history&apos;s cap.</source>
+        <translation>Die Mitschrift von „%1“ wurde wegen der Obergrenze des Ausführungsverlaufs gelöscht.</translation>
+    </message>
+    <message>
+        <source>No transcript was kept for &quot;%1&quot;.</source>
+        <translation>Für „%1“ wurde keine Mitschrift aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Ausführung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the run &quot;%1&quot; and its transcript from the history?</source>
+        <translation>Die Ausführung „%1“ und ihre Mitschrift aus dem Verlauf löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox::RunRecord</name>
+    <message>
+        <source>did not finish</source>
+        <translation>nicht beendet</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>a run has no valid &quot;id&quot;</source>
+        <translation>eine Ausführung hat keine gültige „id“</translation>
+    </message>
+    <message>
+        <source>run %1 has no &quot;line&quot;</source>
+        <translation>Ausführung %1 hat keine „line“</translation>
     </message>
 </context>
 <context>
