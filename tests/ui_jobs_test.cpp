@@ -225,6 +225,32 @@ TEST_F(UiJobs, OpenJobFromTheMenuFillsTheTabAndRunsOnlyOnEnter) {
     EXPECT_FALSE(tab->jobPreviewBar()->isVisible());
 }
 
+// A job's env is the whole list it ran with: opened in a tab, only what differs from the
+// profile's own env (and its colour variables) lands in the tab's env editor, and Enter
+// sends the job's env.
+TEST_F(UiJobs, OpenedJobPutsOnlyItsOwnEnvIntoTheTabAndSendsIt) {
+    RunOverrides overrides;
+    overrides.env = ConsoleSession::mergedEnv(
+        profile, {{QStringLiteral("JOB_ONLY"), QStringLiteral("from-the-job")}});
+    const auto spec =
+        JobSpec::fromRun(profile, overrides, QStringLiteral("echo \"$JOB_ONLY $PLAIN_VALUE\""));
+    ASSERT_TRUE(spec.has_value());
+    const QString path = jobsDir.filePath(QStringLiteral("env.sandbox-job.json"));
+    ASSERT_TRUE(JobSpecFile::write(path, *spec));
+    openWindow();
+    ConsoleTab *tab = window->jobCommands()->openJob(path);
+    ASSERT_NE(tab, nullptr);
+    const QList<EnvVar> tabEnv = tab->overrides()->env();
+    ASSERT_EQ(tabEnv.size(), 1);
+    EXPECT_EQ(tabEnv.at(0).key, QStringLiteral("JOB_ONLY"));
+
+    QSignalSpy ended(tab, &ConsoleTab::commandEnded);
+    QTest::keyClick(tab->input(), Qt::Key_Return);
+    ASSERT_TRUE(ended.wait(60000));
+    EXPECT_TRUE(textOf(tab).contains(QStringLiteral("from-the-job plain-env-value\n")))
+        << textOf(tab).toStdString();
+}
+
 TEST_F(UiJobs, BadJobFileIsNamedAndOpensNothing) {
     const QString path = jobsDir.filePath(QStringLiteral("newer.sandbox-job.json"));
     QFile file(path);

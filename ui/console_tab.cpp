@@ -184,10 +184,11 @@ RunHistory *ConsoleTab::runHistory() const {
 void ConsoleTab::fillCommand(const QString &line, const ConsoleSession::Overrides &overrides) {
     overrides_->setValues(overrides.image, overrides.securityProfile, overrides.workdir);
     // A run's or job's env is the whole list it sent; the tab's editor holds what differs
-    // from the profile's own env.
+    // from what the profile sends itself (its env and colour variables).
+    const QList<EnvVar> own = session_->profile().requestEnv();
     QList<EnvVar> differing;
     for (const EnvVar &var : overrides.env.value_or(QList<EnvVar>())) {
-        if (!session_->profile().env.contains(var))
+        if (!own.contains(var))
             differing.append(var);
     }
     overrides_->setEnv(differing);

@@ -158,8 +158,9 @@ CommandContext ConsoleSession::contextFor(const QStringList &argv,
     for (const EnvVar &var : requestEnv(profile_, overrides))
         context.envKeys << var.key;
     // The keys this run sets or replaces (a tab's env editor, a job), beside the profile's.
+    const QList<EnvVar> own = profile_.requestEnv();
     for (const EnvVar &var : overrides.env.value_or(QList<EnvVar>())) {
-        if (!profile_.env.contains(var))
+        if (!own.contains(var))
             context.tabEnvKeys << var.key;
     }
     context.timeout = overrides.timeout.value_or(std::chrono::milliseconds(0));
