@@ -22,7 +22,7 @@
 #include "test_pki.h"
 #include "transcript_model.h"
 #include "transcript_view.h"
-#include "ui_test_fixture.h"
+#include "ui_agent_fixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,32 +39,17 @@
 #include <QUrl>
 
 using namespace sandbox;
+using sandbox::test::AgentUiFixture;
 using sandbox::test::EventWait;
 using sandbox::test::SecureAgent;
 using sandbox::test::TestPki;
-using sandbox::test::UiFixture;
 
 namespace {
 
-class UiJobs : public UiFixture {
+class UiJobs : public AgentUiFixture {
 protected:
-    void SetUp() override {
-        UiFixture::SetUp();
-        ASSERT_TRUE(pki.ok()) << pki.error();
-        ASSERT_TRUE(agent.start());
-        profile.name = QStringLiteral("Local agent");
-        profile.address = QString::fromStdString(agent.address());
-        profile.caFile = pki.ca().certPath;
-        profile.image = QString::fromLatin1(SecureAgent::kImage);
-        profile.connectTimeoutMs = 5000;
-        profile.env = {{QStringLiteral("PLAIN_VALUE"), QStringLiteral("plain-env-value")}};
-        ASSERT_TRUE(store->add(profile, nullptr, &profile));
-        ASSERT_EQ(writeToken(profile.id, QString::fromStdString(agent.token())),
-                  SecretStore::Status::Ok);
-    }
-    void TearDown() override {
-        window.reset();
-        UiFixture::TearDown();
+    void prepareProfile(Profile &p) override {
+        p.env = {{QStringLiteral("PLAIN_VALUE"), QStringLiteral("plain-env-value")}};
     }
 
     void openWindow() {
@@ -113,11 +98,7 @@ protected:
         EXPECT_FALSE(tab->isBusy());
     }
 
-    TestPki pki;
-    SecureAgent agent{pki};
-    Profile profile;
     QTemporaryDir jobsDir;
-    std::unique_ptr<MainWindow> window;
 };
 
 } // namespace

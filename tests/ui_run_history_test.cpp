@@ -14,7 +14,7 @@
 #include "test_pki.h"
 #include "transcript_model.h"
 #include "transcript_view.h"
-#include "ui_test_fixture.h"
+#include "ui_agent_fixture.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -27,33 +27,15 @@
 #include <QUrl>
 
 using namespace sandbox;
+using sandbox::test::AgentUiFixture;
 using sandbox::test::EventWait;
 using sandbox::test::SecureAgent;
 using sandbox::test::TestPki;
-using sandbox::test::UiFixture;
 
 namespace {
 
-class UiRunHistory : public UiFixture {
+class UiRunHistory : public AgentUiFixture {
 protected:
-    void SetUp() override {
-        UiFixture::SetUp();
-        ASSERT_TRUE(pki.ok()) << pki.error();
-        ASSERT_TRUE(agent.start());
-        profile.name = QStringLiteral("Local agent");
-        profile.address = QString::fromStdString(agent.address());
-        profile.caFile = pki.ca().certPath;
-        profile.image = QString::fromLatin1(SecureAgent::kImage);
-        profile.connectTimeoutMs = 5000;
-        ASSERT_TRUE(store->add(profile, nullptr, &profile));
-        ASSERT_EQ(writeToken(profile.id, QString::fromStdString(agent.token())),
-                  SecretStore::Status::Ok);
-    }
-    void TearDown() override {
-        window.reset();
-        UiFixture::TearDown();
-    }
-
     ConsoleTab *openWindow() {
         window = std::make_unique<MainWindow>(store.get(), secrets.get(), settings.get());
         window->resize(1200, 760);
@@ -85,11 +67,6 @@ protected:
         return panel()->model()->rowCount() == rows &&
                (rows == 0 || !panel()->model()->record(0).transcriptPath.isEmpty());
     }
-
-    TestPki pki;
-    SecureAgent agent{pki};
-    Profile profile;
-    std::unique_ptr<MainWindow> window;
 };
 
 } // namespace
