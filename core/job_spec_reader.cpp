@@ -76,9 +76,10 @@ bool JobSpecReader::readSchema() {
     if (!v.isDouble() || schema < 1 || schema != std::floor(schema))
         return wrongType(QStringLiteral("schema"), tr("a whole number"));
     if (schema > JobSpec::kSchemaVersion)
+        // The number as written (%.0f): a schema past qint64's range must not be cast.
         return fail(tr("this job file has schema %1, written by a newer version of Sandbox "
                        "Console; this version reads schema %2 only")
-                        .arg(qint64(schema))
+                        .arg(QString::number(schema, 'f', 0))
                         .arg(JobSpec::kSchemaVersion));
     return true;
 }

@@ -149,6 +149,20 @@ TEST_F(JobSpecTest, NewerSchemaIsRefusedNamingTheVersion) {
     EXPECT_TRUE(error.contains(QDir::toNativeSeparators(path))) << error.toStdString();
 }
 
+// Found by the job_spec fuzzer: a schema number past qint64's range was cast to qint64
+// for the message (undefined behaviour). It is refused as newer, its digits as written.
+TEST_F(JobSpecTest, AHugeSchemaNumberIsRefusedAsNewer) {
+    const QString path = dir.filePath(QStringLiteral("huge.sandbox-job.json"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("{\"schema\": 4" + QByteArray(94, '6') + "}");
+    file.close();
+    QString error;
+    EXPECT_FALSE(JobSpecFile::read(path, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("newer version"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("schema 4666666"))) << error.toStdString();
+}
+
 TEST_F(JobSpecTest, AMissingOrWrongFieldIsNamed) {
     const QJsonObject good =
         JobSpec::fromRun(mtlsProfile(pki), someOverrides(), QStringLiteral("id"))->toJson();
