@@ -3,6 +3,7 @@
 #include "recording_sink.h"
 #include "secure_agent.h"
 #include "secure_agent_test.h"
+#include "silent_listener.h"
 #include "test_pki.h"
 
 #include <exec_error_text.h>
@@ -14,13 +15,10 @@
 
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
 #include <atomic>
 #include <csignal>
 #include <fstream>
-#include <netinet/in.h>
 #include <sstream>
-#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -75,34 +73,7 @@ void expectGone(const Pids &pids) {
     }
 }
 
-// A TCP port that accepts connections in the kernel but never answers: a TLS handshake
-// with it stalls, like an agent behind a black-holing firewall.
-class SilentListener {
-public:
-    SilentListener() {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof addr;
-        if (fd_ >= 0 && ::bind(fd_, reinterpret_cast<sockaddr *>(&addr), len) == 0 &&
-            ::listen(fd_, 16) == 0 &&
-            ::getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
-            port_ = ntohs(addr.sin_port);
-    }
-    ~SilentListener() {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    SilentListener(const SilentListener &) = delete;
-    SilentListener &operator=(const SilentListener &) = delete;
-    bool ok() const { return port_ > 0; }
-    std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
-
-private:
-    int fd_ = -1;
-    int port_ = 0;
-};
+using sandbox::test::SilentListener;
 
 class RunnerCancelTest : public SecureAgentTest {};
 

@@ -14,6 +14,7 @@
 #include "profile_form.h"
 #include "secure_agent.h"
 #include "shared_dir.h"
+#include "silent_listener.h"
 #include "status_line.h"
 #include "test_pki.h"
 #include "transcript_model.h"
@@ -28,11 +29,6 @@
 #include <QLabel>
 #include <QSpinBox>
 #include <QTest>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace sandbox;
 using sandbox::test::EventWait;
@@ -95,34 +91,6 @@ protected:
     TestPki pki;
     SecureAgent agent{pki};
     std::unique_ptr<MainWindow> window;
-};
-
-// A TCP port that accepts connections and never says a word.
-class SilentPort {
-public:
-    SilentPort() {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof addr;
-        if (fd_ >= 0 && ::bind(fd_, reinterpret_cast<sockaddr *>(&addr), len) == 0 &&
-            ::listen(fd_, 16) == 0 &&
-            ::getsockname(fd_, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
-            port_ = ntohs(addr.sin_port);
-    }
-    ~SilentPort() {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    SilentPort(const SilentPort &) = delete;
-    SilentPort &operator=(const SilentPort &) = delete;
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(port_); }
-    bool ok() const { return port_ > 0; }
-
-private:
-    int fd_ = -1;
-    int port_ = 0;
 };
 
 } // namespace
@@ -243,9 +211,9 @@ TEST_F(UiConsoleTab, PresenterModeMasksOutputSaysSoAndWarnsWhenSaving) {
 // (not "running") until the end, and the end names the stalled handshake.
 TEST_F(UiConsoleTab, SilentPortShowsConnectingAndNamesTheStalledHandshake) {
     ASSERT_TRUE(pki.ok()) << pki.error();
-    SilentPort silent;
+    test::SilentListener silent;
     ASSERT_TRUE(silent.ok());
-    Profile p = addProfile(silent.address());
+    Profile p = addProfile(QString::fromStdString(silent.address()));
     p.connectTimeoutMs = 3000;
     ASSERT_TRUE(store->update(p));
     ConsoleTab *tab = open(p);
@@ -264,9 +232,10 @@ TEST_F(UiConsoleTab, SilentPortShowsConnectingAndNamesTheStalledHandshake) {
     EXPECT_TRUE(sawConnecting) << tab->elapsedLabel()->text().toStdString();
     ASSERT_TRUE(ended.count() > 0 || ended.wait(60000));
     EXPECT_FALSE(sawRunning) << "nothing ran: the handshake never finished";
-    EXPECT_TRUE(textOf(tab).contains(
-        silent.address() + QStringLiteral(" accepted the connection but never completed the TLS "
-                                          "handshake (is it a TLS port?)")))
+    EXPECT_TRUE(
+        textOf(tab).contains(QString::fromStdString(silent.address()) +
+                             QStringLiteral(" accepted the connection but never completed the TLS "
+                                            "handshake (is it a TLS port?)")))
         << textOf(tab).toStdString();
 }
 
