@@ -1,6 +1,7 @@
 // ConsoleSession, the controller a console tab drives, against the real agent over TLS and
 // the real keychain: a typed line in, the transcript (header, styled output, banner) out.
 #include "event_wait.h"
+#include "keychain_session.h"
 #include "process_probe.h"
 #include "secret_answer.h"
 #include "secure_agent.h"
@@ -35,9 +36,7 @@ namespace {
 class ConsoleSessionTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            GTEST_SKIP() << "no D-Bus session: run under scripts/test (dbus-run-session with "
-                            "an unlocked gnome-keyring)";
+        SANDBOX_SKIP_WITHOUT_KEYCHAIN();
         ASSERT_TRUE(pki.ok()) << pki.error();
         ASSERT_TRUE(agent.start());
         profile.name = QStringLiteral("local agent");

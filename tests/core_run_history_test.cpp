@@ -2,6 +2,7 @@
 // overrides and its transcript, kept across a restart, bounded, never holding a token; fed
 // by a real ConsoleSession against the real agent and the real keychain.
 #include "event_wait.h"
+#include "keychain_session.h"
 #include "qstring_print.h"
 #include "secret_answer.h"
 #include "secure_agent.h"
@@ -73,9 +74,7 @@ RunRecord finishedResult(int exitCode) {
 class RunHistoryAgentTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            GTEST_SKIP() << "no D-Bus session: run under scripts/test (dbus-run-session with "
-                            "an unlocked gnome-keyring)";
+        SANDBOX_SKIP_WITHOUT_KEYCHAIN();
         ASSERT_TRUE(pki.ok()) << pki.error();
         ASSERT_TRUE(agent.start());
         profile.name = QStringLiteral("local agent");

@@ -1,4 +1,5 @@
 // SecretStore against the real Secret Service (gnome-keyring under dbus-run-session).
+#include "keychain_session.h"
 #include "secret_answer.h"
 
 #include <secret_store.h>
@@ -22,11 +23,7 @@ using Status = SecretStore::Status;
 
 class SecretStoreTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            GTEST_SKIP() << "no D-Bus session: run under scripts/test (dbus-run-session with "
-                            "an unlocked gnome-keyring)";
-    }
+    void SetUp() override { SANDBOX_SKIP_WITHOUT_KEYCHAIN(); }
 
     test::SecretAnswer read(const QUuid &id) { return test::awaitSecret(store.readToken(id)); }
     test::SecretAnswer write(const QUuid &id, const QString &token) {

@@ -1,6 +1,7 @@
 // `sandboxctl token set|delete` (the demo's way to seed keychain tokens) against the real
 // Secret Service: what it stores is what the console's SecretStore reads back; the token
 // only ever travels on stdin.
+#include "keychain_session.h"
 #include "secret_answer.h"
 
 #include <secret_store.h>
@@ -46,11 +47,7 @@ CtlRun runCtl(const QStringList &args, const QByteArray &stdinData = {}) {
 
 class CtlTokenTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            GTEST_SKIP() << "no D-Bus session: run under scripts/test (dbus-run-session with "
-                            "an unlocked gnome-keyring)";
-    }
+    void SetUp() override { SANDBOX_SKIP_WITHOUT_KEYCHAIN(); }
 
     // What the desktop console would read for this profile: {status, token}.
     std::pair<Status, QString> readBack(const QUuid &id) {

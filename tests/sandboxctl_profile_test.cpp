@@ -4,6 +4,7 @@
 // the console printed for the same command.
 #include "child_process.h"
 #include "event_wait.h"
+#include "keychain_session.h"
 #include "secret_answer.h"
 #include "secure_agent.h"
 #include "test_pki.h"
@@ -37,9 +38,7 @@ std::string s(const QString &text) {
 class SandboxctlProfileTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            GTEST_SKIP() << "no D-Bus session: run under scripts/test (dbus-run-session with "
-                            "an unlocked gnome-keyring)";
+        SANDBOX_SKIP_WITHOUT_KEYCHAIN();
         ASSERT_TRUE(pki.ok()) << pki.error();
         ASSERT_TRUE(home.isValid() && spoolDir.isValid());
         ASSERT_TRUE(
