@@ -48,6 +48,10 @@ const std::vector<std::pair<const char *, Figure>> &figures() {
          [](const BenchNumbers &n) {
              return ratio(n.streamMibS, n.plaintextStreamMibS);
          }},
+        {"ctl_stream_mib_s",
+         [](const BenchNumbers &n) {
+             return n.ctlStreamMibS;
+         }},
         {"client_rss_mib",
          [](const BenchNumbers &n) {
              return n.clientRssMib;
@@ -75,6 +79,10 @@ const std::vector<std::pair<const char *, Figure>> &figures() {
         {"exec_p99_ms",
          [](const BenchNumbers &n) {
              return n.execP99Ms;
+         }},
+        {"rpc_floor_p50_ms",
+         [](const BenchNumbers &n) {
+             return n.rpcFloorP50Ms;
          }},
         {"exec_over_local_spawn_ms",
          [](const BenchNumbers &n) -> std::optional<double> {

@@ -66,13 +66,14 @@ private:
 
 bool BenchRunner::run(BenchNumbers &n, std::string &error) {
     return firstExec(n.firstExecMs, error) &&
-           stream(plaintextConfig_, n.plaintextStreamMibS, nullptr, error) &&
-           stream(config_, n.streamMibS, &n, error) && warmExecs(n.execP50Ms, n.execP99Ms, error) &&
+           stream(plaintextConfig_, n.plaintextStreamMibS, nullptr, false, error) &&
+           stream(config_, n.streamMibS, &n, false, error) &&
+           warmExecs(n.execP50Ms, n.execP99Ms, error) && rpcFloor(n.rpcFloorP50Ms, error) &&
            concurrentExecs(n.concurrentExecsS, error);
 }
 
 bool BenchRunner::runStream(BenchNumbers &n, std::string &error) {
-    return stream(config_, n.streamMibS, &n, error);
+    return stream(config_, n.streamMibS, &n, true, error);
 }
 
 // A new runner: channel creation, TCP + TLS handshake and one exec.
@@ -116,6 +117,34 @@ bool BenchRunner::warmExecs(double &p50, double &p99, std::string &error) {
     return true;
 }
 
+// What an exec costs without the sandbox: the same call over the same warm mTLS channel,
+// decoded, logged and refused by the agent's token check (UNAUTHENTICATED) in its handler.
+bool BenchRunner::rpcFloor(double &p50, std::string &error) {
+    RunnerConfig wrongToken = config_;
+    wrongToken.token += "-not-the-token";
+    const auto runner = RemoteRunner::create(wrongToken, error);
+    if (!runner)
+        return false;
+    ExecRequest request;
+    request.argv = {"true"};
+    std::vector<double> times;
+    for (int i = 0; i <= options_.execCount; ++i) {
+        CountingSink sink;
+        const auto start = Clock::now();
+        const ExecResult result = runner->exec(request, sink);
+        if (result.error.kind != ExecErrorKind::Unauthenticated) {
+            error = "rpc floor: expected the agent to refuse a wrong token, got: " +
+                    (result.exited() ? "exit " + std::to_string(result.exitCode)
+                                     : result.error.message);
+            return false;
+        }
+        if (i > 0) // the first call connects
+            times.push_back(BenchStats::msSince(start));
+    }
+    p50 = BenchStats::percentile(times, 0.50);
+    return true;
+}
+
 // Many execs of `true` at once from one client (one channel, one thread per call).
 bool BenchRunner::concurrentExecs(double &perSecond, std::string &error) {
     const auto runner = warmRunner(config_, error);
@@ -147,14 +176,14 @@ bool BenchRunner::concurrentExecs(double &perSecond, std::string &error) {
     return true;
 }
 
-bool BenchRunner::stream(const RunnerConfig &config, double &mibS, BenchNumbers *cpuAndRss,
-                         std::string &error) {
+bool BenchRunner::stream(const RunnerConfig &config, double &mibS, BenchNumbers *cpu,
+                         bool sampleRss, std::string &error) {
     const auto runner = warmRunner(config, error);
     if (!runner)
         return false;
     CountingSink sink;
     std::optional<RssSampler> rss;
-    if (cpuAndRss)
+    if (sampleRss)
         rss.emplace();
     const double clientCpu = BenchStats::cpuSeconds();
     const double agentCpu = BenchStats::cpuSeconds(agentPid_);
@@ -169,12 +198,13 @@ bool BenchRunner::stream(const RunnerConfig &config, double &mibS, BenchNumbers 
         return false;
     }
     mibS = BenchStats::mibPerSecond(sink.out, ms);
-    if (cpuAndRss) {
+    if (cpu) {
         const double gib = static_cast<double>(sink.out) / (1ULL << 30);
-        cpuAndRss->clientCpuSPerGib = (BenchStats::cpuSeconds() - clientCpu) / gib;
-        cpuAndRss->agentCpuSPerGib = (BenchStats::cpuSeconds(agentPid_) - agentCpu) / gib;
-        cpuAndRss->clientRssMib = rss->peak();
+        cpu->clientCpuSPerGib = (BenchStats::cpuSeconds() - clientCpu) / gib;
+        cpu->agentCpuSPerGib = (BenchStats::cpuSeconds(agentPid_) - agentCpu) / gib;
     }
+    if (rss && cpu)
+        cpu->clientRssMib = rss->peak();
     return true;
 }
 

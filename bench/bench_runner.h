@@ -28,11 +28,13 @@ struct BenchNumbers {
     double localSpawnP50Ms = 0;
     double plaintextStreamMibS = 0;
     double streamMibS = 0;
-    double clientRssMib = 0;
+    double clientRssMib = 0;     // sandboxctl's peak RSS (--stream-only: this process's)
+    double ctlStreamMibS = 0;    // the mTLS stream through sandboxctl, in its own process
     double clientCpuSPerGib = 0; // CPU seconds per GiB of the mTLS stream: steadier than MiB/s
     double agentCpuSPerGib = 0;  // on a shared machine
     double execP50Ms = 0;
     double execP99Ms = 0;
+    double rpcFloorP50Ms = 0; // a warm call the agent refuses (wrong token): no sandbox at all
     double firstExecMs = 0;
     double concurrentExecsS = 0;
     std::optional<double> sshStreamMibS;
@@ -54,15 +56,16 @@ public:
 
     // Fills the gRPC figures of numbers; false sets error.
     bool run(BenchNumbers &numbers, std::string &error);
-    // Only stream_mib_s and client_rss_mib.
+    // Only stream_mib_s, client_rss_mib (this process's peak) and the CPU per GiB.
     bool runStream(BenchNumbers &numbers, std::string &error);
 
 private:
     std::unique_ptr<RemoteRunner> warmRunner(const RunnerConfig &config, std::string &error) const;
     bool firstExec(double &ms, std::string &error);
     bool warmExecs(double &p50, double &p99, std::string &error);
+    bool rpcFloor(double &p50, std::string &error);
     bool concurrentExecs(double &perSecond, std::string &error);
-    bool stream(const RunnerConfig &config, double &mibS, BenchNumbers *cpuAndRss,
+    bool stream(const RunnerConfig &config, double &mibS, BenchNumbers *cpu, bool sampleRss,
                 std::string &error);
 
     RunnerConfig config_;

@@ -15,9 +15,10 @@ constexpr int kMaxSshExecs = 100;
 } // namespace
 
 BenchSuite::BenchSuite(RunnerConfig config, RunnerConfig plaintextConfig, BenchOptions options,
-                       long agentPid)
+                       long agentPid, CtlStreamReference ctlStream)
     : options_(options)
-    , grpc_(std::move(config), std::move(plaintextConfig), options, agentPid) {}
+    , grpc_(std::move(config), std::move(plaintextConfig), options, agentPid)
+    , ctlStream_(std::move(ctlStream)) {}
 
 bool BenchSuite::run(std::vector<BenchNumbers> &rounds, std::string &error) {
     if (!localSpawn_.init(error))
@@ -45,7 +46,8 @@ bool BenchSuite::round(BenchNumbers &n, std::string &error) {
     if (!LocalReferences::pipeMibS(bytes, n.pipeMibS, error) ||
         !LocalReferences::cryptoLimitMibS(n.cryptoLimitMibS, error) ||
         !LocalReferences::bareSpawnP50Ms(count, n.bareSpawnP50Ms, error) ||
-        !localSpawn_.p50Ms(count, n.localSpawnP50Ms, error) || !grpc_.run(n, error))
+        !localSpawn_.p50Ms(count, n.localSpawnP50Ms, error) || !grpc_.run(n, error) ||
+        !ctlStream_.run(bytes, n.ctlStreamMibS, n.clientRssMib, error))
         return false;
     if (!ssh_)
         return true;

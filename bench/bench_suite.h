@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bench_runner.h"
+#include "ctl_stream_reference.h"
 #include "sandbox_spawn_bench.h"
 #include "ssh_references.h"
 
@@ -15,7 +16,7 @@ namespace sandbox {
 class BenchSuite {
 public:
     BenchSuite(RunnerConfig config, RunnerConfig plaintextConfig, BenchOptions options,
-               long agentPid);
+               long agentPid, CtlStreamReference ctlStream);
 
     // False with error; rounds holds what was measured, one entry per finished round.
     bool run(std::vector<BenchNumbers> &rounds, std::string &error);
@@ -25,6 +26,7 @@ private:
 
     BenchOptions options_;
     BenchRunner grpc_;
+    CtlStreamReference ctlStream_;
     SandboxSpawnBench localSpawn_;
     std::unique_ptr<SshReferences> ssh_;
 };

@@ -18,6 +18,9 @@
 #include <cstdio>
 #include <memory>
 
+#ifndef SANDBOX_CTL_PATH
+#define SANDBOX_CTL_PATH "sandboxctl"
+#endif
 #ifndef SANDBOX_AGENT_PATH
 #define SANDBOX_AGENT_PATH "sandbox-agent"
 #endif
@@ -79,7 +82,9 @@ int runClientBench(const sandbox::BenchOptionsParser::Parsed &parsed, const sand
     plaintext.token = token;
     plaintext.allowInsecure = true;
     plaintext.image = "bench";
-    BenchSuite suite(config, plaintext, parsed.options, agent.pid());
+    CtlStreamReference ctlStream({SANDBOX_CTL_PATH, agent.address(), pki.path("ca.pem"),
+                                  pki.path("client.pem"), pki.path("client.key"), token});
+    BenchSuite suite(config, plaintext, parsed.options, agent.pid(), std::move(ctlStream));
     std::vector<BenchNumbers> rounds;
     if (!suite.run(rounds, error))
         return fail(error);
