@@ -94,7 +94,7 @@ const char *BenchOptionsParser::usage() {
            "                    the core client, without TLS / with mTLS (both with the token)\n"
            "  tls_cost_ratio    stream_mib_s / plaintext_stream_mib_s\n"
            "  ctl_stream_mib_s  the same stream through sandboxctl (stdout to /dev/null)\n"
-           "  client_rss_mib    sandboxctl's peak RSS (ru_maxrss) during that stream: the\n"
+           "  client_rss_mib    sandboxctl's peak RSS (VmHWM) during that stream: the\n"
            "                    client alone, in its own process\n"
            "  bare_spawn_p50_ms   posix_spawn + wait of /bin/true, N times (--count, default "
            "1000)\n"

@@ -2,12 +2,16 @@
 
 #include "bench_stats.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 #include <vector>
 
 extern char **environ;
@@ -35,6 +39,18 @@ std::vector<char *> pointers(std::vector<std::string> &strings) {
         list.push_back(s.data());
     list.push_back(nullptr);
     return list;
+}
+
+// The child's VmHWM: the peak RSS of its own program. wait4's ru_maxrss would not do: a
+// child started by posix_spawn (vfork) carries the bench's own high-water mark over exec.
+double highWaterKib(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::strtod(line.c_str() + 6, nullptr);
+    }
+    return 0;
 }
 
 } // namespace
@@ -67,12 +83,17 @@ bool CtlStreamReference::run(std::uint64_t bytes, double &mibS, double &peakRssM
         return false;
     }
     int status = 0;
-    struct rusage usage {};
-    while (::wait4(pid, &status, 0, &usage) < 0) {
-        if (errno != EINTR) {
+    double peakKib = 0;
+    for (;;) {
+        const pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid)
+            break;
+        if (done < 0 && errno != EINTR) {
             error = "sandboxctl stream: " + std::string(std::strerror(errno));
             return false;
         }
+        peakKib = std::max(peakKib, highWaterKib(pid));
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     const double ms = BenchStats::msSince(start);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -83,7 +104,7 @@ bool CtlStreamReference::run(std::uint64_t bytes, double &mibS, double &peakRssM
         return false;
     }
     mibS = BenchStats::mibPerSecond(bytes, ms);
-    peakRssMib = static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB
+    peakRssMib = peakKib / 1024.0;
     return true;
 }
 

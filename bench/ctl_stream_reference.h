@@ -23,7 +23,7 @@ public:
         : setup_(std::move(setup)) {}
 
     // `sandboxctl exec … -- head -c bytes /dev/zero` with stdout on /dev/null: its rate and
-    // the kernel's peak RSS of the child (ru_maxrss, exact, not sampled).
+    // the child's peak RSS (VmHWM, read every 10 ms while it runs).
     bool run(std::uint64_t bytes, double &mibS, double &peakRssMib, std::string &error) const;
 
 private:
