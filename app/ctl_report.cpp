@@ -3,8 +3,8 @@
 #include "ctl_command_line.h"
 #include "ctl_profile_source.h"
 #include "job_spec_file.h"
+#include "profile_badges.h"
 #include "shell_quote.h"
-#include "token_transport_policy.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,24 +17,13 @@ namespace {
 
 constexpr int kUsageError = 2;
 
-// The profile list's badges, as the console shows them.
+// The profile list's badges, as the console shows them (in English).
 QString badges(const Profile &p) {
-    QStringList result;
-    switch (p.transport()) {
-    case Transport::MutualTls:
-        result << QStringLiteral("mTLS");
-        break;
-    case Transport::Tls:
-        result << QStringLiteral("TLS");
-        break;
-    case Transport::Plaintext:
-        result << QStringLiteral("plaintext");
-        break;
-    }
-    if (TokenTransportPolicy::assessIfToken(p.tlsEnabled(), p.allowInsecure) ==
-        TokenTransportPolicy::Assessment::InsecureAllowed)
-        result << QStringLiteral("insecure");
-    return result.join(u' ');
+    QStringList words;
+    const auto list = ProfileBadges::of(p);
+    for (const ProfileBadges::Badge badge : list)
+        words << ProfileBadges::englishName(badge);
+    return words.join(u' ');
 }
 
 // Rows of cells as columns two spaces apart (the last column unpadded).

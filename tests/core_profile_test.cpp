@@ -1,5 +1,6 @@
 // Profile as a value and as JSON, and the token-over-cleartext policy.
 #include <profile.h>
+#include <profile_badges.h>
 #include <runner_config_validator.h>
 #include <token_transport_policy.h>
 
@@ -237,6 +238,23 @@ TEST(TokenTransportPolicy, MessagesSayWhatHappens) {
     EXPECT_EQ(p.tokenTransport(true), A::BlockedCleartextToken);
     p.useTls = true;
     EXPECT_EQ(p.tokenTransport(true), A::Ok);
+}
+
+// What the console's list and `sandboxctl profiles list` show beside a profile's name.
+TEST(ProfileBadges, TransportFirstAndInsecureOnlyWhenTheUserAllowedCleartext) {
+    using B = ProfileBadges::Badge;
+    Profile p;
+    p.address = QStringLiteral("127.0.0.1:50051");
+    EXPECT_EQ(ProfileBadges::of(p), QList<B>{B::Plaintext});
+    p.allowInsecure = true;
+    EXPECT_EQ(ProfileBadges::of(p), (QList<B>{B::Plaintext, B::Insecure}));
+    p.useTls = true; // TLS makes the permission moot: nothing travels in cleartext
+    EXPECT_EQ(ProfileBadges::of(p), QList<B>{B::Tls});
+    p.certFile = QStringLiteral("/pki/client.pem");
+    p.keyFile = QStringLiteral("/pki/client.key");
+    EXPECT_EQ(ProfileBadges::of(p), QList<B>{B::MutualTls});
+    EXPECT_EQ(ProfileBadges::englishName(B::MutualTls), QStringLiteral("mTLS"));
+    EXPECT_EQ(ProfileBadges::englishName(B::Insecure), QStringLiteral("insecure"));
 }
 
 } // namespace

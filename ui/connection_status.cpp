@@ -48,10 +48,10 @@ void ConnectionStatus::show(const Profile &profile, ConnectionState state) {
     state_->setText(connectionStateText(state));
     state_->setStyleSheet(
         QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(stateColour(state)));
-    const QStringList badges = ProfileListModel::badges(profile);
-    transport_->setText(badges.value(0));
+    const auto badges = ProfileBadges::of(profile);
+    transport_->setText(ProfileListModel::badgeName(badges.value(0)));
     transport_->show();
-    insecure_->setVisible(badges.contains(ProfileListModel::tr("insecure")));
+    insecure_->setVisible(badges.contains(ProfileBadges::Badge::Insecure));
     address_->setText(profile.address);
 }
 

@@ -26,22 +26,25 @@ int ProfileListModel::rowCount(const QModelIndex &parent) const {
 }
 
 QStringList ProfileListModel::badges(const Profile &profile) {
-    QStringList result;
-    switch (profile.transport()) {
-    case Transport::MutualTls:
-        result << tr("mTLS");
-        break;
-    case Transport::Tls:
-        result << tr("TLS");
-        break;
-    case Transport::Plaintext:
-        result << tr("plaintext");
+    QStringList words;
+    const auto list = ProfileBadges::of(profile);
+    for (const ProfileBadges::Badge badge : list)
+        words << badgeName(badge);
+    return words;
+}
+
+QString ProfileListModel::badgeName(ProfileBadges::Badge badge) {
+    switch (badge) {
+    case ProfileBadges::Badge::MutualTls:
+        return tr("mTLS");
+    case ProfileBadges::Badge::Tls:
+        return tr("TLS");
+    case ProfileBadges::Badge::Plaintext:
+        return tr("plaintext");
+    case ProfileBadges::Badge::Insecure:
         break;
     }
-    if (TokenTransportPolicy::assessIfToken(profile.tlsEnabled(), profile.allowInsecure) ==
-        TokenTransportPolicy::Assessment::InsecureAllowed)
-        result << tr("insecure");
-    return result;
+    return tr("insecure");
 }
 
 QVariant ProfileListModel::data(const QModelIndex &index, int role) const {

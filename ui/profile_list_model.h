@@ -1,5 +1,7 @@
 #pragma once
 
+#include "profile_badges.h"
+
 #include <QAbstractListModel>
 #include <QList>
 #include <QUuid>
@@ -23,7 +25,9 @@ public:
 
     QUuid idAt(int row) const;
     int rowOf(const QUuid &id) const;
+    // The badges of ProfileBadges::of(), in the user's language.
     static QStringList badges(const Profile &profile);
+    static QString badgeName(ProfileBadges::Badge badge);
 
 public Q_SLOTS:
     void reload();
