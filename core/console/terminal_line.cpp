@@ -4,33 +4,14 @@
 
 namespace sandbox {
 
-namespace {
-
-bool isAscii(const char *p, qsizetype n) {
-    unsigned char any = 0;
-    for (qsizetype i = 0; i < n; ++i)
-        any |= static_cast<unsigned char>(p[i]);
-    return any < 0x80;
-}
-
-} // namespace
-
 void TerminalLine::appendUtf8(const char *p, qsizetype n, Utf8StreamDecoder &decoder,
-                              const TextStyle &style, bool continues) {
+                              const TextStyle &style, bool ascii) {
     const qsizetype old = text_.size();
-    // Short ASCII pieces (between escapes) are widened in place: the decoder's call costs
-    // more than the copy. Long runs go to Qt's SIMD decoder.
-    const bool shortAscii = n <= 32 && !decoder.hasPendingBytes() && isAscii(p, n);
-    const qsizetype needed = old + (shortAscii ? n : decoder.requiredSpace(n));
-    if (continues && old == 0)
-        text_.reserve(qMax(needed, lastLineLength_));
-    text_.resize(needed);
-    QChar *dst = text_.data() + old;
-    if (shortAscii) {
-        for (qsizetype i = 0; i < n; ++i)
-            dst[i] = QLatin1Char(p[i]);
+    if (ascii && !decoder.hasPendingBytes()) {
+        text_.append(QLatin1String(p, n)); // Qt widens Latin-1 with SIMD, in place
     } else {
-        const QChar *e = decoder.appendToBuffer(dst, QByteArrayView(p, n));
+        text_.resize(old + decoder.requiredSpace(n));
+        const QChar *e = decoder.appendToBuffer(text_.data() + old, QByteArrayView(p, n));
         text_.resize(e - text_.constData());
     }
     addRun(old, text_.size() - old, style);
@@ -53,8 +34,6 @@ void TerminalLine::addRun(qsizetype start, qsizetype length, const TextStyle &st
         runs_.last().length += qint32(length);
         return;
     }
-    if (runs_.isEmpty())
-        runs_.reserve(lastRunCount_);
     runs_.append({qint32(start), qint32(length), style});
 }
 
@@ -80,26 +59,31 @@ void TerminalLine::setCursor(int column) {
 }
 
 StyledLine TerminalLine::snapshot(LineKind kind, quint64 blockId) const {
-    StyledLine line(text_, kind, blockId);
-    line.runs = runs_;
+    StyledLine line(QString(text_.constData(), text_.size()), kind, blockId);
+    line.runs = QList<StyleRun>(runs_.cbegin(), runs_.cend());
     return line;
 }
 
 StyledLine TerminalLine::take(LineKind kind, quint64 blockId) {
-    lastLineLength_ = text_.size();
-    lastRunCount_ = qMax<qsizetype>(runs_.size(), 1);
-    StyledLine line;
-    line.text = std::move(text_);
-    line.runs = std::move(runs_);
-    line.kind = kind;
-    line.blockId = blockId;
+    StyledLine line(QString(text_.constData(), text_.size()), kind, blockId);
+    line.runs = takeRuns();
     clear();
     return line;
 }
 
+// Coloured output repeats its layout from line to line (the same fields in the same
+// colours): such a line shares the previous line's runs instead of allocating its own.
+QList<StyleRun> TerminalLine::takeRuns() {
+    if (runs_.isEmpty())
+        return {};
+    if (runs_ != lastRuns_)
+        lastRuns_ = QList<StyleRun>(runs_.cbegin(), runs_.cend());
+    return lastRuns_;
+}
+
 void TerminalLine::clear() {
-    text_ = QString();
-    runs_ = QList<StyleRun>();
+    text_.resize(0); // unlike clear(), keeps the capacity
+    runs_.clear();   // keeps it too (never shared)
     atEnd_ = true;
     cursorCol_ = 0;
     widthScanned_ = 0;
@@ -220,7 +204,7 @@ void TerminalLine::eraseInLine(int mode) {
         overwrite(QString(qMin(saved + 1, width()), QLatin1Char(' ')), {});
         setCursor(saved);
     } else if (mode == 2) { // whole line; the cursor keeps its column
-        text_.clear();
+        text_.resize(0);
         runs_.clear();
         widthScanned_ = 0;
         widthCached_ = 0;
