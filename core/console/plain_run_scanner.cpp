@@ -1,5 +1,6 @@
 #include "plain_run_scanner.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -11,32 +12,42 @@ namespace sandbox {
 
 namespace {
 
-bool isSpecial(unsigned char c) {
-    return c < 0x20 || c == 0x7f;
+#if defined(__SSE2__)
+// Bits of the bytes of `x` that are C0 controls (<= 0x1f) or DEL.
+int specialMask(__m128i x) {
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
+    return _mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
 }
 
-#if defined(__SSE2__)
-// Whole 16-byte blocks up to the first one holding a special byte; `high` collects the
-// top bits of every byte passed.
-const char *scanBlocks(const char *p, const char *end, bool &high) {
-    const __m128i lastControl = _mm_set1_epi8(0x1f);
-    const __m128i del = _mm_set1_epi8(0x7f);
-    __m128i seen = _mm_setzero_si128();
+PlainRun scanBlock(const char *p, __m128i x, int valid, int high) {
+    const int special = specialMask(x);
+    const int at = special != 0 ? std::countr_zero(unsigned(special)) : valid;
+    high |= _mm_movemask_epi8(x) & ((1 << at) - 1);
+    return {p + at, high == 0};
+}
+
+PlainRun scanSimd(const char *p, const char *end) {
+    int high = 0; // top bits of the bytes passed
     while (end - p >= 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, lastControl), x); // x <= 0x1f
-        const __m128i special = _mm_or_si128(control, _mm_cmpeq_epi8(x, del));
-        if (_mm_movemask_epi8(special) != 0)
-            break;
-        seen = _mm_or_si128(seen, x);
+        if (specialMask(x) != 0)
+            return scanBlock(p, x, 16, high);
+        high |= _mm_movemask_epi8(x);
         p += 16;
     }
-    high = high || _mm_movemask_epi8(seen) != 0;
-    return p;
+    if (p == end)
+        return {p, high == 0};
+    // The last few bytes, padded with spaces (neither special nor high): pieces between
+    // escapes are mostly this short.
+    alignas(16) char tail[16];
+    std::memset(tail, ' ', sizeof tail);
+    std::memcpy(tail, p, size_t(end - p));
+    const __m128i x = _mm_load_si128(reinterpret_cast<const __m128i *>(tail));
+    return scanBlock(p, x, int(end - p), high);
 }
 #else
-// Eight bytes at a time where SSE2 is missing.
-const char *scanBlocks(const char *p, const char *end, bool &high) {
+// Eight bytes at a time where SSE2 is missing, then byte by byte.
+PlainRun scanScalar(const char *p, const char *end) {
     constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
     constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
     std::uint64_t seen = 0;
@@ -51,24 +62,24 @@ const char *scanBlocks(const char *p, const char *end, bool &high) {
         seen |= x;
         p += 8;
     }
-    high = high || (seen & kHigh) != 0;
-    return p;
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c < 0x20 || c == 0x7f)
+            break;
+        seen |= c;
+    }
+    return {p, (seen & kHigh) == 0};
 }
 #endif
 
 } // namespace
 
 PlainRun PlainRunScanner::scan(const char *p, const char *end) {
-    bool high = false;
-    p = scanBlocks(p, end, high);
-    unsigned char seen = 0;
-    for (; p < end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (isSpecial(c))
-            break;
-        seen |= c;
-    }
-    return {p, !high && seen < 0x80};
+#if defined(__SSE2__)
+    return scanSimd(p, end);
+#else
+    return scanScalar(p, end);
+#endif
 }
 
 } // namespace sandbox
