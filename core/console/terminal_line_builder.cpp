@@ -135,6 +135,12 @@ struct TerminalLineBuilder::Private {
     // --- the line ---
     // `ascii`: no byte is 0x80 or above, so no UTF-8 decoding is needed.
     void appendBytes(const char *p, qsizetype n, bool ascii = false) {
+        // The common case in one test: ASCII text appended to a line with room for it.
+        if (ascii && line.cursorAtEnd() && !decoder.hasPendingBytes() &&
+            line.size() + n < kMaxLineLength) {
+            line.appendUtf8(p, n, decoder, style, true);
+            return;
+        }
         if (decoder.hasPendingBytes()) {
             // Finish a sequence split across feeds one byte at a time; Qt's stateful
             // decoder would swallow the character after a broken one.
