@@ -2,6 +2,8 @@
 
 #include "cell_width.h"
 
+#include <algorithm>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -55,11 +57,11 @@ void TerminalLine::write(QStringView s, const TextStyle &style) {
 void TerminalLine::addRun(qsizetype start, qsizetype length, const TextStyle &style) {
     if (style.isDefault() || length <= 0)
         return;
-    if (!runs_.isEmpty() && runs_.last().style == style && runs_.last().end() == start) {
-        runs_.last().length += qint32(length);
+    if (!runs_.empty() && runs_.back().style == style && runs_.back().end() == start) {
+        runs_.back().length += qint32(length);
         return;
     }
-    runs_.append({qint32(start), qint32(length), style});
+    runs_.push_back({qint32(start), qint32(length), style});
 }
 
 int TerminalLine::width() {
@@ -99,16 +101,16 @@ StyledLine TerminalLine::take(LineKind kind, quint64 blockId) {
 // Coloured output repeats its layout from line to line (the same fields in the same
 // colours): such a line shares the previous line's runs instead of allocating its own.
 QList<StyleRun> TerminalLine::takeRuns() {
-    if (runs_.isEmpty())
+    if (runs_.empty())
         return {};
-    if (runs_ != lastRuns_)
+    if (!std::equal(runs_.cbegin(), runs_.cend(), lastRuns_.cbegin(), lastRuns_.cend()))
         lastRuns_ = QList<StyleRun>(runs_.cbegin(), runs_.cend());
     return lastRuns_;
 }
 
 void TerminalLine::clear() {
     text_.resize(0); // unlike clear(), keeps the capacity
-    runs_.clear();   // keeps it too (never shared)
+    runs_.clear();   // keeps it too
     atEnd_ = true;
     cursorCol_ = 0;
     widthScanned_ = 0;
@@ -191,25 +193,25 @@ void TerminalLine::replaceRange(qsizetype from, qsizetype to, QStringView s,
                                 const TextStyle &style) {
     text_.replace(from, to - from, s.data(), s.size());
     const qint32 delta = qint32(s.size() - (to - from));
-    QList<StyleRun> updated;
+    std::vector<StyleRun> updated;
     updated.reserve(runs_.size() + 2);
     bool inserted = style.isDefault() || s.isEmpty();
     for (const StyleRun &run : std::as_const(runs_)) {
         if (run.start < from) {
             const qint32 leftEnd = qint32(qMin<qsizetype>(run.end(), from));
-            updated.append({run.start, leftEnd - run.start, run.style});
+            updated.push_back({run.start, leftEnd - run.start, run.style});
         }
         if (!inserted && run.end() > from) {
-            updated.append({qint32(from), qint32(s.size()), style});
+            updated.push_back({qint32(from), qint32(s.size()), style});
             inserted = true;
         }
         if (run.end() > to) {
             const qint32 rightStart = qint32(qMax<qsizetype>(run.start, to));
-            updated.append({rightStart + delta, run.end() - rightStart, run.style});
+            updated.push_back({rightStart + delta, run.end() - rightStart, run.style});
         }
     }
     if (!inserted)
-        updated.append({qint32(from), qint32(s.size()), style});
+        updated.push_back({qint32(from), qint32(s.size()), style});
     runs_ = std::move(updated);
     widthScanned_ = 0;
     widthCached_ = 0;

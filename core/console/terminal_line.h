@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace sandbox {
 
 // The line a TerminalLineBuilder is writing, with a cursor as a terminal has one. The
@@ -48,9 +50,9 @@ private:
     void addRun(qsizetype start, qsizetype length, const TextStyle &style);
     QList<StyleRun> takeRuns();
 
-    QString text_;             // scratch: capacity kept across lines
-    QList<StyleRun> runs_;     // scratch, as in StyledLine: non-default stretches only
-    QList<StyleRun> lastRuns_; // the runs of the last line taken, shared with it
+    QString text_;               // scratch: capacity kept across lines
+    std::vector<StyleRun> runs_; // scratch, as in StyledLine: non-default stretches only
+    QList<StyleRun> lastRuns_;   // the runs of the last line taken, shared with it
     bool atEnd_ = true;
     int cursorCol_ = 0;          // valid while !atEnd_
     qsizetype widthScanned_ = 0; // width() cache: text_[0, widthScanned_) is widthCached_
