@@ -113,6 +113,30 @@ TEST(TerminalLineBuilder, StyleCarriesOverLines) {
     EXPECT_TRUE(fed.lines[2].runs.isEmpty());
 }
 
+// Lines laid out like their neighbour share its runs inside the builder; each line must
+// still show its own colours when the layout or the colours change.
+TEST(TerminalLineBuilder, RepeatedLayoutsKeepEachLinesColours) {
+    QList<StyledLine> lines;
+    TerminalLineBuilder builder;
+    builder.feed("\x1b[31mab\x1b[0m cd\n\x1b[31mab\x1b[0m cd\n\x1b[32mab\x1b[0m cd\n"
+                 "plain\n\x1b[31mab\x1b[0m cd\n\x1b[31mabc\x1b[0m d\n",
+                 lines);
+    ASSERT_EQ(lines.size(), 6);
+    const TerminalColor red = TerminalColor::indexed16(1);
+    const TerminalColor green = TerminalColor::indexed16(2);
+    EXPECT_EQ(lines[0].styleAt(1).foreground, red);
+    EXPECT_EQ(lines[1].styleAt(1).foreground, red);
+    EXPECT_EQ(lines[2].styleAt(1).foreground, green);
+    EXPECT_TRUE(lines[3].runs.isEmpty());
+    EXPECT_EQ(lines[4].styleAt(1).foreground, red);
+    EXPECT_TRUE(lines[4].styleAt(2).isDefault());
+    EXPECT_EQ(lines[5].styleAt(2).foreground, red);
+    EXPECT_TRUE(lines[5].styleAt(3).isDefault());
+    lines[1].runs.first().style.foreground = green; // a later change to one line (masking)
+    EXPECT_EQ(lines[0].styleAt(1).foreground, red);
+    EXPECT_EQ(lines[4].styleAt(1).foreground, red);
+}
+
 TEST(TerminalLineBuilder, CarriageReturnProgressEndsAsOneLine) {
     QByteArray progress;
     for (int i = 0; i <= 100; i += 10)

@@ -70,4 +70,38 @@ TEST(TranscriptFeed, ProducerWaitsWhileNobodyTakesAndCloseReleasesIt) {
     EXPECT_LE(first.bytes, qint64(TranscriptFeed::kRawCapacityBytes) + 2 * 256 * 1024);
 }
 
+// The GUI's drain during a flood uses tryTake() (it never waits for the lock): whatever
+// the timing of the failed tries, every line arrives once, in order.
+TEST(TranscriptFeed, TryTakeWhileTheProducerRunsLosesNothing) {
+    TranscriptFeed feed(nullptr, 64 * 1024);
+    feed.begin(3, CommandContext{});
+    constexpr int kLines = 20000;
+    std::thread producer([&] {
+        QByteArray chunk;
+        for (int i = 0; i < kLines; ++i) {
+            chunk += "line " + QByteArray::number(i) + '\n';
+            if (chunk.size() > 4000 || i == kLines - 1) {
+                feed.append(i % 2 == 0, chunk); // both streams, interleaved by chunk
+                chunk.clear();
+            }
+        }
+        feed.finish(CommandSummary{});
+    });
+    QList<StyledLine> received;
+    while (received.size() < kLines) {
+        TranscriptBatch batch;
+        if (feed.tryTake(batch))
+            received.append(batch.finished);
+        else
+            std::this_thread::yield();
+    }
+    producer.join();
+    TranscriptBatch rest;
+    ASSERT_TRUE(feed.tryTake(rest)) << "nobody holds the lock any more";
+    EXPECT_TRUE(rest.finished.isEmpty());
+    ASSERT_EQ(received.size(), kLines);
+    for (int i = 0; i < kLines; ++i)
+        ASSERT_EQ(received[i].text, QStringLiteral("line %1").arg(i));
+}
+
 } // namespace

@@ -45,7 +45,7 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
     });
     drainTimer_->setSingleShot(true);
     drainTimer_->setTimerType(Qt::PreciseTimer);
-    connect(drainTimer_, &QTimer::timeout, this, &ConsoleSession::drain);
+    connect(drainTimer_, &QTimer::timeout, this, &ConsoleSession::drainWhenFree);
     sinceDrain_.start();
     connect(session, &ExecSession::commandFinished, this, &ConsoleSession::onFinished);
     connect(session, &ExecSession::stateChanged, this, &ConsoleSession::setState);
@@ -224,15 +224,32 @@ void ConsoleSession::scheduleDrain() {
         return;
     const qint64 since = sinceDrain_.elapsed();
     if (since >= kDrainIntervalMs)
-        drain();
+        drainWhenFree();
     else
         drainTimer_->start(int(kDrainIntervalMs - since));
 }
 
+// During a flood: never waits for the feed's lock (its holder may be a preempted
+// low-priority thread, which stalled the GUI for tens of milliseconds).
+void ConsoleSession::drainWhenFree() {
+    drainTimer_->stop();
+    TranscriptBatch batch;
+    if (!feed_->tryTake(batch)) {
+        drainTimer_->start(kDrainRetryMs);
+        return;
+    }
+    sinceDrain_.restart();
+    deliver(std::move(batch));
+}
+
+// Everything queued, waiting if need be (the command ended: the builder is done).
 void ConsoleSession::drain() {
     drainTimer_->stop();
     sinceDrain_.restart();
-    TranscriptBatch batch = feed_->take();
+    deliver(feed_->take());
+}
+
+void ConsoleSession::deliver(TranscriptBatch &&batch) {
     if (runningId_ == 0)
         return;
     model_->appendOutput(runningId_, std::move(batch.finished), batch.stdoutPartial,

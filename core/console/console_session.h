@@ -21,6 +21,7 @@ class ExecSessionThread;
 class SecretJob;
 class SecretStore;
 class TranscriptFeed;
+struct TranscriptBatch;
 class TranscriptModel;
 class TranscriptSpool;
 
@@ -116,7 +117,9 @@ private:
     void onTokenRead(quint64 id, SecretJob *job);
     void start(const Pending &pending, const QString &token);
     void scheduleDrain();
+    void drainWhenFree();
     void drain();
+    void deliver(TranscriptBatch &&batch);
     void onFinished(quint64 id, const ExecResult &result);
     void setBusy(bool busy);
     void setState(ConnectionState state);
@@ -132,6 +135,7 @@ private:
     ExecSessionThread *worker_ = nullptr;
     std::optional<Pending> pending_;
     static constexpr qint64 kDrainIntervalMs = 16;
+    static constexpr int kDrainRetryMs = 1; // the feed's lock was busy
     QTimer *drainTimer_ = new QTimer(this);
     QElapsedTimer sinceDrain_;
     quint64 nextId_ = 1;

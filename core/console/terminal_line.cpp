@@ -2,35 +2,43 @@
 
 #include "cell_width.h"
 
+#include <algorithm>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sandbox {
 
 namespace {
 
-bool isAscii(const char *p, qsizetype n) {
-    unsigned char any = 0;
-    for (qsizetype i = 0; i < n; ++i)
-        any |= static_cast<unsigned char>(p[i]);
-    return any < 0x80;
+// ASCII bytes to UTF-16, 16 at a time: for the short pieces between escapes this beats
+// QString::append(QLatin1String), whose call costs more than the copy.
+void widenAscii(const char *p, qsizetype n, QChar *dst) {
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 16 <= n; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + i), _mm_unpacklo_epi8(x, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + i + 8), _mm_unpackhi_epi8(x, zero));
+    }
+#endif
+    for (; i < n; ++i)
+        dst[i] = QLatin1Char(p[i]);
 }
 
 } // namespace
 
 void TerminalLine::appendUtf8(const char *p, qsizetype n, Utf8StreamDecoder &decoder,
-                              const TextStyle &style, bool continues) {
+                              const TextStyle &style, bool ascii) {
     const qsizetype old = text_.size();
-    // Short ASCII pieces (between escapes) are widened in place: the decoder's call costs
-    // more than the copy. Long runs go to Qt's SIMD decoder.
-    const bool shortAscii = n <= 32 && !decoder.hasPendingBytes() && isAscii(p, n);
-    const qsizetype needed = old + (shortAscii ? n : decoder.requiredSpace(n));
-    if (continues && old == 0)
-        text_.reserve(qMax(needed, lastLineLength_));
-    text_.resize(needed);
-    QChar *dst = text_.data() + old;
-    if (shortAscii) {
-        for (qsizetype i = 0; i < n; ++i)
-            dst[i] = QLatin1Char(p[i]);
+    if (ascii && !decoder.hasPendingBytes()) {
+        text_.resize(old + n);
+        widenAscii(p, n, text_.data() + old);
     } else {
-        const QChar *e = decoder.appendToBuffer(dst, QByteArrayView(p, n));
+        text_.resize(old + decoder.requiredSpace(n));
+        const QChar *e = decoder.appendToBuffer(text_.data() + old, QByteArrayView(p, n));
         text_.resize(e - text_.constData());
     }
     addRun(old, text_.size() - old, style);
@@ -49,13 +57,11 @@ void TerminalLine::write(QStringView s, const TextStyle &style) {
 void TerminalLine::addRun(qsizetype start, qsizetype length, const TextStyle &style) {
     if (style.isDefault() || length <= 0)
         return;
-    if (!runs_.isEmpty() && runs_.last().style == style && runs_.last().end() == start) {
-        runs_.last().length += qint32(length);
+    if (!runs_.empty() && runs_.back().style == style && runs_.back().end() == start) {
+        runs_.back().length += qint32(length);
         return;
     }
-    if (runs_.isEmpty())
-        runs_.reserve(lastRunCount_);
-    runs_.append({qint32(start), qint32(length), style});
+    runs_.push_back({qint32(start), qint32(length), style});
 }
 
 int TerminalLine::width() {
@@ -80,26 +86,31 @@ void TerminalLine::setCursor(int column) {
 }
 
 StyledLine TerminalLine::snapshot(LineKind kind, quint64 blockId) const {
-    StyledLine line(text_, kind, blockId);
-    line.runs = runs_;
+    StyledLine line(QString(text_.constData(), text_.size()), kind, blockId);
+    line.runs = QList<StyleRun>(runs_.cbegin(), runs_.cend());
     return line;
 }
 
 StyledLine TerminalLine::take(LineKind kind, quint64 blockId) {
-    lastLineLength_ = text_.size();
-    lastRunCount_ = qMax<qsizetype>(runs_.size(), 1);
-    StyledLine line;
-    line.text = std::move(text_);
-    line.runs = std::move(runs_);
-    line.kind = kind;
-    line.blockId = blockId;
+    StyledLine line(QString(text_.constData(), text_.size()), kind, blockId);
+    line.runs = takeRuns();
     clear();
     return line;
 }
 
+// Coloured output repeats its layout from line to line (the same fields in the same
+// colours): such a line shares the previous line's runs instead of allocating its own.
+QList<StyleRun> TerminalLine::takeRuns() {
+    if (runs_.empty())
+        return {};
+    if (!std::equal(runs_.cbegin(), runs_.cend(), lastRuns_.cbegin(), lastRuns_.cend()))
+        lastRuns_ = QList<StyleRun>(runs_.cbegin(), runs_.cend());
+    return lastRuns_;
+}
+
 void TerminalLine::clear() {
-    text_ = QString();
-    runs_ = QList<StyleRun>();
+    text_.resize(0); // unlike clear(), keeps the capacity
+    runs_.clear();   // keeps it too
     atEnd_ = true;
     cursorCol_ = 0;
     widthScanned_ = 0;
@@ -182,25 +193,25 @@ void TerminalLine::replaceRange(qsizetype from, qsizetype to, QStringView s,
                                 const TextStyle &style) {
     text_.replace(from, to - from, s.data(), s.size());
     const qint32 delta = qint32(s.size() - (to - from));
-    QList<StyleRun> updated;
+    std::vector<StyleRun> updated;
     updated.reserve(runs_.size() + 2);
     bool inserted = style.isDefault() || s.isEmpty();
     for (const StyleRun &run : std::as_const(runs_)) {
         if (run.start < from) {
             const qint32 leftEnd = qint32(qMin<qsizetype>(run.end(), from));
-            updated.append({run.start, leftEnd - run.start, run.style});
+            updated.push_back({run.start, leftEnd - run.start, run.style});
         }
         if (!inserted && run.end() > from) {
-            updated.append({qint32(from), qint32(s.size()), style});
+            updated.push_back({qint32(from), qint32(s.size()), style});
             inserted = true;
         }
         if (run.end() > to) {
             const qint32 rightStart = qint32(qMax<qsizetype>(run.start, to));
-            updated.append({rightStart + delta, run.end() - rightStart, run.style});
+            updated.push_back({rightStart + delta, run.end() - rightStart, run.style});
         }
     }
     if (!inserted)
-        updated.append({qint32(from), qint32(s.size()), style});
+        updated.push_back({qint32(from), qint32(s.size()), style});
     runs_ = std::move(updated);
     widthScanned_ = 0;
     widthCached_ = 0;
@@ -220,7 +231,7 @@ void TerminalLine::eraseInLine(int mode) {
         overwrite(QString(qMin(saved + 1, width()), QLatin1Char(' ')), {});
         setCursor(saved);
     } else if (mode == 2) { // whole line; the cursor keeps its column
-        text_.clear();
+        text_.resize(0);
         runs_.clear();
         widthScanned_ = 0;
         widthCached_ = 0;

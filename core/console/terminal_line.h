@@ -6,12 +6,18 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace sandbox {
 
 // The line a TerminalLineBuilder is writing, with a cursor as a terminal has one. The
 // cursor sits at the end (appending, the fast path) until CR, BS or a cursor movement
 // puts it inside the line; then text overwrites cells, wide characters counting two and
 // combining marks none. Private to the builder.
+//
+// The line's text and runs are scratch buffers that keep their capacity from line to line;
+// take() copies them out at their exact size (one allocation for the text, none for runs
+// laid out like the previous line's, which are shared).
 class TerminalLine {
 public:
     bool isEmpty() const { return text_.isEmpty(); }
@@ -19,9 +25,10 @@ public:
     bool cursorAtEnd() const { return atEnd_; }
 
     // Appends UTF-8 bytes (no control bytes) in `style`; the cursor must be at the end.
-    // `continues`: more of the line follows, so room for a typical line is taken at once.
+    // `ascii`: every byte is below 0x80 (PlainRunScanner said so); they are widened as
+    // they are.
     void appendUtf8(const char *p, qsizetype n, Utf8StreamDecoder &decoder, const TextStyle &style,
-                    bool continues);
+                    bool ascii);
     // Appends or overwrites, wherever the cursor is.
     void write(QStringView s, const TextStyle &style);
 
@@ -41,15 +48,15 @@ private:
     void overwrite(QStringView s, const TextStyle &style);
     void replaceRange(qsizetype from, qsizetype to, QStringView s, const TextStyle &style);
     void addRun(qsizetype start, qsizetype length, const TextStyle &style);
+    QList<StyleRun> takeRuns();
 
-    QString text_;
-    QList<StyleRun> runs_; // as in StyledLine: non-default stretches only
+    QString text_;               // scratch: capacity kept across lines
+    std::vector<StyleRun> runs_; // scratch, as in StyledLine: non-default stretches only
+    QList<StyleRun> lastRuns_;   // the runs of the last line taken, shared with it
     bool atEnd_ = true;
     int cursorCol_ = 0;          // valid while !atEnd_
     qsizetype widthScanned_ = 0; // width() cache: text_[0, widthScanned_) is widthCached_
     int widthCached_ = 0;
-    qsizetype lastLineLength_ = 0; // size hints from the previous line (coloured output)
-    qsizetype lastRunCount_ = 1;
 };
 
 } // namespace sandbox

@@ -1,39 +1,15 @@
 #include "terminal_line_builder.h"
 
+#include "plain_run_scanner.h"
 #include "sgr_parser.h"
 #include "terminal_line.h"
 #include "utf8_stream_decoder.h"
 
 #include <vterm.h>
 
-#include <cstring>
-
 namespace sandbox {
 
 namespace {
-
-// The first byte that is a C0 control or DEL (ESC, CR, LF, BS, TAB, BEL, ...), eight
-// bytes at a time: plain text between them needs no parser.
-const char *findSpecial(const char *p, const char *end) {
-    constexpr quint64 kOnes = 0x0101010101010101ULL;
-    constexpr quint64 kHigh = 0x8080808080808080ULL;
-    while (end - p >= 8) {
-        quint64 x;
-        std::memcpy(&x, p, 8);
-        const quint64 below20 = (x - 0x20 * kOnes) & ~x & kHigh;
-        const quint64 del = x ^ (0x7f * kOnes);
-        const quint64 isDel = (del - kOnes) & ~del & kHigh;
-        if (below20 | isDel)
-            break;
-        p += 8;
-    }
-    for (; p < end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (c < 0x20 || c == 0x7f)
-            return p;
-    }
-    return end;
-}
 
 constexpr char16_t kReplacement = 0xFFFD;
 
@@ -93,9 +69,10 @@ struct TerminalLineBuilder::Private {
     // Text and controls up to the next ESC (returned) or `end`.
     const char *consumePlain(const char *p, const char *end) {
         while (p < end) {
-            const char *special = findSpecial(p, end);
+            const PlainRun run = PlainRunScanner::scan(p, end);
+            const char *special = run.end;
             if (special > p)
-                appendBytes(p, special - p, special == end || *special != '\n');
+                appendBytes(p, special - p, run.ascii);
             if (special == end)
                 return end;
             if (*special == 0x1b) {
@@ -156,9 +133,14 @@ struct TerminalLineBuilder::Private {
     }
 
     // --- the line ---
-    // `continues`: more of the line follows (an escape, a chunk end), so the line gets
-    // room for a typical line at once instead of growing piece by piece.
-    void appendBytes(const char *p, qsizetype n, bool continues = true) {
+    // `ascii`: no byte is 0x80 or above, so no UTF-8 decoding is needed.
+    void appendBytes(const char *p, qsizetype n, bool ascii = false) {
+        // The common case in one test: ASCII text appended to a line with room for it.
+        if (ascii && line.cursorAtEnd() && !decoder.hasPendingBytes() &&
+            line.size() + n < kMaxLineLength) {
+            line.appendUtf8(p, n, decoder, style, true);
+            return;
+        }
         if (decoder.hasPendingBytes()) {
             // Finish a sequence split across feeds one byte at a time; Qt's stateful
             // decoder would swallow the character after a broken one.
@@ -182,7 +164,7 @@ struct TerminalLineBuilder::Private {
             }
             // Bytes >= UTF-16 units, so a slice this long cannot overrun the line limit much.
             const qsizetype take = qMin(n, qMax<qsizetype>(kMaxLineLength - line.size(), 64));
-            line.appendUtf8(p, take, decoder, style, continues);
+            line.appendUtf8(p, take, decoder, style, ascii);
             p += take;
             n -= take;
             if (line.size() >= kMaxLineLength)

@@ -134,6 +134,7 @@ void TranscriptFeed::process(RawItem &item) {
             spool_->beginCommand(item.blockId, item.context);
         return;
     case RawItem::Kind::Data:
+        lines.reserve(item.data.size() / kTypicalLineBytes + 1);
         if (spool_)
             spool_->append(blockId_, item.isStderr, item.data);
         (item.isStderr ? stderr_ : stdout_).feed(item.data, lines);
@@ -154,6 +155,9 @@ void TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait)
     qint64 weight = bytes;
     for (const StyledLine &line : lines)
         weight += line.text.size() * 2;
+    // Copied before taking the lock, which the GUI's take() waits for.
+    StyledLine stdoutPartial = stdout_.partialLine();
+    StyledLine stderrPartial = stderr_.partialLine();
     std::function<void()> ready;
     {
         QMutexLocker lock(&mutex_);
@@ -162,15 +166,18 @@ void TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait)
             linesTaken_.wait(&mutex_);
         if (closed_ || stopping_)
             return;
-        pending_.stdoutPartial = stdout_.partialLine();
-        pending_.stderrPartial = stderr_.partialLine();
+        pending_.stdoutPartial = std::move(stdoutPartial);
+        pending_.stderrPartial = std::move(stderrPartial);
         if (!mask_.isEmpty()) { // presenter mode: only what is shown, never the spool
             for (StyledLine &line : lines)
                 mask_.apply(line);
             mask_.applyToPartial(pending_.stdoutPartial);
             mask_.applyToPartial(pending_.stderrPartial);
         }
-        pending_.finished.append(std::move(lines));
+        if (pending_.finished.isEmpty())
+            pending_.finished = std::move(lines); // takes the buffer, no per-line moves
+        else
+            pending_.finished.append(std::move(lines));
         pending_.bytes += bytes;
         pendingBytes_ += weight;
         if (!queued_) {
@@ -184,6 +191,18 @@ void TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait)
 
 TranscriptBatch TranscriptFeed::take() {
     QMutexLocker lock(&mutex_);
+    return takeLocked();
+}
+
+bool TranscriptFeed::tryTake(TranscriptBatch &batch) {
+    if (!mutex_.tryLock())
+        return false;
+    batch = takeLocked();
+    mutex_.unlock();
+    return true;
+}
+
+TranscriptBatch TranscriptFeed::takeLocked() {
     TranscriptBatch batch = std::move(pending_);
     pending_ = {};
     // The partial lines stay current until the builders change them.

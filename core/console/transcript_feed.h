@@ -43,6 +43,8 @@ public:
     // (ConsoleSession drains at most once per 16 ms).
     static constexpr qint64 kDefaultCapacityBytes = 16 * 1024 * 1024;
     static constexpr qint64 kRawCapacityBytes = 4 * 1024 * 1024;
+    // Room for a chunk's finished lines is taken at once, assuming lines this long.
+    static constexpr qint64 kTypicalLineBytes = 64;
 
     explicit TranscriptFeed(std::shared_ptr<TranscriptSpool> spool,
                             qint64 capacityBytes = kDefaultCapacityBytes);
@@ -64,6 +66,10 @@ public:
     void setMask(const OutputMask &mask);
 
     TranscriptBatch take();
+    // take() unless another thread holds the feed's lock right now (false, `batch` unchanged).
+    // The producers run at a lower priority and can be preempted while holding it; the GUI
+    // tries again shortly instead of waiting for them.
+    bool tryTake(TranscriptBatch &batch);
     // Stops queueing and wakes waiting producers (cancel, shutdown).
     void close();
     void reopen();
@@ -91,6 +97,7 @@ private:
     void run(); // the builder thread
     void process(RawItem &item);
     void enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait);
+    TranscriptBatch takeLocked();
 
     std::shared_ptr<TranscriptSpool> spool_;
     const qint64 capacity_;
