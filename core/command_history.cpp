@@ -7,6 +7,9 @@
 #include <QFileSystemWatcher>
 #include <QLockFile>
 #include <QSaveFile>
+#include <QThreadPool>
+
+#include <algorithm>
 
 namespace sandbox {
 
@@ -30,9 +33,12 @@ CommandHistory::CommandHistory(const QString &configDir, const QUuid &profileId,
     : filePath_(QDir(configDir).filePath(QStringLiteral("history/") +
                                          profileId.toString(QUuid::WithoutBraces) +
                                          QStringLiteral(".txt")))
+    , receiver_(std::make_unique<QObject>())
     , maxEntries_(std::max(1, maxEntries)) {}
 
-CommandHistory::~CommandHistory() = default;
+CommandHistory::~CommandHistory() {
+    flush();
+}
 
 QString CommandHistory::filePath() const {
     return filePath_;
@@ -78,16 +84,16 @@ QString decode(const QString &line) {
 
 } // namespace
 
-std::optional<QStringList> CommandHistory::readFile(QString *error) const {
+std::optional<QStringList> CommandHistory::readFile(const QString &path, QString *error) {
     QStringList entries;
-    QFile file(filePath_);
+    QFile file(path);
     if (!file.exists())
         return entries;
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error =
                 QCoreApplication::translate("CommandHistory", "Cannot read the history file %1: %2")
-                    .arg(QDir::toNativeSeparators(filePath_), file.errorString());
+                    .arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
     QList<QByteArray> lines = file.readAll().split('\n');
@@ -103,8 +109,8 @@ std::optional<QStringList> CommandHistory::readFile(QString *error) const {
     return entries;
 }
 
-bool CommandHistory::writeFile(const QStringList &entries, QString *error) const {
-    QSaveFile file(filePath_);
+bool CommandHistory::writeFile(const QString &path, const QStringList &entries, QString *error) {
+    QSaveFile file(path);
     bool ok = file.open(QIODevice::WriteOnly);
     if (ok) {
         file.write(kFormatLine + '\n');
@@ -115,14 +121,14 @@ bool CommandHistory::writeFile(const QStringList &entries, QString *error) const
     if (!ok && error)
         *error =
             QCoreApplication::translate("CommandHistory", "Cannot save the history file %1: %2")
-                .arg(QDir::toNativeSeparators(filePath_), file.errorString());
+                .arg(QDir::toNativeSeparators(path), file.errorString());
     return ok;
 }
 
 bool CommandHistory::load(QString *error) {
     entries_.clear();
     resetCursor();
-    const auto read = readFile(error);
+    const auto read = readFile(filePath_, error);
     if (!read)
         return false;
     entries_ = *read;
@@ -141,40 +147,89 @@ bool CommandHistory::save(QString *error) const {
             *error = lockBusy(filePath_);
         return false;
     }
-    return writeFile(entries_, error);
+    return writeFile(filePath_, entries_, error);
 }
 
-bool CommandHistory::add(const QString &command, QString *error) {
+void CommandHistory::add(const QString &command) {
     resetCursor();
     // Exactly as typed, newlines included: a recalled loop must run as it did.
     if (command.trimmed().isEmpty())
-        return true;
-    const QString &entry = command;
-    unsaved_.append(entry);
-    QDir().mkpath(QFileInfo(filePath_).absolutePath());
-    QLockFile lock(filePath_ + QStringLiteral(".lock"));
-    std::optional<QStringList> merged;
-    QString problem;
-    if (!lock.tryLock(kLockTimeoutMs))
-        problem = lockBusy(filePath_);
-    else
-        merged = readFile(&problem);
-    if (!merged) {
-        appendEntry(entries_, entry);
-        trim();
-        if (error)
-            *error = problem;
-        return false;
+        return;
+    unsaved_.append(command);
+    if (unsaved_.size() > maxEntries_) { // saves keep failing: no more than the file would keep
+        const qsizetype dropped = unsaved_.size() - maxEntries_;
+        unsaved_.remove(0, dropped);
+        savingCount_ = std::max<qsizetype>(0, savingCount_ - dropped);
     }
-    for (const QString &mine : std::as_const(unsaved_))
-        appendEntry(*merged, mine);
-    entries_ = *merged;
+    appendEntry(entries_, command);
     trim();
-    const bool ok = writeFile(entries_, error);
-    if (ok)
-        unsaved_.clear();
-    watch();
-    return ok;
+    if (saving_)
+        saveAgain_ = true;
+    else
+        startSave();
+}
+
+CommandHistory::Merge CommandHistory::mergeIntoFile(const QString &path, const QStringList &mine,
+                                                    int maxEntries) {
+    Merge merge;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QLockFile lock(path + QStringLiteral(".lock"));
+    if (!lock.tryLock(kLockTimeoutMs)) {
+        merge.error = lockBusy(path);
+        return merge;
+    }
+    auto entries = readFile(path, &merge.error);
+    if (!entries)
+        return merge;
+    for (const QString &entry : mine)
+        appendEntry(*entries, entry);
+    if (entries->size() > maxEntries)
+        entries->remove(0, entries->size() - maxEntries);
+    merge.ok = writeFile(path, *entries, &merge.error);
+    merge.entries = std::move(*entries);
+    return merge;
+}
+
+void CommandHistory::startSave() {
+    if (!saver_) {
+        saver_ = std::make_unique<QThreadPool>();
+        saver_->setMaxThreadCount(1);
+    }
+    saving_ = true;
+    saveAgain_ = false;
+    const QStringList mine = unsaved_;
+    savingCount_ = mine.size();
+    QObject *receiver = receiver_.get();
+    saver_->start([this, receiver, path = filePath_, mine, max = maxEntries_] {
+        const Merge merge = mergeIntoFile(path, mine, max);
+        QMetaObject::invokeMethod(
+            receiver, [this, merge] { finishSave(merge); }, Qt::QueuedConnection);
+    });
+}
+
+void CommandHistory::finishSave(const Merge &merge) {
+    saving_ = false;
+    saveError_ = merge.error;
+    if (merge.ok) {
+        unsaved_.remove(0, savingCount_);
+        entries_ = merge.entries;
+        for (const QString &entry : std::as_const(unsaved_))
+            appendEntry(entries_, entry);
+        trim();
+        watch();
+    }
+    if (saveAgain_ && !unsaved_.isEmpty())
+        startSave();
+}
+
+bool CommandHistory::flush(QString *error) {
+    while (saving_) {
+        saver_->waitForDone();
+        QCoreApplication::sendPostedEvents(receiver_.get(), QEvent::MetaCall);
+    }
+    if (error)
+        *error = saveError_;
+    return saveError_.isEmpty();
 }
 
 void CommandHistory::watch() {
@@ -195,7 +250,7 @@ void CommandHistory::watch() {
 
 void CommandHistory::onFileChanged() {
     watch();
-    auto read = readFile(nullptr);
+    auto read = readFile(filePath_, nullptr);
     if (!read)
         return;
     for (const QString &entry : std::as_const(unsaved_))

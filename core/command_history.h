@@ -8,6 +8,8 @@
 #include <optional>
 
 class QFileSystemWatcher;
+class QObject;
+class QThreadPool;
 
 namespace sandbox {
 
@@ -16,8 +18,10 @@ namespace sandbox {
 // first. Commands only (never env values), bounded, consecutive repeats collapsed. Also the
 // ↑/↓ cursor and Ctrl+R search of a console tab. Several windows (processes) or tabs may
 // share a profile's file: add() takes a QLockFile, re-reads the file and appends to what is
-// there, and a QFileSystemWatcher brings other windows' commands in. Not thread-safe (GUI
-// thread).
+// there, and a QFileSystemWatcher brings other windows' commands in. The file work of add()
+// runs on a thread of its own (a lock held by another window, or a slow disk, must not stall
+// the console), one save at a time; the in-memory list changes at once. Not thread-safe:
+// call it from the thread that created it (the GUI thread).
 class CommandHistory {
 public:
     static constexpr int kDefaultMaxEntries = 1000;
@@ -35,11 +39,14 @@ public:
     // Writes the entries in memory (under the lock), replacing the file.
     bool save(QString *error = nullptr) const;
 
-    // Appends (unless empty or equal to the newest), trims to maxEntries, resets the
-    // cursor and saves: under the lock, appended to the file as it is now, so another
-    // window's commands stay. Returns false with error when saving failed (the entry is kept
-    // in memory and written with the next successful add).
-    bool add(const QString &command, QString *error = nullptr);
+    // Appends (unless empty or equal to the newest), trims to maxEntries and resets the
+    // cursor at once, then saves in the background: under the lock, appended to the file as
+    // it is now, so another window's commands stay. An entry whose save failed stays in
+    // memory and is written with the next add.
+    void add(const QString &command);
+    // Waits for the background saves and takes their results (the file's entries, with other
+    // windows' commands). False with error when the last save failed. The destructor flushes.
+    bool flush(QString *error = nullptr);
     void clear();
 
     QStringList entries() const { return entries_; }
@@ -61,16 +68,31 @@ public:
 
 private:
     void trim();
-    // Entries of the file; nullopt with error when it cannot be read. Missing = empty.
-    std::optional<QStringList> readFile(QString *error) const;
-    bool writeFile(const QStringList &entries, QString *error) const;
+    struct Merge {
+        bool ok = false;
+        QStringList entries; // the file's entries after the save (ok only)
+        QString error;
+    };
+    // Entries of the file at path; nullopt with error when it cannot be read. Missing = empty.
+    static std::optional<QStringList> readFile(const QString &path, QString *error);
+    static bool writeFile(const QString &path, const QStringList &entries, QString *error);
+    // Under the lock: the file's entries plus mine, trimmed to maxEntries, written back.
+    static Merge mergeIntoFile(const QString &path, const QStringList &mine, int maxEntries);
+    void startSave();
+    void finishSave(const Merge &merge);
     void watch();
     // Another window wrote: take its entries, keep this window's unsaved ones.
     void onFileChanged();
 
     QString filePath_;
     std::unique_ptr<QFileSystemWatcher> watcher_;
-    QStringList unsaved_; // added here, not yet in the file (a save failed)
+    QStringList unsaved_; // added here, not yet in the file (saving, or a save failed)
+    std::unique_ptr<QThreadPool> saver_; // one thread: one save at a time, in order
+    std::unique_ptr<QObject> receiver_;  // brings a save's result back to this thread
+    bool saving_ = false;
+    bool saveAgain_ = false;    // entries were added while a save ran
+    qsizetype savingCount_ = 0; // the first entries of unsaved_ that the running save writes
+    QString saveError_;         // of the last save; empty when it worked
     int maxEntries_;
     QStringList entries_;
     int cursor_ = -1; // -1 = at the draft (not walking)

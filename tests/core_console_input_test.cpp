@@ -33,8 +33,10 @@ TEST(CommandHistoryMultiLine, KeepsNewlinesAndBackslashesAcrossARestart) {
     {
         CommandHistory h(dir.path(), id);
         ASSERT_TRUE(h.load());
-        ASSERT_TRUE(h.add(kLoop));
-        ASSERT_TRUE(h.add(QStringLiteral("printf 'a\\nb'")));
+        h.add(kLoop);
+        ASSERT_TRUE(h.flush());
+        h.add(QStringLiteral("printf 'a\\nb'"));
+        ASSERT_TRUE(h.flush());
     }
     CommandHistory reopened(dir.path(), id);
     ASSERT_TRUE(reopened.load());
@@ -58,7 +60,8 @@ TEST(CommandHistoryMultiLine, ReadsTheOldOneCommandPerLineFormat) {
     EXPECT_EQ(h.entries(),
               QStringList({QStringLiteral("ls -l"), QStringLiteral("printf 'a\\nb'")}));
     // Saving converts the file; the backslash survives the next load.
-    ASSERT_TRUE(h.add(QStringLiteral("uname")));
+    h.add(QStringLiteral("uname"));
+    ASSERT_TRUE(h.flush());
     CommandHistory reopened(dir.path(), id);
     ASSERT_TRUE(reopened.load());
     EXPECT_EQ(reopened.at(1), QStringLiteral("printf 'a\\nb'"));
@@ -73,8 +76,10 @@ TEST(CommandHistoryMultiLine, TwoTabsOfOneProfileKeepEachOthersEntries) {
     CommandHistory b(dir.path(), id);
     ASSERT_TRUE(a.load());
     ASSERT_TRUE(b.load());
-    ASSERT_TRUE(a.add(QStringLiteral("from a")));
-    ASSERT_TRUE(b.add(QStringLiteral("from b")));
+    a.add(QStringLiteral("from a"));
+    ASSERT_TRUE(a.flush());
+    b.add(QStringLiteral("from b"));
+    ASSERT_TRUE(b.flush());
     CommandHistory reopened(dir.path(), id);
     ASSERT_TRUE(reopened.load());
     EXPECT_EQ(reopened.entries(),

@@ -7,13 +7,17 @@
 
 #include "event_wait.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLocale>
+#include <QLockFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 using namespace sandbox;
@@ -93,10 +97,14 @@ TEST_F(CommandHistoryTest, PersistsPerProfileAndCollapsesRepeats) {
     {
         CommandHistory h(dir.path(), id);
         ASSERT_TRUE(h.load());
-        ASSERT_TRUE(h.add(QStringLiteral("ls")));
-        ASSERT_TRUE(h.add(QStringLiteral("ls")));
-        ASSERT_TRUE(h.add(QStringLiteral("uname -a")));
-        ASSERT_TRUE(h.add(QStringLiteral("  ")));
+        h.add(QStringLiteral("ls"));
+        ASSERT_TRUE(h.flush());
+        h.add(QStringLiteral("ls"));
+        ASSERT_TRUE(h.flush());
+        h.add(QStringLiteral("uname -a"));
+        ASSERT_TRUE(h.flush());
+        h.add(QStringLiteral("  "));
+        ASSERT_TRUE(h.flush());
         EXPECT_EQ(h.entries(), list({"ls", "uname -a"}));
     }
     CommandHistory reopened(dir.path(), id);
@@ -117,6 +125,7 @@ TEST_F(CommandHistoryTest, IsBounded) {
     EXPECT_EQ(h.size(), 5);
     EXPECT_EQ(h.entries().first(), QStringLiteral("cmd 7"));
     EXPECT_EQ(h.entries().last(), QStringLiteral("cmd 11"));
+    ASSERT_TRUE(h.flush());
     CommandHistory reopened(dir.path(), id, 3);
     reopened.load();
     EXPECT_EQ(reopened.entries(), list({"cmd 9", "cmd 10", "cmd 11"}));
@@ -155,9 +164,12 @@ TEST_F(CommandHistoryTest, TwoWindowsKeepEachOthersCommands) {
     CommandHistory b(dir.path(), id);
     ASSERT_TRUE(a.load());
     ASSERT_TRUE(b.load());
-    ASSERT_TRUE(a.add(QStringLiteral("from a 1")));
-    ASSERT_TRUE(b.add(QStringLiteral("from b")));
-    ASSERT_TRUE(a.add(QStringLiteral("from a 2")));
+    a.add(QStringLiteral("from a 1"));
+    ASSERT_TRUE(a.flush());
+    b.add(QStringLiteral("from b"));
+    ASSERT_TRUE(b.flush());
+    a.add(QStringLiteral("from a 2"));
+    ASSERT_TRUE(a.flush());
     CommandHistory reopened(dir.path(), id);
     ASSERT_TRUE(reopened.load());
     EXPECT_EQ(reopened.entries(), list({"from a 1", "from b", "from a 2"}));
@@ -169,6 +181,26 @@ TEST_F(CommandHistoryTest, TwoWindowsKeepEachOthersCommands) {
         10000))
         << b.entries().join(u',').toStdString();
     EXPECT_EQ(b.previous(), QStringLiteral("from a 2"));
+}
+
+// Enter must not wait for the history file: another window holding its lock (up to
+// kLockTimeoutMs) or a slow disk would freeze the console. The command is in the list at
+// once and reaches the file when the lock is free.
+TEST_F(CommandHistoryTest, AddDoesNotWaitForAnotherWindowsLock) {
+    CommandHistory h(dir.path(), id);
+    ASSERT_TRUE(h.load());
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(h.filePath()).absolutePath()));
+    auto otherWindow = std::make_unique<QLockFile>(h.filePath() + QStringLiteral(".lock"));
+    ASSERT_TRUE(otherWindow->tryLock(0));
+    h.add(QStringLiteral("uname -a"));
+    EXPECT_EQ(h.entries(), list({"uname -a"}));
+    EXPECT_EQ(h.previous(), QStringLiteral("uname -a"));
+    EXPECT_FALSE(QFileInfo::exists(h.filePath())) << "saved while another window held the lock";
+    otherWindow.reset();
+    ASSERT_TRUE(h.flush());
+    CommandHistory reopened(dir.path(), id);
+    ASSERT_TRUE(reopened.load());
+    EXPECT_EQ(reopened.entries(), list({"uname -a"}));
 }
 
 class ExecErrorTextTest : public ::testing::Test {
