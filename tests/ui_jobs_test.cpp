@@ -142,6 +142,34 @@ TEST_F(UiJobs, SaveAsJobWritesWhatRanWithoutPlainEnvValuesUnlessAsked) {
     EXPECT_TRUE(withValues->keysWithoutValue().isEmpty());
 }
 
+// A run with an env value set in the tab: its job carries that value when the user includes
+// values, and the job opened again sends the same (the history keeps the tab's values).
+TEST_F(UiJobs, SaveAsJobKeepsTheTabsEnvValueWhenAsked) {
+    openWindow();
+    ConsoleTab *tab = window->openConsole(profile.id);
+    tab->overrides()->setEnv({{QStringLiteral("STAGE"), QStringLiteral("from the tab")}});
+    runAndSelect(QStringLiteral("echo \"$STAGE/$PLAIN_VALUE\""));
+    ASSERT_TRUE(textOf(tab).contains(QStringLiteral("from the tab/plain-env-value\n")));
+    const QString path = jobsDir.filePath(QStringLiteral("tab-env.sandbox-job.json"));
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes); // include plain values
+    DialogAnswers::pushFileName(path);
+    window->historyPanel()->action(QStringLiteral("saveJob"))->trigger();
+    EXPECT_TRUE(DialogAnswers::shownMessages().last().contains(QStringLiteral("STAGE")));
+    const std::optional<JobSpec> job = JobSpecFile::read(path);
+    ASSERT_TRUE(job.has_value());
+    const QList<JobEnvEntry> expected{
+        {QStringLiteral("PLAIN_VALUE"), QStringLiteral("plain-env-value"), true},
+        {QStringLiteral("STAGE"), QStringLiteral("from the tab"), true}};
+    EXPECT_EQ(job->env, expected);
+
+    tab->overrides()->setEnv({});
+    ConsoleTab *opened = window->jobCommands()->openJob(path);
+    ASSERT_EQ(opened, tab);
+    ASSERT_TRUE(run(opened, opened->input()->text()));
+    EXPECT_EQ(textOf(tab).count(QStringLiteral("from the tab/plain-env-value\n")), 2)
+        << textOf(tab).toStdString();
+}
+
 TEST_F(UiJobs, CopiedSandboxctlCommandReproducesTheRunThroughTheShell) {
     openWindow();
     const QString line = QStringLiteral("echo \"it's $((6 * 7)) in $(pwd)\"; echo 'to stderr' >&2; "

@@ -58,8 +58,9 @@ std::optional<JobSpec> JobCommands::jobFor(const QUuid &profileId, const RunReco
         return std::nullopt;
     }
     profile->mode = record.mode; // split as it was when it ran
-    // What the run was sent with, not the profile's values of today.
-    RunOverrides overrides;
+    // What the run was sent with, not the profile's values of today: its env and timeout
+    // overrides as they were, and the image, security profile and workdir it ran with.
+    RunOverrides overrides = record.overridesOn(*profile);
     overrides.image = record.image;
     overrides.securityProfile = record.securityProfile;
     overrides.workdir = record.workdir;
