@@ -19,6 +19,7 @@
 #include "run_history_model.h"
 #include "run_history_panel.h"
 #include "secure_agent.h"
+#include "shell_quote.h"
 #include "test_pki.h"
 #include "transcript_model.h"
 #include "transcript_view.h"
@@ -203,6 +204,34 @@ TEST_F(UiJobs, CopiedSandboxctlCommandReproducesTheRunThroughTheShell) {
     const QString byName = QGuiApplication::clipboard()->text();
     EXPECT_TRUE(byName.startsWith(QStringLiteral("sandboxctl exec --profile-name 'Local agent'")))
         << byName.toStdString();
+}
+
+// The --profile-name form takes the profile's own env from the profile, but what the tab set
+// must be on the line: pasted into a shell, it prints what the console printed.
+TEST_F(UiJobs, CopiedProfileNameCommandCarriesTheTabsEnv) {
+    openWindow();
+    ConsoleTab *tab = window->openConsole(profile.id);
+    tab->overrides()->setEnv({{QStringLiteral("STAGE"), QStringLiteral("from the tab")}});
+    runAndSelect(QStringLiteral("echo \"$STAGE/$PLAIN_VALUE\""));
+    ASSERT_TRUE(textOf(tab).contains(QStringLiteral("from the tab/plain-env-value\n")));
+    window->historyPanel()->action(QStringLiteral("copyCommand"))->trigger();
+    const QString copied = QGuiApplication::clipboard()->text();
+    EXPECT_TRUE(copied.contains(QStringLiteral("--env 'STAGE=from the tab'")))
+        << copied.toStdString();
+    EXPECT_FALSE(copied.contains(QStringLiteral("plain-env-value"))) << "the profile supplies it";
+
+    // The test keeps its token under its own keychain service: a token file stands in.
+    QString pasted = copied;
+    pasted.replace(QStringLiteral("sandboxctl exec"),
+                   QStringLiteral(SANDBOXCTL_PATH " exec --config-dir ") +
+                       ShellQuote::quote(store->configDir()) + QStringLiteral(" --token-file ") +
+                       ShellQuote::quote(agent.tokenFile()));
+    QProcess shell;
+    shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), pasted});
+    ASSERT_TRUE(shell.waitForFinished(60000));
+    EXPECT_EQ(shell.exitCode(), 0) << shell.readAllStandardError().toStdString();
+    EXPECT_EQ(QString::fromUtf8(shell.readAllStandardOutput()),
+              QStringLiteral("from the tab/plain-env-value\n"));
 }
 
 TEST_F(UiJobs, OpenJobFromTheMenuFillsTheTabAndRunsOnlyOnEnter) {

@@ -108,11 +108,19 @@ QString JobCommands::saveAsJob(const QUuid &profileId, const RunRecord &record) 
 QString JobCommands::copyAsCommand(const QUuid &profileId, const RunRecord &record,
                                    CtlCommandLine::Form form) {
     QString error;
-    const std::optional<JobSpec> spec = jobFor(profileId, record, false, &error);
+    std::optional<JobSpec> spec = jobFor(profileId, record, true, &error);
     if (!spec) {
         fail(tr("Copy as sandboxctl Command"), error);
         return {};
     }
+    // --profile-name runs on this profile, which supplies its own values: the line carries
+    // the values the tab set, or the run would not be reproduced. The full flag set is for
+    // someone without the profile: plain values become placeholders.
+    QStringList tabKeys;
+    if (form == CtlCommandLine::Form::ProfileName)
+        for (const EnvVar &var : record.overrides.env.value_or(QList<EnvVar>()))
+            tabKeys << var.key;
+    spec->dropPlainEnvValues(tabKeys);
     const QString line = CtlCommandLine::build(*spec, form);
     QGuiApplication::clipboard()->setText(line);
     window_->statusBar()->showMessage(
