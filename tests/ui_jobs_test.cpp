@@ -235,8 +235,12 @@ TEST_F(UiJobs, CopiedProfileNameCommandCarriesTheTabsEnv) {
 }
 
 TEST_F(UiJobs, OpenJobFromTheMenuFillsTheTabAndRunsOnlyOnEnter) {
+    // Saved while the agent listened elsewhere (the demo's agents get new ports each start):
+    // it runs on the profile here, and the preview says where that is.
+    Profile whenSaved = profile;
+    whenSaved.address = QStringLiteral("127.0.0.1:9");
     const QString path =
-        writeJob(profile, QStringLiteral("echo \"job ran in $(pwd)\""), QStringLiteral("/tmp"));
+        writeJob(whenSaved, QStringLiteral("echo \"job ran in $(pwd)\""), QStringLiteral("/tmp"));
     openWindow();
     ASSERT_NE(window->action(QStringLiteral("openJob")), nullptr);
     DialogAnswers::pushFileName(path);
@@ -250,6 +254,8 @@ TEST_F(UiJobs, OpenJobFromTheMenuFillsTheTabAndRunsOnlyOnEnter) {
     const QString preview = tab->jobPreviewBar()->text();
     EXPECT_TRUE(preview.contains(QStringLiteral("x.sandbox-job.json"))) << preview.toStdString();
     EXPECT_TRUE(preview.contains(QStringLiteral("workdir /tmp"))) << preview.toStdString();
+    EXPECT_TRUE(preview.contains(profile.address)) << preview.toStdString();
+    EXPECT_FALSE(preview.contains(QStringLiteral("127.0.0.1:9,"))) << preview.toStdString();
     EXPECT_TRUE(preview.contains(QStringLiteral("PLAIN_VALUE=•••"))) << preview.toStdString();
     EXPECT_FALSE(preview.contains(QStringLiteral("plain-env-value")));
     EXPECT_TRUE(preview.contains(QStringLiteral("argv: /bin/sh -c"))) << preview.toStdString();

@@ -158,7 +158,11 @@ ConsoleTab *JobCommands::openJob(const QString &path) {
     overrides.securityProfile = spec->securityProfile;
     overrides.workdir = spec->workdir;
     tab->fillCommand(spec->commandText(), overrides);
-    tab->showJobPreview(previewText(path, *spec, missing));
+    // It runs on the profile here: its address, not the one the job was saved with (a
+    // restarted agent, a colleague's host).
+    JobSpec shown = *spec;
+    shown.profile = JobProfileRef::fromProfile(*profile);
+    tab->showJobPreview(previewText(path, shown, missing));
     return tab;
 }
 
