@@ -281,7 +281,8 @@ Profiles (shared with the desktop console):
   --profile-name NAME|ID  take address, TLS files, server name, Allow insecure, image,
                           security profile, workdir and env from this console profile,
                           and its token from the keychain; options below override them
-  --config-dir DIR        the console's configuration directory (profiles.json)
+  --config-dir DIR        the console's configuration directory (profiles.json;
+                          default $SANDBOX_CONSOLE_CONFIG_DIR, else the console's own)
   run uses the job's profile (by id) when it exists here, else the job's address.
 
 Connection:

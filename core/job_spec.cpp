@@ -107,9 +107,9 @@ QString JobSpec::commandText() const {
     return mode == CommandMode::Argv ? ShellQuote::join(argvList) : shellLine;
 }
 
-void JobSpec::dropPlainEnvValues() {
+void JobSpec::dropPlainEnvValues(const QStringList &keep) {
     for (JobEnvEntry &entry : env) {
-        if (entry.valueIncluded && !entry.isSecretReference()) {
+        if (entry.valueIncluded && !entry.isSecretReference() && !keep.contains(entry.key)) {
             entry.value.clear();
             entry.valueIncluded = false;
         }

@@ -74,8 +74,8 @@ struct JobSpec {
     // The text to put in a console input: the shell line, or the argv quoted so that argv
     // mode splits it back into the same list.
     QString commandText() const;
-    // Drops plain values (keys stay); `secret://` references are kept.
-    void dropPlainEnvValues();
+    // Drops plain values (keys stay) except those of keep; `secret://` references are kept.
+    void dropPlainEnvValues(const QStringList &keep = {});
     // Keys whose value is not in the job.
     QStringList keysWithoutValue() const;
     // The env that is sent: entries with values, entries without one filled from fallback

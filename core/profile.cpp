@@ -184,6 +184,29 @@ QList<EnvVar> Profile::requestEnv() const {
     return result;
 }
 
+QList<EnvVar> Profile::envWith(const QList<EnvVar> &overrides) const {
+    QList<EnvVar> result = env;
+    for (const EnvVar &var : overrides) {
+        const auto own = std::find_if(result.begin(), result.end(),
+                                      [&](const EnvVar &e) { return e.key == var.key; });
+        if (own != result.end())
+            own->value = var.value;
+        else
+            result.append(var);
+    }
+    return result;
+}
+
+QList<EnvVar> Profile::envChanges(const QList<EnvVar> &sent) const {
+    const QList<EnvVar> own = requestEnv();
+    QList<EnvVar> changes;
+    for (const EnvVar &var : sent) {
+        if (!own.contains(var))
+            changes.append(var);
+    }
+    return changes;
+}
+
 RunnerConfig Profile::toRunnerConfig(const QString &token) const {
     RunnerConfig c;
     c.address = utf8(address.trimmed());

@@ -62,6 +62,12 @@ public:
     // What a request carries as env: the profile's env, plus colourEnv() entries whose key
     // the user did not set when askForColour is on.
     QList<EnvVar> requestEnv() const;
+    // The env with overrides set over it: a key already in env gets the override's value,
+    // a new key is appended.
+    QList<EnvVar> envWith(const QList<EnvVar> &overrides) const;
+    // The entries of a sent env that this profile would not send itself (requestEnv()): what
+    // a tab's env editor or a job changed.
+    QList<EnvVar> envChanges(const QList<EnvVar> &sent) const;
 
     // The runner configuration for this profile; token may be empty (no bearer).
     RunnerConfig toRunnerConfig(const QString &token) const;

@@ -63,6 +63,11 @@ ProfileStore::ProfileStore(const QString &configDir, QObject *parent)
 ProfileStore::~ProfileStore() = default;
 
 QString ProfileStore::defaultConfigDir() {
+    const QString fromEnvironment = qEnvironmentVariable("SANDBOX_CONSOLE_CONFIG_DIR");
+    return fromEnvironment.isEmpty() ? standardConfigDir() : fromEnvironment;
+}
+
+QString ProfileStore::standardConfigDir() {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
 }
 

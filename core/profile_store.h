@@ -35,8 +35,11 @@ public:
     explicit ProfileStore(const QString &configDir = {}, QObject *parent = nullptr);
     ~ProfileStore() override;
 
-    // QStandardPaths::AppConfigLocation (main sets the application name).
+    // $SANDBOX_CONSOLE_CONFIG_DIR when set (`scripts/demo --shell` points it at the demo's
+    // profiles, for the console and sandboxctl alike), else standardConfigDir().
     static QString defaultConfigDir();
+    // QStandardPaths::AppConfigLocation (main sets the application name).
+    static QString standardConfigDir();
     QString configDir() const { return configDir_; }
     QString filePath() const;
 

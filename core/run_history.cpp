@@ -105,6 +105,8 @@ bool RunHistory::save(QString *error) const {
     QDir().mkpath(QFileInfo(filePath()).absolutePath());
     QSaveFile file(filePath());
     bool ok = file.open(QIODevice::WriteOnly);
+    // The user's alone: it keeps the env override values of the runs.
+    ok = ok && file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     ok = ok && file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) >= 0;
     ok = ok && file.commit();
     if (!ok) {

@@ -15,7 +15,7 @@ RunHistoryStore::RunHistoryStore(const QString &dataDir, QObject *parent)
 
 QString RunHistoryStore::dataDirFor(const QString &configDir) {
     if (configDir.isEmpty() ||
-        QDir(configDir).absolutePath() == QDir(ProfileStore::defaultConfigDir()).absolutePath())
+        QDir(configDir).absolutePath() == QDir(ProfileStore::standardConfigDir()).absolutePath())
         return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(configDir).filePath(QStringLiteral("data"));
 }

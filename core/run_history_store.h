@@ -17,8 +17,9 @@ public:
     explicit RunHistoryStore(const QString &dataDir, QObject *parent = nullptr);
 
     // Where the run history lives for a config dir: QStandardPaths::AppDataLocation when it
-    // is the default config location; inside an explicit --config-dir (DIR/data) otherwise,
-    // so a demo or test config keeps everything of its own in one place.
+    // is the standard config location; inside any other (--config-dir DIR or
+    // $SANDBOX_CONSOLE_CONFIG_DIR: DIR/data), so a demo or test config keeps everything of
+    // its own in one place.
     static QString dataDirFor(const QString &configDir);
 
     QString dataDir() const { return dataDir_; }

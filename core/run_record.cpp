@@ -33,6 +33,52 @@ std::optional<QString> takeOptional(const QJsonObject &object, const QString &ke
     return value.isString() ? std::optional<QString>(value.toString()) : std::nullopt;
 }
 
+QJsonArray envToJson(const QList<EnvVar> &env) {
+    QJsonArray array;
+    for (const EnvVar &var : env)
+        array.append(
+            QJsonObject{{QStringLiteral("key"), var.key}, {QStringLiteral("value"), var.value}});
+    return array;
+}
+
+std::optional<QList<EnvVar>> takeEnv(const QJsonObject &object) {
+    const QJsonValue value = object.value(QStringLiteral("env"));
+    if (!value.isArray())
+        return std::nullopt;
+    QList<EnvVar> env;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array) {
+        const QJsonObject entry = item.toObject();
+        env.append({entry.value(QStringLiteral("key")).toString(),
+                    entry.value(QStringLiteral("value")).toString()});
+    }
+    return env;
+}
+
+QJsonObject overridesToJson(const RunOverrides &o) {
+    QJsonObject object;
+    putOptional(object, QStringLiteral("image"), o.image);
+    putOptional(object, QStringLiteral("securityProfile"), o.securityProfile);
+    putOptional(object, QStringLiteral("workdir"), o.workdir);
+    if (o.env)
+        object.insert(QStringLiteral("env"), envToJson(*o.env));
+    if (o.timeout)
+        object.insert(QStringLiteral("timeoutMs"), double(o.timeout->count()));
+    return object;
+}
+
+RunOverrides overridesFromJson(const QJsonObject &object) {
+    RunOverrides o;
+    o.image = takeOptional(object, QStringLiteral("image"));
+    o.securityProfile = takeOptional(object, QStringLiteral("securityProfile"));
+    o.workdir = takeOptional(object, QStringLiteral("workdir"));
+    o.env = takeEnv(object);
+    if (const QJsonValue timeout = object.value(QStringLiteral("timeoutMs"));
+        timeout.isDouble() && timeout.toDouble() > 0)
+        o.timeout = std::chrono::milliseconds(qint64(timeout.toDouble()));
+    return o;
+}
+
 QStringList toStringList(const QJsonValue &value) {
     QStringList list;
     const QJsonArray array = value.toArray();
@@ -42,6 +88,13 @@ QStringList toStringList(const QJsonValue &value) {
 }
 
 } // namespace
+
+RunOverrides RunRecord::overridesOn(const Profile &profile) const {
+    RunOverrides result = overrides;
+    if (result.env)
+        result.env = profile.envWith(*result.env);
+    return result;
+}
 
 QString RunRecord::statusText() const {
     if (!finished)
@@ -76,13 +129,7 @@ QJsonObject RunRecord::toJson() const {
     o.insert(QStringLiteral("argv"), QJsonArray::fromStringList(argv));
     o.insert(QStringLiteral("mode"),
              mode == CommandMode::Argv ? QStringLiteral("argv") : QStringLiteral("shell"));
-    QJsonObject overrides;
-    putOptional(overrides, QStringLiteral("image"), imageOverride);
-    putOptional(overrides, QStringLiteral("securityProfile"), securityProfileOverride);
-    putOptional(overrides, QStringLiteral("workdir"), workdirOverride);
-    if (timeoutOverride)
-        overrides.insert(QStringLiteral("timeoutMs"), double(timeoutOverride->count()));
-    o.insert(QStringLiteral("overrides"), overrides);
+    o.insert(QStringLiteral("overrides"), overridesToJson(overrides));
     o.insert(QStringLiteral("image"), image);
     o.insert(QStringLiteral("securityProfile"), securityProfile);
     o.insert(QStringLiteral("workdir"), workdir);
@@ -123,13 +170,7 @@ std::optional<RunRecord> RunRecord::fromJson(const QJsonObject &o, QString &erro
     r.mode = o.value(QStringLiteral("mode")).toString() == QLatin1String("argv")
                  ? CommandMode::Argv
                  : CommandMode::Shell;
-    const QJsonObject overrides = o.value(QStringLiteral("overrides")).toObject();
-    r.imageOverride = takeOptional(overrides, QStringLiteral("image"));
-    r.securityProfileOverride = takeOptional(overrides, QStringLiteral("securityProfile"));
-    r.workdirOverride = takeOptional(overrides, QStringLiteral("workdir"));
-    if (const QJsonValue timeout = overrides.value(QStringLiteral("timeoutMs"));
-        timeout.isDouble() && timeout.toDouble() > 0)
-        r.timeoutOverride = std::chrono::milliseconds(qint64(timeout.toDouble()));
+    r.overrides = overridesFromJson(o.value(QStringLiteral("overrides")).toObject());
     r.image = o.value(QStringLiteral("image")).toString();
     r.securityProfile = o.value(QStringLiteral("securityProfile")).toString();
     r.workdir = o.value(QStringLiteral("workdir")).toString();

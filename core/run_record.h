@@ -1,7 +1,9 @@
 #pragma once
 
 #include "exec_result.h"
+#include "profile.h"
 #include "profile_types.h"
+#include "run_overrides.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -16,19 +18,22 @@
 namespace sandbox {
 
 // One run of a command in a console tab, as the run history keeps it: what was typed and
-// sent, the overrides used, how it ended and where its transcript file is. Env appears as
-// keys only; a token never reaches a record.
+// sent, the overrides used, how it ended and where its transcript file is. The env entries
+// the tab set keep their values (like profiles.json keeps the profile's; `secret://`
+// references verbatim), so Re-run and Save as job… send the same env again; the profile's
+// own values are not copied here, and a token never reaches a record.
 struct RunRecord {
     QUuid id = QUuid::createUuid();
     QDateTime startedAt;
     QString line;     // the command exactly as typed
     QStringList argv; // exactly what was sent
     CommandMode mode = CommandMode::Shell;
-    // The tab's overrides for this run (unset = the profile's value at the time).
-    std::optional<QString> imageOverride;
-    std::optional<QString> securityProfileOverride;
-    std::optional<QString> workdirOverride;
-    std::optional<std::chrono::milliseconds> timeoutOverride;
+    // The tab's overrides for this run (unset = the profile's value at the time). env holds
+    // only the entries the tab set over the profile's env (Profile::envChanges); records
+    // written before they were kept have none.
+    RunOverrides overrides;
+    // overrides with env as sent: the tab's entries over profile's env.
+    RunOverrides overridesOn(const Profile &profile) const;
     // What the command ran with (the header's values).
     QString image;
     QString securityProfile;

@@ -9,6 +9,7 @@
 #include "test_pki.h"
 
 #include <console_session.h>
+#include <profile_store.h>
 #include <run_history.h>
 #include <run_history_store.h>
 #include <run_recorder.h>
@@ -120,6 +121,9 @@ TEST_F(RunHistoryAgentTest, RunsAreRecordedWithTranscriptAndSurviveARestart) {
         new RunRecorder(session.get(), store.history(profile.id));
         ConsoleSession::Overrides overrides;
         overrides.workdir = QStringLiteral("/tmp");
+        // As a tab sends its env editor's entries: over the profile's env.
+        overrides.env = ConsoleSession::mergedEnv(
+            profile, {{QStringLiteral("STAGE"), QStringLiteral("from the tab")}});
         const auto first = run(
             *session, QStringLiteral("echo \"hi from $(pwd)\"; echo err >&2; exit 3"), overrides);
         ASSERT_TRUE(first.has_value());
@@ -143,8 +147,12 @@ TEST_F(RunHistoryAgentTest, RunsAreRecordedWithTranscriptAndSurviveARestart) {
     EXPECT_EQ(first.statusText(), QStringLiteral("exit 3"));
     EXPECT_EQ(first.stdoutBytes, quint64(QByteArray("hi from /tmp\n").size()));
     EXPECT_EQ(first.stderrBytes, 4u);
-    EXPECT_EQ(first.workdirOverride, std::optional<QString>(QStringLiteral("/tmp")));
-    EXPECT_FALSE(first.imageOverride.has_value());
+    EXPECT_EQ(first.overrides.workdir, std::optional<QString>(QStringLiteral("/tmp")));
+    EXPECT_FALSE(first.overrides.image.has_value());
+    const QList<EnvVar> tabEnv{{QStringLiteral("STAGE"), QStringLiteral("from the tab")}};
+    EXPECT_EQ(first.overrides.env, std::optional<QList<EnvVar>>(tabEnv))
+        << "the tab's env with its value, for Re-run; not the profile's own entries";
+    EXPECT_FALSE(runs.at(1).overrides.env.has_value());
     EXPECT_EQ(first.image, QString::fromLatin1(SecureAgent::kImage));
     EXPECT_TRUE(first.envKeys.contains(QStringLiteral("DB_PASSWORD")));
     EXPECT_TRUE(first.startedAt.isValid());
@@ -161,7 +169,11 @@ TEST_F(RunHistoryAgentTest, RunsAreRecordedWithTranscriptAndSurviveARestart) {
     const QByteArray everything = allBytesUnder(dataDir.path());
     EXPECT_FALSE(everything.contains(QByteArray::fromStdString(agent.token())))
         << "a token reached the run history";
-    EXPECT_FALSE(everything.contains("hunter2-value")) << "an env value reached the history";
+    EXPECT_FALSE(everything.contains("hunter2-value"))
+        << "a value of the profile's env was copied into the history";
+    const QFileInfo historyFile(restarted.history(profile.id)->filePath());
+    EXPECT_EQ(historyFile.permissions() & (QFile::ReadGroup | QFile::ReadOther), 0)
+        << "only the user may read the history: it keeps the tab's env values";
 }
 
 TEST(RunHistoryTest, BoundedByRunCountAndByTranscriptBytes) {
@@ -262,6 +274,18 @@ TEST(RunHistoryTest, DataDirIsTheDataLocationOrInsideAnExplicitConfigDir) {
               QStringLiteral("/tmp/demo-config/data"));
 }
 
+// scripts/demo --shell points the console and sandboxctl at the demo's profiles this way.
+TEST(RunHistoryTest, ConfigDirFromTheEnvironmentIsTheDefaultAndKeepsItsOwnData) {
+    qputenv("SANDBOX_CONSOLE_CONFIG_DIR", "/tmp/demo-config");
+    const ProfileStore store;
+    const QString dataDir = RunHistoryStore::dataDirFor(store.configDir());
+    qunsetenv("SANDBOX_CONSOLE_CONFIG_DIR");
+    EXPECT_EQ(store.configDir(), QStringLiteral("/tmp/demo-config"));
+    EXPECT_EQ(dataDir, QStringLiteral("/tmp/demo-config/data"));
+    EXPECT_EQ(ProfileStore().configDir(),
+              QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation));
+}
+
 TEST(RunHistoryTest, SearchMatchesCommandImageAndStatus) {
     RunRecord r;
     r.line = QStringLiteral("cat /etc/os-release");
@@ -275,26 +299,43 @@ TEST(RunHistoryTest, SearchMatchesCommandImageAndStatus) {
     EXPECT_FALSE(r.matches(QStringLiteral("uname")));
 }
 
-// Re-run and Edit and run restore a run's overrides, the per-command timeout included,
-// also after a restart (the record goes through its JSON).
-TEST(RunHistoryTest, OverridesIncludingTheTimeoutComeBackFromTheFile) {
+// Re-run and Edit and run restore a run's overrides, the per-command timeout and the env the
+// tab set included, also after a restart (the record goes through its JSON).
+TEST(RunHistoryTest, OverridesIncludingTimeoutAndTabEnvComeBackFromTheFile) {
     RunRecord run;
     run.line = QStringLiteral("sleep 5");
     run.startedAt = QDateTime::currentDateTime();
-    run.imageOverride = QStringLiteral("busybox:demo");
-    run.workdirOverride = QStringLiteral("/tmp");
-    run.timeoutOverride = std::chrono::milliseconds(3000);
+    run.overrides.image = QStringLiteral("busybox:demo");
+    run.overrides.workdir = QStringLiteral("/tmp");
+    run.overrides.timeout = std::chrono::milliseconds(3000);
+    run.overrides.env = QList<EnvVar>{{QStringLiteral("STAGE"), QStringLiteral("two words")},
+                                      {QStringLiteral("DB"), QStringLiteral("secret://db.pw")}};
     QString error;
     const auto back = RunRecord::fromJson(run.toJson(), error);
     ASSERT_TRUE(back.has_value()) << error.toStdString();
-    EXPECT_EQ(back->imageOverride, run.imageOverride);
-    EXPECT_EQ(back->workdirOverride, run.workdirOverride);
-    EXPECT_FALSE(back->securityProfileOverride.has_value());
-    ASSERT_TRUE(back->timeoutOverride.has_value());
-    EXPECT_EQ(back->timeoutOverride->count(), 3000);
+    EXPECT_EQ(back->overrides, run.overrides);
 
-    run.timeoutOverride.reset();
+    run.overrides.timeout.reset();
+    run.overrides.env.reset();
     const auto none = RunRecord::fromJson(run.toJson(), error);
     ASSERT_TRUE(none.has_value());
-    EXPECT_FALSE(none->timeoutOverride.has_value());
+    EXPECT_FALSE(none->overrides.timeout.has_value());
+    EXPECT_FALSE(none->overrides.env.has_value()) << "no env override: the profile's env";
+}
+
+// What runs again is the tab's env over the profile's env of today: a key the tab set wins,
+// the profile's other keys (and a value changed in the profile since) come from the profile.
+TEST(RunHistoryTest, TabEnvIsSetOverTheProfilesEnv) {
+    Profile profile;
+    profile.env = {{QStringLiteral("A"), QStringLiteral("profile-a")},
+                   {QStringLiteral("B"), QStringLiteral("profile-b")}};
+    RunRecord run;
+    run.overrides.env = QList<EnvVar>{{QStringLiteral("B"), QStringLiteral("tab-b")},
+                                      {QStringLiteral("C"), QStringLiteral("tab-c")}};
+    const QList<EnvVar> expected{{QStringLiteral("A"), QStringLiteral("profile-a")},
+                                 {QStringLiteral("B"), QStringLiteral("tab-b")},
+                                 {QStringLiteral("C"), QStringLiteral("tab-c")}};
+    EXPECT_EQ(run.overridesOn(profile).env, std::optional<QList<EnvVar>>(expected));
+    run.overrides.env.reset();
+    EXPECT_FALSE(run.overridesOn(profile).env.has_value());
 }

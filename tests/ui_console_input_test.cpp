@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTabBar>
 #include <QTabWidget>
@@ -187,6 +188,23 @@ TEST_F(UiConsoleInput, ArgvModeRunsA200000CharacterCommand) {
     EXPECT_EQ(output.size(), a.size() + b.size());
     EXPECT_TRUE(output == a + b) << output.left(100).toStdString();
     EXPECT_TRUE(textOf(tab).contains(QStringLiteral("exit 0")));
+}
+
+// The Env button sits at the right end of the bar: its popup must stay on the screen, or its
+// "Add variable" button is out of reach (seen in the demo under Xvfb).
+TEST_F(UiConsoleInput, EnvPopupStaysOnTheScreen) {
+    ConsoleTab *tab = open(addAgentProfile());
+    ASSERT_NE(tab, nullptr);
+    QuickOverridesBar *bar = tab->overrides();
+    const QRect screen = bar->envButton()->screen()->availableGeometry();
+    window->move(screen.right() + 1 - window->frameGeometry().width(), screen.top());
+    QTest::mouseClick(bar->envButton(), Qt::LeftButton);
+    ASSERT_TRUE(bar->envPopup()->isVisible());
+    EXPECT_TRUE(screen.contains(bar->envPopup()->frameGeometry()))
+        << "popup at " << bar->envPopup()->frameGeometry().x() << ","
+        << bar->envPopup()->frameGeometry().y() << " on a screen " << screen.width() << "x"
+        << screen.height();
+    bar->envPopup()->hide();
 }
 
 TEST_F(UiConsoleInput, OverridesReachTheCommandAndTheHeaderNamesEverythingSent) {

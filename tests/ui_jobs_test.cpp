@@ -19,6 +19,7 @@
 #include "run_history_model.h"
 #include "run_history_panel.h"
 #include "secure_agent.h"
+#include "shell_quote.h"
 #include "test_pki.h"
 #include "transcript_model.h"
 #include "transcript_view.h"
@@ -142,6 +143,34 @@ TEST_F(UiJobs, SaveAsJobWritesWhatRanWithoutPlainEnvValuesUnlessAsked) {
     EXPECT_TRUE(withValues->keysWithoutValue().isEmpty());
 }
 
+// A run with an env value set in the tab: its job carries that value when the user includes
+// values, and the job opened again sends the same (the history keeps the tab's values).
+TEST_F(UiJobs, SaveAsJobKeepsTheTabsEnvValueWhenAsked) {
+    openWindow();
+    ConsoleTab *tab = window->openConsole(profile.id);
+    tab->overrides()->setEnv({{QStringLiteral("STAGE"), QStringLiteral("from the tab")}});
+    runAndSelect(QStringLiteral("echo \"$STAGE/$PLAIN_VALUE\""));
+    ASSERT_TRUE(textOf(tab).contains(QStringLiteral("from the tab/plain-env-value\n")));
+    const QString path = jobsDir.filePath(QStringLiteral("tab-env.sandbox-job.json"));
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes); // include plain values
+    DialogAnswers::pushFileName(path);
+    window->historyPanel()->action(QStringLiteral("saveJob"))->trigger();
+    EXPECT_TRUE(DialogAnswers::shownMessages().last().contains(QStringLiteral("STAGE")));
+    const std::optional<JobSpec> job = JobSpecFile::read(path);
+    ASSERT_TRUE(job.has_value());
+    const QList<JobEnvEntry> expected{
+        {QStringLiteral("PLAIN_VALUE"), QStringLiteral("plain-env-value"), true},
+        {QStringLiteral("STAGE"), QStringLiteral("from the tab"), true}};
+    EXPECT_EQ(job->env, expected);
+
+    tab->overrides()->setEnv({});
+    ConsoleTab *opened = window->jobCommands()->openJob(path);
+    ASSERT_EQ(opened, tab);
+    ASSERT_TRUE(run(opened, opened->input()->text()));
+    EXPECT_EQ(textOf(tab).count(QStringLiteral("from the tab/plain-env-value\n")), 2)
+        << textOf(tab).toStdString();
+}
+
 TEST_F(UiJobs, CopiedSandboxctlCommandReproducesTheRunThroughTheShell) {
     openWindow();
     const QString line = QStringLiteral("echo \"it's $((6 * 7)) in $(pwd)\"; echo 'to stderr' >&2; "
@@ -177,9 +206,41 @@ TEST_F(UiJobs, CopiedSandboxctlCommandReproducesTheRunThroughTheShell) {
         << byName.toStdString();
 }
 
+// The --profile-name form takes the profile's own env from the profile, but what the tab set
+// must be on the line: pasted into a shell, it prints what the console printed.
+TEST_F(UiJobs, CopiedProfileNameCommandCarriesTheTabsEnv) {
+    openWindow();
+    ConsoleTab *tab = window->openConsole(profile.id);
+    tab->overrides()->setEnv({{QStringLiteral("STAGE"), QStringLiteral("from the tab")}});
+    runAndSelect(QStringLiteral("echo \"$STAGE/$PLAIN_VALUE\""));
+    ASSERT_TRUE(textOf(tab).contains(QStringLiteral("from the tab/plain-env-value\n")));
+    window->historyPanel()->action(QStringLiteral("copyCommand"))->trigger();
+    const QString copied = QGuiApplication::clipboard()->text();
+    EXPECT_TRUE(copied.contains(QStringLiteral("--env 'STAGE=from the tab'")))
+        << copied.toStdString();
+    EXPECT_FALSE(copied.contains(QStringLiteral("plain-env-value"))) << "the profile supplies it";
+
+    // The test keeps its token under its own keychain service: a token file stands in.
+    QString pasted = copied;
+    pasted.replace(QStringLiteral("sandboxctl exec"),
+                   QStringLiteral(SANDBOXCTL_PATH " exec --config-dir ") +
+                       ShellQuote::quote(store->configDir()) + QStringLiteral(" --token-file ") +
+                       ShellQuote::quote(agent.tokenFile()));
+    QProcess shell;
+    shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), pasted});
+    ASSERT_TRUE(shell.waitForFinished(60000));
+    EXPECT_EQ(shell.exitCode(), 0) << shell.readAllStandardError().toStdString();
+    EXPECT_EQ(QString::fromUtf8(shell.readAllStandardOutput()),
+              QStringLiteral("from the tab/plain-env-value\n"));
+}
+
 TEST_F(UiJobs, OpenJobFromTheMenuFillsTheTabAndRunsOnlyOnEnter) {
+    // Saved while the agent listened elsewhere (the demo's agents get new ports each start):
+    // it runs on the profile here, and the preview says where that is.
+    Profile whenSaved = profile;
+    whenSaved.address = QStringLiteral("127.0.0.1:9");
     const QString path =
-        writeJob(profile, QStringLiteral("echo \"job ran in $(pwd)\""), QStringLiteral("/tmp"));
+        writeJob(whenSaved, QStringLiteral("echo \"job ran in $(pwd)\""), QStringLiteral("/tmp"));
     openWindow();
     ASSERT_NE(window->action(QStringLiteral("openJob")), nullptr);
     DialogAnswers::pushFileName(path);
@@ -193,6 +254,8 @@ TEST_F(UiJobs, OpenJobFromTheMenuFillsTheTabAndRunsOnlyOnEnter) {
     const QString preview = tab->jobPreviewBar()->text();
     EXPECT_TRUE(preview.contains(QStringLiteral("x.sandbox-job.json"))) << preview.toStdString();
     EXPECT_TRUE(preview.contains(QStringLiteral("workdir /tmp"))) << preview.toStdString();
+    EXPECT_TRUE(preview.contains(profile.address)) << preview.toStdString();
+    EXPECT_FALSE(preview.contains(QStringLiteral("127.0.0.1:9,"))) << preview.toStdString();
     EXPECT_TRUE(preview.contains(QStringLiteral("PLAIN_VALUE=•••"))) << preview.toStdString();
     EXPECT_FALSE(preview.contains(QStringLiteral("plain-env-value")));
     EXPECT_TRUE(preview.contains(QStringLiteral("argv: /bin/sh -c"))) << preview.toStdString();

@@ -94,7 +94,7 @@ TEST_F(UiRunHistory, RunsAreListedNewestFirstAndKeptAcrossARestart) {
     EXPECT_EQ(cell(0, RunHistoryModel::Command), QStringLiteral("echo second"));
     EXPECT_EQ(cell(1, RunHistoryModel::Status), QStringLiteral("exit 4"));
     const RunRecord first = panel()->model()->record(1);
-    EXPECT_EQ(first.workdirOverride, std::optional<QString>(QStringLiteral("/tmp")));
+    EXPECT_EQ(first.overrides.workdir, std::optional<QString>(QStringLiteral("/tmp")));
     EXPECT_TRUE(QFileInfo::exists(first.transcriptPath)) << first.transcriptPath.toStdString();
 }
 
@@ -155,6 +155,31 @@ TEST_F(UiRunHistory, EditAndRunFillsInputAndOverridesWithoutRunning) {
     ASSERT_TRUE(awaitEnd(tab, [&] { QTest::keyClick(tab->input(), Qt::Key_Return); }));
     EXPECT_EQ(started.count(), 1);
     EXPECT_EQ(textOf(tab).count(QStringLiteral("edit me\n")), 2);
+}
+
+// The env the tab set is part of what ran: Re-run sends it again after the tab's editor
+// changed, also after a restart, and Edit and run puts it back into the editor.
+TEST_F(UiRunHistory, RerunAndEditBringBackTheTabsEnvValues) {
+    ConsoleTab *tab = openWindow();
+    tab->overrides()->setEnv({{QStringLiteral("STAGE"), QStringLiteral("from the tab")}});
+    ASSERT_TRUE(run(tab, QStringLiteral("echo \"stage=$STAGE\"")));
+    ASSERT_TRUE(EventWait::until([&] { return historyShows(1); }));
+    ASSERT_TRUE(textOf(tab).contains(QStringLiteral("stage=from the tab\n")));
+
+    window.reset();
+    makeStores(); // a restart
+    tab = openWindow();
+    ASSERT_NE(tab, nullptr);
+    EXPECT_TRUE(tab->overrides()->env().isEmpty());
+    panel()->selectRow(0);
+    ASSERT_TRUE(awaitEnd(tab, [&] { panel()->action(QStringLiteral("rerun"))->trigger(); }));
+    EXPECT_TRUE(textOf(tab).contains(QStringLiteral("stage=from the tab\n")))
+        << textOf(tab).toStdString();
+
+    tab->overrides()->setEnv({});
+    panel()->action(QStringLiteral("editAndRun"))->trigger();
+    const QList<EnvVar> expected{{QStringLiteral("STAGE"), QStringLiteral("from the tab")}};
+    EXPECT_EQ(tab->overrides()->env(), expected);
 }
 
 TEST_F(UiRunHistory, OpenTranscriptShowsTheRunsWholeOutput) {

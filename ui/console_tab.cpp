@@ -185,13 +185,7 @@ void ConsoleTab::fillCommand(const QString &line, const ConsoleSession::Override
     overrides_->setValues(overrides.image, overrides.securityProfile, overrides.workdir);
     // A run's or job's env is the whole list it sent; the tab's editor holds what differs
     // from what the profile sends itself (its env and colour variables).
-    const QList<EnvVar> own = session_->profile().requestEnv();
-    QList<EnvVar> differing;
-    for (const EnvVar &var : overrides.env.value_or(QList<EnvVar>())) {
-        if (!own.contains(var))
-            differing.append(var);
-    }
-    overrides_->setEnv(differing);
+    overrides_->setEnv(session_->profile().envChanges(overrides.env.value_or(QList<EnvVar>())));
     overrides_->timeoutSpin()->setValue(
         overrides.timeout ? int(std::chrono::ceil<std::chrono::seconds>(*overrides.timeout).count())
                           : 0);

@@ -58,8 +58,9 @@ std::optional<JobSpec> JobCommands::jobFor(const QUuid &profileId, const RunReco
         return std::nullopt;
     }
     profile->mode = record.mode; // split as it was when it ran
-    // What the run was sent with, not the profile's values of today.
-    RunOverrides overrides;
+    // What the run was sent with, not the profile's values of today: its env and timeout
+    // overrides as they were, and the image, security profile and workdir it ran with.
+    RunOverrides overrides = record.overridesOn(*profile);
     overrides.image = record.image;
     overrides.securityProfile = record.securityProfile;
     overrides.workdir = record.workdir;
@@ -107,11 +108,19 @@ QString JobCommands::saveAsJob(const QUuid &profileId, const RunRecord &record) 
 QString JobCommands::copyAsCommand(const QUuid &profileId, const RunRecord &record,
                                    CtlCommandLine::Form form) {
     QString error;
-    const std::optional<JobSpec> spec = jobFor(profileId, record, false, &error);
+    std::optional<JobSpec> spec = jobFor(profileId, record, true, &error);
     if (!spec) {
         fail(tr("Copy as sandboxctl Command"), error);
         return {};
     }
+    // --profile-name runs on this profile, which supplies its own values: the line carries
+    // the values the tab set, or the run would not be reproduced. The full flag set is for
+    // someone without the profile: plain values become placeholders.
+    QStringList tabKeys;
+    if (form == CtlCommandLine::Form::ProfileName)
+        for (const EnvVar &var : record.overrides.env.value_or(QList<EnvVar>()))
+            tabKeys << var.key;
+    spec->dropPlainEnvValues(tabKeys);
     const QString line = CtlCommandLine::build(*spec, form);
     QGuiApplication::clipboard()->setText(line);
     window_->statusBar()->showMessage(
@@ -149,7 +158,11 @@ ConsoleTab *JobCommands::openJob(const QString &path) {
     overrides.securityProfile = spec->securityProfile;
     overrides.workdir = spec->workdir;
     tab->fillCommand(spec->commandText(), overrides);
-    tab->showJobPreview(previewText(path, *spec, missing));
+    // It runs on the profile here: its address, not the one the job was saved with (a
+    // restarted agent, a colleague's host).
+    JobSpec shown = *spec;
+    shown.profile = JobProfileRef::fromProfile(*profile);
+    tab->showJobPreview(previewText(path, shown, missing));
     return tab;
 }
 

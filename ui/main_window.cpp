@@ -153,12 +153,7 @@ ConsoleTab *MainWindow::repeatRun(const QUuid &profileId, const RunRecord &recor
         tab = openConsole(profileId);
     if (!tab)
         return nullptr;
-    ConsoleSession::Overrides overrides;
-    overrides.image = record.imageOverride;
-    overrides.securityProfile = record.securityProfileOverride;
-    overrides.workdir = record.workdirOverride;
-    overrides.timeout = record.timeoutOverride;
-    tab->fillCommand(record.line, overrides);
+    tab->fillCommand(record.line, record.overridesOn(tab->profile()));
     if (run)
         tab->runInput();
     return tab;

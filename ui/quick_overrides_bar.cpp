@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -138,8 +139,16 @@ std::optional<std::chrono::milliseconds> QuickOverridesBar::timeout() const {
 }
 
 void QuickOverridesBar::showEnvPopup() {
-    envPopup_->move(envButton_->mapToGlobal(QPoint(0, envButton_->height())));
+    // Below the button, kept on its screen (near the right edge it would hide its own "Add
+    // variable" button off-screen); placed once shown, when its layout has set its size.
     envPopup_->show();
+    const QRect screen = envButton_->screen()->availableGeometry();
+    const QSize size = envPopup_->frameGeometry().size();
+    const QPoint below = envButton_->mapToGlobal(QPoint(0, envButton_->height()));
+    QPoint at(qMax(screen.left(), qMin(below.x(), screen.right() + 1 - size.width())), below.y());
+    if (at.y() + size.height() > screen.bottom() + 1)
+        at.setY(qMax(screen.top(), envButton_->mapToGlobal(QPoint(0, 0)).y() - size.height()));
+    envPopup_->move(at);
     envTable_->setFocus();
 }
 

@@ -67,16 +67,7 @@ void ConsoleSession::setSpoolCapBytes(qint64 bytes) {
 }
 
 QList<EnvVar> ConsoleSession::mergedEnv(const Profile &profile, const QList<EnvVar> &overrides) {
-    QList<EnvVar> env = profile.env;
-    for (const EnvVar &var : overrides) {
-        const auto own =
-            std::find_if(env.begin(), env.end(), [&](const EnvVar &e) { return e.key == var.key; });
-        if (own != env.end())
-            own->value = var.value;
-        else
-            env.append(var);
-    }
-    return env;
+    return profile.envWith(overrides);
 }
 
 QList<EnvVar> ConsoleSession::requestEnv(const Profile &profile, const Overrides &overrides) {

@@ -22,16 +22,15 @@ void RunRecorder::setHistory(RunHistory *history) {
 void RunRecorder::onStarted(quint64 blockId, const CommandContext &context) {
     if (!history_)
         return;
-    const ConsoleSession::Overrides overrides = session_->runningOverrides();
     RunRecord record;
     record.startedAt = context.startedAt;
     record.line = session_->runningLine();
     record.argv = context.argv;
     record.mode = session_->profile().mode;
-    record.imageOverride = overrides.image;
-    record.securityProfileOverride = overrides.securityProfile;
-    record.workdirOverride = overrides.workdir;
-    record.timeoutOverride = overrides.timeout;
+    record.overrides = session_->runningOverrides();
+    // Only what the tab changed: the profile's own values stay in profiles.json.
+    if (record.overrides.env)
+        record.overrides.env = session_->profile().envChanges(*record.overrides.env);
     record.image = context.image;
     record.securityProfile = context.securityProfileRequested;
     record.workdir = context.workdir;
