@@ -203,6 +203,8 @@ void ProfileStore::setProfiles(const QList<Profile> &profiles) {
 }
 
 void ProfileStore::watch() {
+    if (!watchesFile_)
+        return;
     if (!watcher_) {
         watcher_ = std::make_unique<QFileSystemWatcher>();
         connect(watcher_.get(), &QFileSystemWatcher::fileChanged, this,

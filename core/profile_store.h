@@ -63,6 +63,11 @@ public:
     // Locks, re-reads, merges and writes atomically (QSaveFile). On failure error names the
     // file and the OS error, or the lock another window holds.
     bool save(QString *error = nullptr);
+    // Off: no QFileSystemWatcher, so other windows' writes are taken in only by load() and
+    // the merge in save(). For a store without an event loop to deliver the watcher's
+    // signals (the profile_store fuzzer, where setting up the watch dominated each run).
+    // Call before load().
+    void setWatchesFile(bool watches) { watchesFile_ = watches; }
     // How long save() waits for another window's lock.
     void setLockTimeout(int ms) { lockTimeoutMs_ = ms; }
     QString lockFilePath() const;
@@ -107,6 +112,7 @@ private:
     LoadStatus loadStatus_ = LoadStatus::Missing;
     QString loadError_;
     int lockTimeoutMs_ = 10000;
+    bool watchesFile_ = true;
     std::unique_ptr<QFileSystemWatcher> watcher_;
 };
 

@@ -178,12 +178,20 @@ TEST(ProfileRunnerConfig, AskForColourKeepsWhatTheUserSetAndCanBeTurnedOff) {
     expected = {{"TERM", "dumb"}};
     EXPECT_EQ(p.toRunnerConfig({}).env, expected);
     // Kept in profiles.json; a profile written before the option existed stays plain.
+    // (fromJson needs a name and an address: without them it refuses, and reading the
+    // empty optional was undefined behaviour that UBSan reported.)
+    p.name = QStringLiteral("colour");
+    p.address = QStringLiteral("127.0.0.1:50051");
     QString error;
     p.askForColour = true;
-    EXPECT_TRUE(Profile::fromJson(p.toJson(), error)->askForColour) << error.toStdString();
+    const auto kept = Profile::fromJson(p.toJson(), error);
+    ASSERT_TRUE(kept.has_value()) << error.toStdString();
+    EXPECT_TRUE(kept->askForColour);
     QJsonObject old = p.toJson();
     old.remove(QStringLiteral("askForColour"));
-    EXPECT_FALSE(Profile::fromJson(old, error)->askForColour);
+    const auto plain = Profile::fromJson(old, error);
+    ASSERT_TRUE(plain.has_value()) << error.toStdString();
+    EXPECT_FALSE(plain->askForColour);
 }
 
 // token × {plaintext, TLS, mTLS} × allowInsecure

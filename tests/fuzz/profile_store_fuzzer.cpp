@@ -30,6 +30,7 @@ void writeFile(const QString &path, const uint8_t *data, size_t size) {
 
 void checkLoad(const QString &dir) {
     ProfileStore store(dir);
+    store.setWatchesFile(false);
     const auto status = store.load();
     if (status == ProfileStore::LoadStatus::Corrupt ||
         status == ProfileStore::LoadStatus::NewerSchema) {
@@ -42,6 +43,7 @@ void checkLoad(const QString &dir) {
     if (status != ProfileStore::LoadStatus::Ok || !store.save())
         std::abort();
     ProfileStore reread(dir);
+    reread.setWatchesFile(false);
     if (reread.load() != ProfileStore::LoadStatus::Ok || reread.profiles() != store.profiles())
         std::abort();
 }
@@ -49,6 +51,7 @@ void checkLoad(const QString &dir) {
 void checkImport(const QString &file, const QString &dir) {
     QFile::remove(QDir(dir).filePath(QStringLiteral("profiles.json")));
     ProfileStore store(dir);
+    store.setWatchesFile(false);
     store.load();
     QString error;
     QList<QUuid> ids;
