@@ -2,8 +2,6 @@
 
 #include "transcript_spool.h"
 
-#include <QMutexLocker>
-
 #ifdef Q_OS_LINUX
 #include <pthread.h>
 #include <sys/resource.h>
@@ -22,23 +20,23 @@ TranscriptFeed::~TranscriptFeed() {
 }
 
 void TranscriptFeed::setReadyCallback(std::function<void()> ready) {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     ready_ = std::move(ready);
 }
 
 void TranscriptFeed::setMask(const OutputMask &mask) {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     mask_ = mask;
 }
 
 void TranscriptFeed::stop() {
     {
-        QMutexLocker lock(&mutex_);
+        std::unique_lock lock(mutex_);
         if (stopping_)
             return;
         stopping_ = true;
-        rawChanged_.wakeAll();
-        linesTaken_.wakeAll();
+        rawChanged_.notify_all();
+        linesTaken_.notify_all();
     }
     if (thread_.joinable())
         thread_.join();
@@ -63,29 +61,29 @@ void TranscriptFeed::finish(const CommandSummary &summary) {
     RawItem item;
     item.kind = RawItem::Kind::Finish;
     item.summary = summary;
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     if (stopping_)
         return;
     const quint64 mine = ++finishesQueued_;
     raw_.push_back(std::move(item));
-    rawChanged_.wakeAll();
+    rawChanged_.notify_all();
     while (finishesDone_ < mine && !stopping_)
-        rawChanged_.wait(&mutex_);
+        rawChanged_.wait(lock);
 }
 
 void TranscriptFeed::push(RawItem &&item, bool waitForRoom) {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     if (item.kind == RawItem::Kind::Data) {
         const qint64 size = item.data.size();
         while (waitForRoom && !closed_ && !stopping_ && rawBytes_ > 0 &&
                rawBytes_ + size > kRawCapacityBytes)
-            rawChanged_.wait(&mutex_);
+            rawChanged_.wait(lock);
         if (closed_ || stopping_)
             return;
         rawBytes_ += size;
     }
     raw_.push_back(std::move(item));
-    rawChanged_.wakeAll();
+    rawChanged_.notify_all();
 }
 
 void TranscriptFeed::yieldToTheGui() {
@@ -101,23 +99,23 @@ void TranscriptFeed::run() {
     pthread_setname_np(pthread_self(), "transcript-feed");
 #endif
     yieldToTheGui();
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     for (;;) {
         while (raw_.empty() && !stopping_)
-            rawChanged_.wait(&mutex_);
+            rawChanged_.wait(lock);
         if (stopping_)
             return;
         RawItem item = std::move(raw_.front());
         raw_.pop_front();
         if (item.kind == RawItem::Kind::Data)
             rawBytes_ -= item.data.size();
-        rawChanged_.wakeAll(); // room for the receiver
+        rawChanged_.notify_all(); // room for the receiver
         lock.unlock();
         process(item);
-        lock.relock();
+        lock.lock();
         if (item.kind == RawItem::Kind::Finish) {
             ++finishesDone_;
-            rawChanged_.wakeAll();
+            rawChanged_.notify_all();
         }
     }
 }
@@ -160,10 +158,10 @@ void TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait)
     StyledLine stderrPartial = stderr_.partialLine();
     std::function<void()> ready;
     {
-        QMutexLocker lock(&mutex_);
+        std::unique_lock lock(mutex_);
         while (wait && !closed_ && !stopping_ && pendingBytes_ > 0 &&
                pendingBytes_ + weight > capacity_)
-            linesTaken_.wait(&mutex_);
+            linesTaken_.wait(lock);
         if (closed_ || stopping_)
             return;
         pending_.stdoutPartial = std::move(stdoutPartial);
@@ -190,15 +188,15 @@ void TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait)
 }
 
 TranscriptBatch TranscriptFeed::take() {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     return takeLocked();
 }
 
 bool TranscriptFeed::tryTake(TranscriptBatch &batch) {
-    if (!mutex_.tryLock())
+    std::unique_lock lock(mutex_, std::try_to_lock);
+    if (!lock.owns_lock())
         return false;
     batch = takeLocked();
-    mutex_.unlock();
     return true;
 }
 
@@ -210,19 +208,19 @@ TranscriptBatch TranscriptFeed::takeLocked() {
     pending_.stderrPartial = batch.stderrPartial;
     pendingBytes_ = 0;
     queued_ = false;
-    linesTaken_.wakeAll();
+    linesTaken_.notify_all();
     return batch;
 }
 
 void TranscriptFeed::close() {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     closed_ = true;
-    rawChanged_.wakeAll();
-    linesTaken_.wakeAll();
+    rawChanged_.notify_all();
+    linesTaken_.notify_all();
 }
 
 void TranscriptFeed::reopen() {
-    QMutexLocker lock(&mutex_);
+    std::unique_lock lock(mutex_);
     closed_ = false;
 }
 

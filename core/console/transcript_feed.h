@@ -8,12 +8,12 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
-#include <QMutex>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace sandbox {
@@ -108,9 +108,11 @@ private:
     TerminalLineBuilder stdout_{LineKind::Stdout};
     TerminalLineBuilder stderr_{LineKind::Stderr};
 
-    QMutex mutex_;              // guards everything below
-    QWaitCondition rawChanged_; // items arrived, room freed, a finish processed, stop
-    QWaitCondition linesTaken_; // the GUI took lines, close, stop
+    // std:: rather than QMutex/QWaitCondition: ThreadSanitizer sees these (Qt 6.4's wait
+    // unlocks and relocks inside uninstrumented QtCore, which TSan takes for races).
+    std::mutex mutex_;                   // guards everything below
+    std::condition_variable rawChanged_; // items arrived, room freed, a finish, stop
+    std::condition_variable linesTaken_; // the GUI took lines, close, stop
     std::deque<RawItem> raw_;
     qint64 rawBytes_ = 0;
     quint64 finishesQueued_ = 0;
