@@ -7,7 +7,6 @@
 #include <QFileSystemWatcher>
 #include <QLockFile>
 #include <QSaveFile>
-#include <QThreadPool>
 
 #include <algorithm>
 
@@ -191,20 +190,37 @@ CommandHistory::Merge CommandHistory::mergeIntoFile(const QString &path, const Q
 }
 
 void CommandHistory::startSave() {
-    if (!saver_) {
-        saver_ = std::make_unique<QThreadPool>();
-        saver_->setMaxThreadCount(1);
-    }
     saving_ = true;
     saveAgain_ = false;
     const QStringList mine = unsaved_;
     savingCount_ = mine.size();
+    const quint64 save = ++saveNumber_;
     QObject *receiver = receiver_.get();
-    saver_->start([this, receiver, path = filePath_, mine, max = maxEntries_] {
-        const Merge merge = mergeIntoFile(path, mine, max);
+    // A std::thread and a std::mutex (not a Qt pool): the hand-offs stay visible to
+    // ThreadSanitizer. The thread only touches result_ (under the mutex) and copies.
+    saver_ = std::thread([this, receiver, save, path = filePath_, mine, max = maxEntries_] {
+        Merge merge = mergeIntoFile(path, mine, max);
+        {
+            const std::lock_guard lock(resultMutex_);
+            result_ = std::move(merge);
+        }
         QMetaObject::invokeMethod(
-            receiver, [this, merge] { finishSave(merge); }, Qt::QueuedConnection);
+            receiver, [this, save] { collectSave(save); }, Qt::QueuedConnection);
     });
+}
+
+// The GUI thread, when a save's thread has said it is done (or flush() waits for it).
+void CommandHistory::collectSave(quint64 save) {
+    if (!saving_ || save != saveNumber_)
+        return; // already collected by flush()
+    saver_.join();
+    Merge merge;
+    {
+        const std::lock_guard lock(resultMutex_);
+        merge = std::move(*result_);
+        result_.reset();
+    }
+    finishSave(merge);
 }
 
 void CommandHistory::finishSave(const Merge &merge) {
@@ -223,10 +239,8 @@ void CommandHistory::finishSave(const Merge &merge) {
 }
 
 bool CommandHistory::flush(QString *error) {
-    while (saving_) {
-        saver_->waitForDone();
-        QCoreApplication::sendPostedEvents(receiver_.get(), QEvent::MetaCall);
-    }
+    while (saving_)
+        collectSave(saveNumber_);
     if (error)
         *error = saveError_;
     return saveError_.isEmpty();

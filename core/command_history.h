@@ -5,11 +5,12 @@
 #include <QUuid>
 
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 class QFileSystemWatcher;
 class QObject;
-class QThreadPool;
 
 namespace sandbox {
 
@@ -79,6 +80,7 @@ private:
     // Under the lock: the file's entries plus mine, trimmed to maxEntries, written back.
     static Merge mergeIntoFile(const QString &path, const QStringList &mine, int maxEntries);
     void startSave();
+    void collectSave(quint64 save);
     void finishSave(const Merge &merge);
     void watch();
     // Another window wrote: take its entries, keep this window's unsaved ones.
@@ -86,9 +88,12 @@ private:
 
     QString filePath_;
     std::unique_ptr<QFileSystemWatcher> watcher_;
-    QStringList unsaved_; // added here, not yet in the file (saving, or a save failed)
-    std::unique_ptr<QThreadPool> saver_; // one thread: one save at a time, in order
-    std::unique_ptr<QObject> receiver_;  // brings a save's result back to this thread
+    QStringList unsaved_;         // added here, not yet in the file (saving, or a save failed)
+    std::thread saver_;           // the running save, one at a time, in order
+    std::mutex resultMutex_;      // guards result_
+    std::optional<Merge> result_; // the finished save's, until collected
+    quint64 saveNumber_ = 0;      // of the running (or last) save
+    std::unique_ptr<QObject> receiver_; // brings "done" back to this thread
     bool saving_ = false;
     bool saveAgain_ = false;    // entries were added while a save ran
     qsizetype savingCount_ = 0; // the first entries of unsaved_ that the running save writes
