@@ -18,14 +18,6 @@ QString modeName(CommandMode mode) {
     return mode == CommandMode::Argv ? QStringLiteral("argv") : QStringLiteral("shell");
 }
 
-QJsonArray envToJson(const QList<EnvVar> &env) {
-    QJsonArray array;
-    for (const EnvVar &var : env)
-        array.append(
-            QJsonObject{{QStringLiteral("key"), var.key}, {QStringLiteral("value"), var.value}});
-    return array;
-}
-
 QString fieldError(const QString &field, const char *problem) {
     return QCoreApplication::translate("Profile", problem).arg(field);
 }
@@ -115,6 +107,14 @@ Transport Profile::transport() const {
     if (useTls || !caFile.isEmpty() || !certFile.isEmpty() || !keyFile.isEmpty())
         return Transport::Tls;
     return Transport::Plaintext;
+}
+
+QJsonArray Profile::envToJson(const QList<EnvVar> &env) {
+    QJsonArray array;
+    for (const EnvVar &var : env)
+        array.append(
+            QJsonObject{{QStringLiteral("key"), var.key}, {QStringLiteral("value"), var.value}});
+    return array;
 }
 
 QJsonObject Profile::toJson() const {

@@ -4,6 +4,7 @@
 #include "runner_config.h"
 #include "token_transport_policy.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -52,6 +53,8 @@ public:
 
     // camelCase keys; env as an ordered array of {"key", "value"}.
     QJsonObject toJson() const;
+    // An env list as profiles.json holds it: [{"key": …, "value": …}, …] (also run records).
+    static QJsonArray envToJson(const QList<EnvVar> &env);
     // Unknown keys are ignored. A missing or mistyped field returns nullopt and sets error
     // to a predicate naming the field, written to follow "profile #2 ('name')": e.g.
     // "is missing the field 'address'".

@@ -33,14 +33,6 @@ std::optional<QString> takeOptional(const QJsonObject &object, const QString &ke
     return value.isString() ? std::optional<QString>(value.toString()) : std::nullopt;
 }
 
-QJsonArray envToJson(const QList<EnvVar> &env) {
-    QJsonArray array;
-    for (const EnvVar &var : env)
-        array.append(
-            QJsonObject{{QStringLiteral("key"), var.key}, {QStringLiteral("value"), var.value}});
-    return array;
-}
-
 std::optional<QList<EnvVar>> takeEnv(const QJsonObject &object) {
     const QJsonValue value = object.value(QStringLiteral("env"));
     if (!value.isArray())
@@ -61,7 +53,7 @@ QJsonObject overridesToJson(const RunOverrides &o) {
     putOptional(object, QStringLiteral("securityProfile"), o.securityProfile);
     putOptional(object, QStringLiteral("workdir"), o.workdir);
     if (o.env)
-        object.insert(QStringLiteral("env"), envToJson(*o.env));
+        object.insert(QStringLiteral("env"), Profile::envToJson(*o.env));
     if (o.timeout)
         object.insert(QStringLiteral("timeoutMs"), double(o.timeout->count()));
     return object;
