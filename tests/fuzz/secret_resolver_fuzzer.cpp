@@ -55,14 +55,6 @@ std::map<std::string, std::string> parseEnv(const std::string &text) {
     return env;
 }
 
-bool anyKeyContains(const std::map<std::string, std::string> &env, const std::string &text) {
-    for (const auto &[key, value] : env) {
-        if (key.find(text) != std::string::npos)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -89,13 +81,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             std::abort(); // read a file outside the secrets directory
     }
     if (problem) {
-        for (const auto &[key, value] : original) {
-            // The message may name keys; it never quotes a reference or a value.
-            // '@' marks a secret-like value: the message template has none (see agent_request).
-            if (value.size() >= 6 && value.find('@') != std::string::npos &&
-                problem->find(value) != std::string::npos && !anyKeyContains(original, value))
-                std::abort();
-        }
+        // The one refusal is the template plus the key whose reference failed, nothing else:
+        // it never quotes a reference or a value. (An earlier check looked for '@' values in
+        // the message and fired on a value built from the template's last word plus a key.)
+        static const std::string kTemplate = "cannot resolve the secret reference in env ";
+        if (problem->rfind(kTemplate, 0) != 0)
+            std::abort();
+        const auto named = original.find(problem->substr(kTemplate.size()));
+        if (named == original.end() || named->second.rfind("secret://", 0) != 0)
+            std::abort();
         return 0;
     }
     for (const auto &[key, value] : original) {
