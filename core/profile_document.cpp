@@ -26,50 +26,57 @@ QString entryLabel(qsizetype index, const QJsonValue &value) {
 
 ProfileDocument ProfileDocument::parse(const QByteArray &bytes, bool allowBareArray, bool strict) {
     ProfileDocument doc;
+    Status status = Status::Ok;
+    QString error;
+    const auto array = profilesArray(bytes, allowBareArray, &status, &error);
+    if (!array) {
+        doc.fail(status, error);
+        return doc;
+    }
+    doc.parseArray(*array, strict);
+    return doc;
+}
+
+std::optional<QJsonArray> ProfileDocument::profilesArray(const QByteArray &bytes,
+                                                         bool allowBareArray, Status *status,
+                                                         QString *error) {
+    const auto refuse = [&](Status why, const QString &message) {
+        *status = why;
+        *error = message;
+        return std::nullopt;
+    };
     QJsonParseError parseError;
     const QJsonDocument json = QJsonDocument::fromJson(bytes, &parseError);
-    if (json.isNull()) {
-        doc.fail(Status::Corrupt, QCoreApplication::translate("sandbox::ProfileStore",
-                                                              "not valid JSON (%1 at byte %2)")
-                                      .arg(parseError.errorString())
-                                      .arg(parseError.offset));
-        return doc;
-    }
-    if (allowBareArray && json.isArray()) {
-        doc.parseArray(json.array(), strict);
-        return doc;
-    }
-    if (!json.isObject()) {
-        doc.fail(Status::Corrupt, QCoreApplication::translate("sandbox::ProfileStore",
-                                                              "the top level is not an object"));
-        return doc;
-    }
+    if (json.isNull())
+        return refuse(Status::Corrupt, QCoreApplication::translate("sandbox::ProfileStore",
+                                                                   "not valid JSON (%1 at byte %2)")
+                                           .arg(parseError.errorString())
+                                           .arg(parseError.offset));
+    if (allowBareArray && json.isArray())
+        return json.array();
+    if (!json.isObject())
+        return refuse(
+            Status::Corrupt,
+            QCoreApplication::translate("sandbox::ProfileStore", "the top level is not an object"));
     const QJsonObject root = json.object();
     const QJsonValue schema = root.value(QStringLiteral("schema"));
-    if (!schema.isDouble() || schema.toInt(0) < 1) {
-        doc.fail(Status::Corrupt,
-                 QCoreApplication::translate("sandbox::ProfileStore",
-                                             "missing or invalid \"schema\" version"));
-        return doc;
-    }
-    if (schema.toInt() > kSchemaVersion) {
-        doc.fail(Status::NewerSchema,
-                 QCoreApplication::translate("sandbox::ProfileStore",
-                                             "written by a newer version of Sandbox Console "
-                                             "(schema %1; this version reads schema %2)")
-                     .arg(schema.toInt())
-                     .arg(kSchemaVersion));
-        return doc;
-    }
+    if (!schema.isDouble() || schema.toInt(0) < 1)
+        return refuse(Status::Corrupt,
+                      QCoreApplication::translate("sandbox::ProfileStore",
+                                                  "missing or invalid \"schema\" version"));
+    if (schema.toInt() > kSchemaVersion)
+        return refuse(Status::NewerSchema,
+                      QCoreApplication::translate("sandbox::ProfileStore",
+                                                  "written by a newer version of Sandbox Console "
+                                                  "(schema %1; this version reads schema %2)")
+                          .arg(schema.toInt())
+                          .arg(kSchemaVersion));
     const QJsonValue profiles = root.value(QStringLiteral("profiles"));
-    if (!profiles.isArray()) {
-        doc.fail(Status::Corrupt,
-                 QCoreApplication::translate("sandbox::ProfileStore",
-                                             "missing or invalid \"profiles\" array"));
-        return doc;
-    }
-    doc.parseArray(profiles.toArray(), strict);
-    return doc;
+    if (!profiles.isArray())
+        return refuse(Status::Corrupt,
+                      QCoreApplication::translate("sandbox::ProfileStore",
+                                                  "missing or invalid \"profiles\" array"));
+    return profiles.toArray();
 }
 
 void ProfileDocument::parseArray(const QJsonArray &array, bool strict) {

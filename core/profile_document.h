@@ -3,6 +3,7 @@
 #include "profile.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -32,6 +33,10 @@ public:
     static ProfileDocument parse(const QByteArray &bytes, bool allowBareArray = false,
                                  bool strict = false);
     static ProfileDocument fromProfiles(const QList<Profile> &profiles);
+    // The envelope check parse() does: the "profiles" array of a schema-1 document (or a bare
+    // array when allowBareArray), else nullopt with status and error set. Imports use it too.
+    static std::optional<QJsonArray> profilesArray(const QByteArray &bytes, bool allowBareArray,
+                                                   Status *status, QString *error);
 
     Status status() const { return status_; }
     // Why the document is Corrupt or NewerSchema (without the file name).

@@ -1,5 +1,6 @@
 #include "profile_import.h"
 
+#include "profile_document.h"
 #include "profile_store.h"
 
 #include <QCoreApplication>
@@ -17,38 +18,6 @@
 namespace sandbox {
 
 namespace {
-
-std::optional<QJsonArray> profilesArray(const QByteArray &bytes, QString &problem) {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (doc.isNull()) {
-        problem = ProfileImport::tr("not valid JSON (%1 at byte %2)")
-                      .arg(parseError.errorString())
-                      .arg(parseError.offset);
-        return std::nullopt;
-    }
-    if (doc.isArray())
-        return doc.array();
-    const QJsonObject root = doc.object();
-    const int schema = root.value(QStringLiteral("schema")).toInt(0);
-    if (schema < 1) {
-        problem = ProfileImport::tr("missing or invalid \"schema\" version");
-        return std::nullopt;
-    }
-    if (schema > ProfileStore::kSchemaVersion) {
-        problem = ProfileImport::tr(
-                      "written by a newer version of Sandbox Console (schema %1; this version "
-                      "reads schema %2)")
-                      .arg(schema)
-                      .arg(ProfileStore::kSchemaVersion);
-        return std::nullopt;
-    }
-    if (!root.value(QStringLiteral("profiles")).isArray()) {
-        problem = ProfileImport::tr("missing or invalid \"profiles\" array");
-        return std::nullopt;
-    }
-    return root.value(QStringLiteral("profiles")).toArray();
-}
 
 QString resolved(const QString &path, const QDir &base) {
     if (path.isEmpty() || QDir::isAbsolutePath(path))
@@ -150,8 +119,9 @@ std::optional<QList<ProfileImport::Item>> ProfileImport::plan(const QString &pat
                          .arg(QDir::toNativeSeparators(path), file.errorString());
         return std::nullopt;
     }
+    ProfileDocument::Status status = ProfileDocument::Status::Ok;
     QString problem;
-    const auto array = profilesArray(file.readAll(), problem);
+    const auto array = ProfileDocument::profilesArray(file.readAll(), true, &status, &problem);
     if (!array)
         return fail(problem);
     if (array->isEmpty())

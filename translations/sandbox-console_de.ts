@@ -305,22 +305,6 @@
 <context>
     <name>ProfileImport</name>
     <message>
-        <source>not valid JSON (%1 at byte %2)</source>
-        <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
-    </message>
-    <message>
-        <source>missing or invalid &quot;schema&quot; version</source>
-        <translation>fehlende oder ungültige „schema“-Version</translation>
-    </message>
-    <message>
-        <source>written by a newer version of Sandbox Console (schema %1; this version reads schema %2)</source>
-        <translation>von einer neueren Version von Sandbox Console geschrieben (Schema %1; diese Version liest Schema %2)</translation>
-    </message>
-    <message>
-        <source>missing or invalid &quot;profiles&quot; array</source>
-        <translation>fehlendes oder ungültiges „profiles“-Array</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
