@@ -1,6 +1,7 @@
 #include "exec_service.h"
 #include "exec_watchdog.h"
 
+#include "chunk_relay.h"
 #include "docker_command.h"
 #include "host_process.h"
 #include "request_check.h"
@@ -200,12 +201,20 @@ grpc::Status ExecService::run(grpc::ServerContext *context, const HostSandbox::P
         return {spawnError.invalidArgument ? grpc::StatusCode::INVALID_ARGUMENT
                                            : grpc::StatusCode::INTERNAL,
                 spawnError.message};
+    // Sends from the relay's thread, so reading the pipes overlaps the Write (which blocks on
+    // flow control: the back-pressure). Its own message: `chunk` stays the handler's.
+    wire::SandboxExecChunk output;
+    ChunkRelay relay([&](OutputStream stream, std::string &data) {
+        std::string *field =
+            stream == OutputStream::Stdout ? output.mutable_stdout() : output.mutable_stderr();
+        field->swap(data); // no copy into the message
+        const bool sent = writer->Write(output);
+        field->swap(data); // the buffer goes back to the relay for the next chunk
+        field->clear();
+        return sent;
+    });
     const auto write = [&](OutputStream stream, std::string_view data) {
-        if (stream == OutputStream::Stdout)
-            chunk.set_stdout(data.data(), data.size());
-        else
-            chunk.set_stderr(data.data(), data.size());
-        return writer->Write(chunk); // blocks on flow control: the back-pressure
+        return relay.push(stream, data);
     };
     const auto cancelled = [&] {
         return stopping_.load() || context->IsCancelled();
@@ -216,6 +225,7 @@ grpc::Status ExecService::run(grpc::ServerContext *context, const HostSandbox::P
     if (spec.limits.timeout.count() > 0)
         watchdog.emplace(spec.limits.timeout + kWatchdogGrace, [context] { context->TryCancel(); });
     const HostProcess::Outcome outcome = process->run(write, cancelled);
+    relay.finish(); // every chunk is out (or the client went away) before the exit code
     watchdog.reset();
     process.reset();
     log.bytesOut = outcome.bytesOut;

@@ -1,0 +1,79 @@
+#include "chunk_relay.h"
+
+namespace sandbox::agent {
+
+ChunkRelay::ChunkRelay(Sender send)
+    : send_(std::move(send)) {}
+
+ChunkRelay::~ChunkRelay() {
+    finish();
+}
+
+bool ChunkRelay::push(OutputStream stream, std::string_view data) {
+    std::unique_lock lock(mutex_);
+    if (!failed_ && queue_.size() >= kDepth) {
+        pusherWaits_ = true;
+        pushable_.wait(lock, [this] { return failed_ || queue_.size() <= kDepth / 2; });
+        pusherWaits_ = false;
+    }
+    if (failed_)
+        return false;
+    std::string buffer;
+    if (!spare_.empty()) {
+        buffer = std::move(spare_.back());
+        spare_.pop_back();
+    }
+    lock.unlock();
+    buffer.assign(data); // outside the lock: the copy overlaps the sender's work
+    lock.lock();
+    if (failed_)
+        return false;
+    queue_.push_back({stream, std::move(buffer)});
+    if (!sender_.joinable())
+        sender_ = std::thread([this] { sendLoop(); });
+    else if (senderWaits_)
+        sendable_.notify_one();
+    return true;
+}
+
+void ChunkRelay::sendLoop() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        if (queue_.empty() && !finishing_) {
+            senderWaits_ = true;
+            sendable_.wait(lock, [this] { return !queue_.empty() || finishing_; });
+            senderWaits_ = false;
+        }
+        if (queue_.empty())
+            return; // finishing and drained
+        Chunk chunk = std::move(queue_.front());
+        lock.unlock();
+        const bool sent = send_(chunk.stream, chunk.data);
+        lock.lock();
+        queue_.pop_front();
+        if (!sent) {
+            failed_ = true;
+            queue_.clear();
+        }
+        if (spare_.size() < kDepth)
+            spare_.push_back(std::move(chunk.data));
+        // Wake the reader when half the queue is free, not per chunk: a wake-up costs a
+        // cross-core interrupt, more than the copy of a chunk on a virtual machine.
+        if (pusherWaits_ && (failed_ || queue_.size() <= kDepth / 2))
+            pushable_.notify_one();
+    }
+}
+
+bool ChunkRelay::finish() {
+    {
+        std::lock_guard lock(mutex_);
+        finishing_ = true;
+    }
+    sendable_.notify_one();
+    if (sender_.joinable())
+        sender_.join();
+    std::lock_guard lock(mutex_);
+    return !failed_;
+}
+
+} // namespace sandbox::agent
