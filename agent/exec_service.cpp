@@ -1,6 +1,7 @@
 #include "exec_service.h"
 #include "exec_watchdog.h"
 
+#include "chunk_encoder.h"
 #include "chunk_relay.h"
 #include "docker_command.h"
 #include "host_process.h"
@@ -85,13 +86,13 @@ ExecService::ExecService(Config config)
     // What the generated Service constructor does, with grpc::ByteBuffer as the request type
     // (gRPC's raw-request support for the sync API): threads, flow control and cancellation
     // stay exactly those of the generated handler.
-    using Handler = grpc::internal::ServerStreamingHandler<ExecService, grpc::ByteBuffer,
-                                                           wire::SandboxExecChunk>;
+    using Handler =
+        grpc::internal::ServerStreamingHandler<ExecService, grpc::ByteBuffer, grpc::ByteBuffer>;
     AddMethod(new grpc::internal::RpcServiceMethod(
         execMethodPath().c_str(), grpc::internal::RpcMethod::SERVER_STREAMING,
         new Handler(
             [](ExecService *service, grpc::ServerContext *context, const grpc::ByteBuffer *bytes,
-               grpc::ServerWriter<wire::SandboxExecChunk> *writer) {
+               grpc::ServerWriter<grpc::ByteBuffer> *writer) {
                 return service->Exec(context, bytes, writer);
             },
             this)));
@@ -143,7 +144,7 @@ grpc::Status ExecService::buildLaunch(const wire::SandboxExecRequest &request,
 }
 
 grpc::Status ExecService::Exec(grpc::ServerContext *context, const grpc::ByteBuffer *requestBytes,
-                               grpc::ServerWriter<wire::SandboxExecChunk> *writer) {
+                               grpc::ServerWriter<grpc::ByteBuffer> *writer) {
     const auto started = std::chrono::steady_clock::now();
     wire::SandboxExecRequest request; // stays empty when the bytes do not decode
     const auto undecodable = RequestDecoder::decode(*requestBytes, &request);
@@ -181,18 +182,17 @@ grpc::Status ExecService::Exec(grpc::ServerContext *context, const grpc::ByteBuf
 }
 
 grpc::Status ExecService::run(grpc::ServerContext *context, const HostSandbox::Prepared &launch,
-                              grpc::ServerWriter<wire::SandboxExecChunk> *writer,
-                              ExecLogRecord &log) {
+                              grpc::ServerWriter<grpc::ByteBuffer> *writer, ExecLogRecord &log) {
     const ProcessSpec &spec = launch.spec;
     wire::SandboxExecChunk chunk;
     if (!launch.preamble.empty()) {
         chunk.set_stderr(launch.preamble);
-        writer->Write(chunk);
+        writer->Write(ChunkEncoder::message(chunk));
     }
     if (launch.exitCode) {
         log.exitCode = *launch.exitCode;
         chunk.set_exit_code(*launch.exitCode);
-        writer->WriteLast(chunk, grpc::WriteOptions());
+        writer->WriteLast(ChunkEncoder::message(chunk), grpc::WriteOptions());
         return grpc::Status::OK;
     }
     HostProcess::SpawnError spawnError;
@@ -202,16 +202,9 @@ grpc::Status ExecService::run(grpc::ServerContext *context, const HostSandbox::P
                                            : grpc::StatusCode::INTERNAL,
                 spawnError.message};
     // Sends from the relay's thread, so reading the pipes overlaps the Write (which blocks on
-    // flow control: the back-pressure). Its own message: `chunk` stays the handler's.
-    wire::SandboxExecChunk output;
-    ChunkRelay relay([&](OutputStream stream, std::string &data) {
-        std::string *field =
-            stream == OutputStream::Stdout ? output.mutable_stdout() : output.mutable_stderr();
-        field->swap(data); // no copy into the message
-        const bool sent = writer->Write(output);
-        field->swap(data); // the buffer goes back to the relay for the next chunk
-        field->clear();
-        return sent;
+    // flow control: the back-pressure).
+    ChunkRelay relay([writer](OutputStream stream, std::string &data) {
+        return writer->Write(ChunkEncoder::output(stream, data));
     });
     const auto write = [&](OutputStream stream, std::string_view data) {
         return relay.push(stream, data);
@@ -239,7 +232,7 @@ grpc::Status ExecService::run(grpc::ServerContext *context, const HostSandbox::P
     }
     log.outcome = outcome.timedOut ? "timeout" : "exit";
     chunk.set_exit_code(outcome.exitCode);
-    writer->WriteLast(chunk, grpc::WriteOptions());
+    writer->WriteLast(ChunkEncoder::message(chunk), grpc::WriteOptions());
     return grpc::Status::OK;
 }
 

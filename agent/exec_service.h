@@ -27,7 +27,8 @@ namespace wire = workflow::plugin::external::sandbox;
 // the command (host or docker runtime) and streams its output as it is produced.
 // Registered by hand (same path, same sync streaming handler as the generated Service) but
 // with the request as raw bytes, so a bad request is answered INVALID_ARGUMENT by name
-// (RequestDecoder) instead of gRPC's empty INTERNAL.
+// (RequestDecoder) instead of gRPC's empty INTERNAL, and the chunks as raw bytes, so output
+// goes out without being copied into a message (ChunkEncoder).
 class ExecService final : public grpc::Service {
 public:
     struct Config {
@@ -41,7 +42,7 @@ public:
     explicit ExecService(Config config);
 
     grpc::Status Exec(grpc::ServerContext *context, const grpc::ByteBuffer *requestBytes,
-                      grpc::ServerWriter<wire::SandboxExecChunk> *writer);
+                      grpc::ServerWriter<grpc::ByteBuffer> *writer);
 
     // Shutdown: running execs kill their process groups, new ones are refused.
     void stop() { stopping_ = true; }
@@ -53,7 +54,7 @@ private:
                              const std::string &effectiveProfile,
                              HostSandbox::Prepared *launch) const;
     grpc::Status run(grpc::ServerContext *context, const HostSandbox::Prepared &launch,
-                     grpc::ServerWriter<wire::SandboxExecChunk> *writer, ExecLogRecord &log);
+                     grpc::ServerWriter<grpc::ByteBuffer> *writer, ExecLogRecord &log);
 
     Config config_;
     std::optional<BearerAuthenticator> authenticator_;
