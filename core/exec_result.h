@@ -59,6 +59,10 @@ struct ExecResult {
     std::chrono::nanoseconds duration{0};
     std::uint64_t stdoutBytes = 0;
     std::uint64_t stderrBytes = 0;
+    // Output messages the agent sent, and the largest one: the sink sees the bytes in
+    // pieces of gRPC's choosing, these say how the agent chunked them.
+    std::uint64_t outputMessages = 0;
+    std::uint64_t largestOutputMessage = 0;
     ExecError error;
 
     bool exited() const { return outcome == ExecOutcome::Exited; }

@@ -1,5 +1,6 @@
 #include "remote_runner.h"
 
+#include "exec_chunk_decoder.h"
 #include "grpc_channel_factory.h"
 #include "grpc_status_mapper.h"
 #include "runner_config_validator.h"
@@ -10,7 +11,11 @@
 #include "sandbox_exec.pb.h"
 
 #include <grpcpp/client_context.h>
+#include <grpcpp/impl/rpc_method.h>
+#include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/sync_stream.h>
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 
@@ -20,6 +25,13 @@ namespace pb = workflow::plugin::external::sandbox;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+// The contract's method path, from the generated service name (wire-contract.md).
+const std::string &execMethodPath() {
+    static const std::string path =
+        "/" + std::string(pb::SandboxExecService::service_full_name()) + "/Exec";
+    return path;
+}
 
 // Shared by an exec and its cancellation hook. The hook may run on another thread after the
 // exec has returned, so it must never reach a ClientContext that is gone: detach() first.
@@ -176,31 +188,49 @@ void RemoteRunner::Impl::runCall(const std::shared_ptr<grpc::Channel> &ch,
     if (deadline)
         ctx.set_deadline(std::chrono::system_clock::now() + *deadline);
     canceller.attach(&ctx);
-    pb::SandboxExecService::Stub stub(ch);
-    auto reader = stub.Exec(&ctx, buildRequest(config, request));
-    pb::SandboxExecChunk chunk;
+    // The generated stub's call, with the chunks as raw bytes (ExecChunkDecoder: no copy).
+    const grpc::internal::RpcMethod method(execMethodPath().c_str(),
+                                           grpc::internal::RpcMethod::SERVER_STREAMING, ch);
+    auto reader = std::unique_ptr<grpc::ClientReader<grpc::ByteBuffer>>(
+        grpc::internal::ClientReaderFactory<grpc::ByteBuffer>::Create(
+            ch.get(), method, &ctx, buildRequest(config, request)));
+    grpc::ByteBuffer bytes;
+    ExecChunkDecoder chunk;
     std::optional<int> exitCode;
-    while (!exitCode && reader->Read(&chunk)) {
-        switch (chunk.chunk_case()) {
-        case pb::SandboxExecChunk::kStdout:
-            result.stdoutBytes += chunk.stdout().size();
-            sink.onStdout(chunk.stdout());
+    bool undecodable = false;
+    while (!exitCode && reader->Read(&bytes)) {
+        if (!chunk.decode(bytes)) {
+            undecodable = true;
             break;
-        case pb::SandboxExecChunk::kStderr:
-            result.stderrBytes += chunk.stderr().size();
-            sink.onStderr(chunk.stderr());
+        }
+        if (chunk.kind() == ExecChunkDecoder::Kind::Stdout ||
+            chunk.kind() == ExecChunkDecoder::Kind::Stderr) {
+            ++result.outputMessages;
+            result.largestOutputMessage =
+                std::max<std::uint64_t>(result.largestOutputMessage, chunk.size());
+        }
+        switch (chunk.kind()) {
+        case ExecChunkDecoder::Kind::Stdout:
+            result.stdoutBytes += chunk.size();
+            for (const auto piece : chunk.pieces())
+                sink.onStdout(piece);
             break;
-        case pb::SandboxExecChunk::kExitCode:
-            exitCode = chunk.exit_code();
+        case ExecChunkDecoder::Kind::Stderr:
+            result.stderrBytes += chunk.size();
+            for (const auto piece : chunk.pieces())
+                sink.onStderr(piece);
             break;
-        case pb::SandboxExecChunk::CHUNK_NOT_SET:
+        case ExecChunkDecoder::Kind::ExitCode:
+            exitCode = chunk.exitCode();
+            break;
+        case ExecChunkDecoder::Kind::Empty:
             break;
         }
     }
-    if (exitCode) {
+    if (exitCode || undecodable) {
         // The first exit_code ends the exec; whatever the agent still sends is dropped.
         ctx.TryCancel();
-        while (reader->Read(&chunk)) {
+        while (reader->Read(&bytes)) {
         }
     }
     const grpc::Status status = reader->Finish();
@@ -208,6 +238,10 @@ void RemoteRunner::Impl::runCall(const std::shared_ptr<grpc::Channel> &ch,
     if (exitCode) {
         result.outcome = ExecOutcome::Exited;
         result.exitCode = *exitCode;
+    } else if (undecodable) {
+        result.error = simpleError(ExecErrorKind::Internal,
+                                   "the agent at " + config.address +
+                                       " sent a message that is not a SandboxExecChunk");
     } else if (canceller.isCancelled()) {
         result.outcome = ExecOutcome::Cancelled;
         result.error = simpleError(ExecErrorKind::Cancelled, "cancelled");

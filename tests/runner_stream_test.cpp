@@ -118,8 +118,8 @@ TEST_F(RunnerStreamTest, QuarterGibibyteIsDeliveredByteExact) {
     EXPECT_EQ(sink.stdoutSha256(), expected);
     // The agent streams in chunks of at most 1 MiB (what a default gRPC client accepts, 4 MiB,
     // with room to spare).
-    EXPECT_LE(sink.largestStdoutChunk(), 1024u * 1024u);
-    EXPECT_GT(sink.stdoutChunks(), 1u);
+    EXPECT_LE(result->largestOutputMessage, 1024u * 1024u);
+    EXPECT_GT(result->outputMessages, 1u);
 }
 
 TEST_F(RunnerStreamTest, ClientThatStopsReadingKeepsAgentMemoryWithinBudget) {
@@ -233,7 +233,7 @@ TEST_F(RunnerStreamTest, SixteenMebibyteSingleChunkIsAccepted) {
     ASSERT_TRUE(result.has_value());
     ASSERT_TRUE(result->exited()) << describe(*result);
     EXPECT_EQ(result->exitCode, 0);
-    EXPECT_EQ(sink.stdoutChunks(), 1u);
+    EXPECT_EQ(result->outputMessages, 1u);
     EXPECT_EQ(sink.stdoutBytes(), FakeAgent::kBigChunkBytes);
     EXPECT_EQ(sink.stdoutSha256(), Sha256::of(FakeAgent::bigChunk()));
 }
@@ -283,7 +283,8 @@ TEST_F(RunnerStreamTest, HundredMebibyteSingleChunkIsAcceptedByDefault) {
     ASSERT_TRUE(result.has_value());
     ASSERT_TRUE(result->exited()) << describe(*result);
     EXPECT_EQ(result->exitCode, 0);
-    EXPECT_EQ(sink.stdoutChunks(), 1u);
+    EXPECT_EQ(result->outputMessages, 1u);
+    EXPECT_EQ(result->largestOutputMessage, FakeAgent::kHugeChunkBytes);
     EXPECT_EQ(sink.stdoutBytes(), FakeAgent::kHugeChunkBytes);
     EXPECT_EQ(sink.stdoutSha256(), Sha256::of(FakeAgent::hugeChunk()));
 }
