@@ -4,12 +4,19 @@
 #include <transcript_spool.h>
 
 #include <QBuffer>
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
 
 using namespace sandbox;
 
@@ -103,5 +110,31 @@ TEST(TranscriptFeed, TryTakeWhileTheProducerRunsLosesNothing) {
     for (int i = 0; i < kLines; ++i)
         ASSERT_EQ(received[i].text, QStringLiteral("line %1").arg(i));
 }
+
+#ifdef Q_OS_LINUX
+// The builder thread gives way to the GUI thread: nicer than the thread that made the feed
+// (the GUI's), so a flood keeps the window responsive; never less nice than that thread.
+TEST(TranscriptFeed, BuilderThreadRunsNicerThanTheGui) {
+    TranscriptFeed feed(nullptr);
+    feed.begin(1, CommandContext{});
+    feed.append(false, QByteArray("x\n"));
+    feed.finish(CommandSummary{}); // the builder thread has run (and named itself) by now
+    const int guiNice = getpriority(PRIO_PROCESS, 0);
+    int found = 0;
+    for (const QString &task :
+         QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "transcript-feed")
+            continue;
+        ++found;
+        const pid_t tid = task.toInt();
+        // Under `nice -n 19` (as scripts are run here) there is no nicer value left.
+        EXPECT_EQ(getpriority(PRIO_PROCESS, id_t(tid)),
+                  std::min(guiNice + TranscriptFeed::kNiceness, 19))
+            << "thread " << tid << ", GUI thread at nice " << guiNice;
+    }
+    EXPECT_EQ(found, 1) << "one builder thread named transcript-feed";
+}
+#endif
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "transcript_spool.h"
 
 #ifdef Q_OS_LINUX
+#include <cerrno>
 #include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -89,8 +90,14 @@ void TranscriptFeed::push(RawItem &&item, bool waitForRoom) {
 void TranscriptFeed::yieldToTheGui() {
 #ifdef Q_OS_LINUX
     // Under a flood every core is busy; a slightly nicer builder thread lets the GUI thread
-    // (drain, paint) run when it is ready, which keeps the window responsive.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNiceness);
+    // (drain, paint) run when it is ready, which keeps the window responsive. Relative to
+    // the thread's own nice, so a console started under `nice` never raises a thread's
+    // priority (as root, an absolute value could).
+    const auto tid = static_cast<id_t>(gettid());
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, tid, qMin(current + kNiceness, 19));
 #endif
 }
 

@@ -78,8 +78,9 @@ public:
 
     std::shared_ptr<TranscriptSpool> spool() const { return spool_; }
 
-    // Lowers the calling thread's CPU priority a little (Linux nice), for the threads that
-    // feed the GUI: the builder thread and the session's worker.
+    // Lowers the calling thread's CPU priority a little (Linux: kNiceness more nice than it
+    // was, at most 19), for the threads that feed the GUI: the builder thread and the
+    // session's worker.
     static void yieldToTheGui();
     static constexpr int kNiceness = 5;
 
