@@ -9,7 +9,7 @@ ChunkRelay::~ChunkRelay() {
     finish();
 }
 
-bool ChunkRelay::push(OutputStream stream, std::string_view data) {
+bool ChunkRelay::push(OutputStream stream, std::string &data) {
     std::unique_lock lock(mutex_);
     if (!failed_ && queue_.size() >= kDepth) {
         pusherWaits_ = true;
@@ -23,11 +23,7 @@ bool ChunkRelay::push(OutputStream stream, std::string_view data) {
         buffer = std::move(spare_.back());
         spare_.pop_back();
     }
-    lock.unlock();
-    buffer.assign(data); // outside the lock: the copy overlaps the sender's work
-    lock.lock();
-    if (failed_)
-        return false;
+    buffer.swap(data); // the reader goes on in a spare buffer (or a new one)
     queue_.push_back({stream, std::move(buffer)});
     if (!sender_.joinable())
         sender_ = std::thread([this] { sendLoop(); });

@@ -34,9 +34,10 @@ public:
     ChunkRelay(const ChunkRelay &) = delete;
     ChunkRelay &operator=(const ChunkRelay &) = delete;
 
-    // Queues a copy of the chunk; blocks while kDepth chunks wait. False once a send failed
-    // (the reader then stops the command, as with a failed synchronous write).
-    bool push(OutputStream stream, std::string_view data);
+    // Queues the chunk, taking `data`'s buffer (a spare one, or none, takes its place);
+    // blocks while kDepth chunks wait. False once a send failed (the reader then stops the
+    // command, as with a failed synchronous write).
+    bool push(OutputStream stream, std::string &data);
     // Waits until every queued chunk was sent (or a send failed) and the sending thread
     // ended. Afterwards the caller may use the stream again itself. True when all were sent.
     bool finish();
@@ -53,7 +54,7 @@ private:
     std::condition_variable pushable_; // the reader waits here while the queue is full
     std::condition_variable sendable_; // the sender waits here while it is empty
     std::deque<Chunk> queue_;
-    std::vector<std::string> spare_; // buffers of sent chunks, for the next copies
+    std::vector<std::string> spare_; // buffers the sender left, for the reader
     bool finishing_ = false;
     bool failed_ = false;
     bool pusherWaits_ = false;

@@ -206,7 +206,7 @@ grpc::Status ExecService::run(grpc::ServerContext *context, const HostSandbox::P
     ChunkRelay relay([writer](OutputStream stream, std::string &data) {
         return writer->Write(ChunkEncoder::output(stream, data));
     });
-    const auto write = [&](OutputStream stream, std::string_view data) {
+    const auto write = [&](OutputStream stream, std::string &data) {
         return relay.push(stream, data);
     };
     const auto cancelled = [&] {

@@ -165,18 +165,18 @@ bool HostProcess::pollExited() {
 
 bool HostProcess::readChunk(int &fd, OutputStream stream, const OutputWriter &write,
                             Outcome &outcome) {
-    if (!buffer_)
-        buffer_.reset(new char[kMaxChunk]); // not zeroed: read() fills what is sent
-    char *buf = buffer_.get();
-    const ssize_t n = ::read(fd, buf, kMaxChunk);
+    // Zero-fills what a taken or shrunk buffer lacks: cheap next to the pipe's own copy.
+    buffer_.resize(kMaxChunk);
+    const ssize_t n = ::read(fd, buffer_.data(), kMaxChunk);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
         closeFd(fd);
         return false;
     }
     if (n < 0)
         return false;
+    buffer_.resize(static_cast<size_t>(n));
     if (!writerGone_) {
-        if (write(stream, std::string_view(buf, static_cast<size_t>(n))))
+        if (write(stream, buffer_))
             outcome.bytesOut += static_cast<std::uint64_t>(n);
         else
             writerGone_ = true;
@@ -264,9 +264,9 @@ HostProcess::Outcome HostProcess::run(const OutputWriter &write, const CancelChe
     ::kill(-pid_, SIGKILL); // background leftovers go with the command, as in a container
     drain(write, outcome);
     if (outcome.timedOut && !writerGone_) {
-        const std::string note = "sandbox-agent: timed out after " +
-                                 std::to_string(timeout_.count() / 1000) +
-                                 " s; the process group was killed\n";
+        std::string note = "sandbox-agent: timed out after " +
+                           std::to_string(timeout_.count() / 1000) +
+                           " s; the process group was killed\n";
         write(OutputStream::Stderr, note);
     }
     killAndReapGroup();

@@ -28,8 +28,10 @@ public:
     // well under 1 MiB.
     static constexpr size_t kMaxChunk = 256 * 1024;
 
-    // Receives each chunk (at most kMaxChunk bytes); returns false when nobody listens anymore.
-    using OutputWriter = std::function<bool(OutputStream, std::string_view)>;
+    // Receives each chunk (at most kMaxChunk bytes) in the buffer it was read into; may take
+    // that buffer (swap in another, or leave it empty) so the bytes go on without a copy.
+    // Returns false when nobody listens anymore. A callable taking std::string_view fits.
+    using OutputWriter = std::function<bool(OutputStream, std::string &)>;
     // Polled while waiting; true asks to stop the command.
     using CancelCheck = std::function<bool()>;
 
@@ -78,7 +80,7 @@ private:
     void closeFd(int &fd);
 
     pid_t pid_;
-    std::unique_ptr<char[]> buffer_; // kMaxChunk: one read, reused for every chunk
+    std::string buffer_; // what read() fills; the writer may take it
     int stdoutFd_;
     int stderrFd_;
     int pidFd_ = -1;

@@ -38,8 +38,9 @@ TEST(ChunkRelay, EveryChunkArrivesOnceInOrderWithItsStream) {
         return true;
     });
     for (int i = 0; i < 200; ++i) {
-        const std::string text = chunkText(i);
+        std::string text = chunkText(i);
         ASSERT_TRUE(relay.push(i % 3 ? OutputStream::Stdout : OutputStream::Stderr, text));
+        EXPECT_NE(text, chunkText(i)) << "the buffer is taken, not copied";
     }
     EXPECT_TRUE(relay.finish());
     ASSERT_EQ(sent.size(), 200u);
@@ -67,7 +68,8 @@ TEST(ChunkRelay, AReaderGetsAheadOfABlockedSenderByAtMostTheDepth) {
     std::atomic<int> pushed{0};
     std::thread reader([&] {
         for (int i = 0; i < 20; ++i) {
-            relay.push(OutputStream::Stdout, chunkText(i));
+            std::string text = chunkText(i);
+            relay.push(OutputStream::Stdout, text);
             ++pushed;
         }
     });
@@ -99,10 +101,15 @@ TEST(ChunkRelay, AFailedSendStopsTheReaderAndSendsNothingMore) {
         return calls < 3; // the third send finds the client gone
     });
     int accepted = 0;
-    for (int i = 0; i < 100 && relay.push(OutputStream::Stdout, chunkText(i)); ++i)
+    for (int i = 0; i < 100; ++i) {
+        std::string text = chunkText(i);
+        if (!relay.push(OutputStream::Stdout, text))
+            break;
         ++accepted;
+    }
     EXPECT_LT(accepted, 100) << "push must report the client gone";
-    EXPECT_FALSE(relay.push(OutputStream::Stderr, "late"));
+    std::string late = "late";
+    EXPECT_FALSE(relay.push(OutputStream::Stderr, late));
     EXPECT_FALSE(relay.finish());
     EXPECT_EQ(calls, 3);
 }
