@@ -8,6 +8,7 @@
 #include <QMutexLocker>
 
 #include <mutex>
+#include <utility>
 
 namespace sandbox {
 
@@ -39,7 +40,9 @@ ExecResult configFailure(const QString &message) {
 
 } // namespace
 
-// Runs on the worker inside RemoteRunner::exec: copies output into the capped buffer.
+// Runs on the worker inside RemoteRunner::exec: copies output into the capped buffer, in
+// pieces of up to kPieceBytes whatever sizes gRPC delivers (the line builder pays per
+// piece), each message's rest handed on at its end so output stays live.
 class ExecSession::BufferSink : public ExecSink {
 public:
     explicit BufferSink(ExecSession &session)
@@ -47,6 +50,7 @@ public:
 
     void onStdout(std::string_view bytes) override { push(false, bytes); }
     void onStderr(std::string_view bytes) override { push(true, bytes); }
+    void onChunkEnd() override { flush(); }
     // "connecting" lasts until the handshake is done, not until the first output.
     void onConnected() override { session_.setState(ConnectionState::Ready); }
 
@@ -56,15 +60,32 @@ private:
             seenOutput_ = true;
             session_.setState(ConnectionState::Ready);
         }
+        if (!pending_.isEmpty() && pendingIsStderr_ != isStderr)
+            flush();
+        pendingIsStderr_ = isStderr;
         while (!bytes.empty()) {
-            const std::size_t n = std::min(bytes.size(), kPieceBytes);
-            const QByteArray piece(bytes.data(), qsizetype(n));
+            if (pending_.isEmpty()) // as large as the last piece: a flood fills whole pieces
+                pending_.reserve(
+                    qsizetype(std::min(std::max(bytes.size(), lastPiece_), kPieceBytes)));
+            const std::size_t n =
+                std::min(bytes.size(), kPieceBytes - std::size_t(pending_.size()));
+            pending_.append(bytes.data(), qsizetype(n));
             bytes.remove_prefix(n);
-            session_.feed_->append(isStderr, piece);
+            if (std::size_t(pending_.size()) == kPieceBytes)
+                flush();
         }
+    }
+    void flush() {
+        if (pending_.isEmpty())
+            return;
+        lastPiece_ = std::size_t(pending_.size());
+        session_.feed_->append(pendingIsStderr_, std::exchange(pending_, QByteArray()));
     }
 
     ExecSession &session_;
+    QByteArray pending_;
+    std::size_t lastPiece_ = 0;
+    bool pendingIsStderr_ = false;
     bool seenOutput_ = false;
 };
 

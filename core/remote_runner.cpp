@@ -214,11 +214,13 @@ void RemoteRunner::Impl::runCall(const std::shared_ptr<grpc::Channel> &ch,
             result.stdoutBytes += chunk.size();
             for (const auto piece : chunk.pieces())
                 sink.onStdout(piece);
+            sink.onChunkEnd();
             break;
         case ExecChunkDecoder::Kind::Stderr:
             result.stderrBytes += chunk.size();
             for (const auto piece : chunk.pieces())
                 sink.onStderr(piece);
+            sink.onChunkEnd();
             break;
         case ExecChunkDecoder::Kind::ExitCode:
             exitCode = chunk.exitCode();
