@@ -1,5 +1,7 @@
 #include "chunk_relay.h"
 
+#include <utility>
+
 namespace sandbox::agent {
 
 ChunkRelay::ChunkRelay(Sender send)
@@ -18,13 +20,7 @@ bool ChunkRelay::push(OutputStream stream, std::string &data) {
     }
     if (failed_)
         return false;
-    std::string buffer;
-    if (!spare_.empty()) {
-        buffer = std::move(spare_.back());
-        spare_.pop_back();
-    }
-    buffer.swap(data); // the reader goes on in a spare buffer (or a new one)
-    queue_.push_back({stream, std::move(buffer)});
+    queue_.push_back({stream, std::exchange(data, {})}); // the reader goes on in a new buffer
     if (!sender_.joinable())
         sender_ = std::thread([this] { sendLoop(); });
     else if (senderWaits_)
@@ -51,8 +47,6 @@ void ChunkRelay::sendLoop() {
             failed_ = true;
             queue_.clear();
         }
-        if (spare_.size() < kDepth)
-            spare_.push_back(std::move(chunk.data));
         // Wake the reader when half the queue is free, not per chunk: a wake-up costs a
         // cross-core interrupt, more than the copy of a chunk on a virtual machine.
         if (pusherWaits_ && (failed_ || queue_.size() <= kDepth / 2))

@@ -10,7 +10,6 @@
 #include <string>
 #include <string_view>
 #include <thread>
-#include <vector>
 
 namespace sandbox::agent {
 
@@ -26,7 +25,7 @@ public:
     static constexpr std::size_t kDepth = 4;
 
     // Blocks until the chunk is handed to the transport; false when nobody listens anymore.
-    // May take the string's buffer (it is recycled for later chunks either way).
+    // Owns the string: it may hand its buffer on (gRPC keeps it until sent).
     using Sender = std::function<bool(OutputStream, std::string &)>;
 
     explicit ChunkRelay(Sender send);
@@ -34,7 +33,7 @@ public:
     ChunkRelay(const ChunkRelay &) = delete;
     ChunkRelay &operator=(const ChunkRelay &) = delete;
 
-    // Queues the chunk, taking `data`'s buffer (a spare one, or none, takes its place);
+    // Queues the chunk, taking `data`'s buffer (left empty);
     // blocks while kDepth chunks wait. False once a send failed (the reader then stops the
     // command, as with a failed synchronous write).
     bool push(OutputStream stream, std::string &data);
@@ -54,7 +53,6 @@ private:
     std::condition_variable pushable_; // the reader waits here while the queue is full
     std::condition_variable sendable_; // the sender waits here while it is empty
     std::deque<Chunk> queue_;
-    std::vector<std::string> spare_; // buffers the sender left, for the reader
     bool finishing_ = false;
     bool failed_ = false;
     bool pusherWaits_ = false;
