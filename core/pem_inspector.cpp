@@ -1,5 +1,6 @@
 #include "pem_inspector.h"
 
+#include <openssl/asn1.h>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -44,7 +45,56 @@ int noPassphrase(char *, int, int, void *) {
     return 0;
 }
 
+bool endsWith(const std::string &text, const std::string &suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Whether one PEM block could hold an unencrypted private key: a "... PRIVATE KEY" label and
+// a body that is a DER sequence (PKCS#8 for "PRIVATE KEY", the algorithm's own structure for
+// the traditional "RSA PRIVATE KEY" and the like).
+bool mayHoldPlainKey(const std::string &name, const std::string &header, const unsigned char *der,
+                     long length) {
+    if (!endsWith(name, " PRIVATE KEY") && name != "PRIVATE KEY")
+        return false;
+    if (name.rfind("ENCRYPTED", 0) == 0 || header.find("ENCRYPTED") != std::string::npos)
+        return false; // refused below without a passphrase prompt either way
+    const unsigned char *cursor = der;
+    if (name == "PRIVATE KEY") {
+        PKCS8_PRIV_KEY_INFO *info = d2i_PKCS8_PRIV_KEY_INFO(nullptr, &cursor, length);
+        PKCS8_PRIV_KEY_INFO_free(info);
+        return info != nullptr;
+    }
+    ASN1_SEQUENCE_ANY *sequence = d2i_ASN1_SEQUENCE_ANY(nullptr, &cursor, length);
+    sk_ASN1_TYPE_pop_free(sequence, ASN1_TYPE_free);
+    return sequence != nullptr;
+}
+
+// Reading PEM armour is cheap; OpenSSL 3.0's key decoder is not (it sets up every provider's
+// decoders on each call, milliseconds). So the decoder only sees text with a block that
+// could be a key, and a certificate picked as the key file is told apart at once.
+bool hasKeyCandidate(const std::string &pem) {
+    BioPtr bio = memoryBio(pem);
+    bool found = false;
+    while (bio && !found) {
+        char *name = nullptr;
+        char *header = nullptr;
+        unsigned char *der = nullptr;
+        long length = 0;
+        if (PEM_read_bio(bio.get(), &name, &header, &der, &length) != 1)
+            break;
+        found = mayHoldPlainKey(name, header, der, length);
+        OPENSSL_free(name);
+        OPENSSL_free(header);
+        OPENSSL_free(der);
+    }
+    ERR_clear_error(); // the read past the last block always leaves one
+    return found;
+}
+
 PkeyPtr readPrivateKey(const std::string &pem) {
+    if (!hasKeyCandidate(pem))
+        return {};
     BioPtr bio = memoryBio(pem);
     if (!bio)
         return {};

@@ -53,6 +53,32 @@ SelfSigned makeCertificate(const char *commonName, long fromDays = -1, long toDa
     return {bioText(certBio.get()), bioText(keyBio.get())};
 }
 
+enum class KeyForm { Traditional, EncryptedPkcs8 };
+
+// The same key written as `openssl` writes other key files users pick.
+std::string rewriteKey(const std::string &keyPem, KeyForm form) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> in(
+        BIO_new_mem_buf(keyPem.data(), static_cast<int>(keyPem.size())), BIO_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        PEM_read_bio_PrivateKey(in.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> out(BIO_new(BIO_s_mem()), BIO_free);
+    if (form == KeyForm::Traditional) {
+        PEM_write_bio_PrivateKey_traditional(out.get(), key.get(), nullptr, nullptr, 0, nullptr,
+                                             nullptr);
+    } else {
+        static char passphrase[] = "correct horse";
+        PEM_write_bio_PKCS8PrivateKey(out.get(), key.get(), EVP_aes_128_cbc(), passphrase,
+                                      sizeof passphrase - 1, nullptr, nullptr);
+    }
+    return bioText(out.get());
+}
+
+std::string relabelled(std::string pem, const std::string &from, const std::string &to) {
+    for (std::size_t at = pem.find(from); at != std::string::npos; at = pem.find(from, at))
+        pem.replace(at, from.size(), to);
+    return pem;
+}
+
 class CoreRunnerConfigTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -304,6 +330,31 @@ TEST_F(CoreRunnerConfigTest, PemInspectorChecksKindsAndLabelsErrors) {
 
     EXPECT_FALSE(PemInspector::certificate("nope", "the cert file /x/c.pem", error));
     EXPECT_TRUE(contains(error, "/x/c.pem"));
+}
+
+TEST_F(CoreRunnerConfigTest, PemInspectorReadsEveryKeyFileOpenSslWritesAndRefusesTheRest) {
+    std::string error;
+    // One file with the certificate first and its key after it, as many tools write them.
+    const std::string combined = client.certPem + client.keyPem;
+    EXPECT_TRUE(PemInspector::isPrivateKey(combined, "k", error)) << error;
+    EXPECT_TRUE(PemInspector::keyMatchesCertificate(combined, combined, error)) << error;
+
+    const std::string traditional = rewriteKey(client.keyPem, KeyForm::Traditional);
+    ASSERT_NE(traditional.find("BEGIN EC PRIVATE KEY"), std::string::npos) << traditional;
+    EXPECT_TRUE(PemInspector::isPrivateKey(traditional, "k", error)) << error;
+    EXPECT_TRUE(PemInspector::keyMatchesCertificate(client.certPem, traditional, error)) << error;
+
+    const std::string encrypted = rewriteKey(client.keyPem, KeyForm::EncryptedPkcs8);
+    ASSERT_NE(encrypted.find("BEGIN ENCRYPTED PRIVATE KEY"), std::string::npos) << encrypted;
+    EXPECT_FALSE(PemInspector::isPrivateKey(encrypted, "the key file /x/enc.key", error));
+    EXPECT_TRUE(contains(error, "/x/enc.key holds an encrypted private key")) << error;
+
+    // A key label around a certificate's bytes is not a key.
+    const std::string wrongBody = relabelled(client.certPem, "CERTIFICATE", "PRIVATE KEY");
+    EXPECT_FALSE(PemInspector::isPrivateKey(wrongBody, "the key file /x/odd.key", error));
+    EXPECT_TRUE(contains(error, "/x/odd.key does not contain a PEM private key")) << error;
+    EXPECT_FALSE(PemInspector::keyMatchesCertificate(client.certPem, wrongBody, error));
+    EXPECT_TRUE(contains(error, "the private key cannot be parsed")) << error;
 }
 
 TEST_F(CoreRunnerConfigTest, PemInspectorMatchesKeysToCertificates) {
