@@ -383,4 +383,27 @@ TEST_F(RunnerStreamTest, StreamEndingWithoutExitCodeIsAFailure) {
     EXPECT_EQ(sink.stdoutData(), FakeAgent::kPartial);
 }
 
+TEST_F(RunnerStreamTest, MessageThatIsNotAChunkFailsTheExecNamingTheAgent) {
+    FakeAgent fake(FakeAgent::Mode::NotAChunk);
+    ASSERT_TRUE(fake.start()) << fake.error();
+    RunnerConfig config;
+    config.address = fake.address();
+    config.image = SecureAgent::kImage;
+    auto runner = SecureAgent::makeRunner(config);
+    ASSERT_NE(runner, nullptr);
+    RecordingSink sink;
+    const auto result = execWithin(*runner, command({"anything"}), sink, std::chrono::seconds(60));
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(fake.calls(), 1);
+    EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
+    EXPECT_EQ(result->error.kind, ExecErrorKind::Internal) << describe(*result);
+    EXPECT_TRUE(contains(result->error.message, "the agent at " + fake.address() +
+                                                    " sent a message that is not a "
+                                                    "SandboxExecChunk"))
+        << describe(*result);
+    EXPECT_NE(result->exitCode, 0);
+    // What arrived before is still shown; nothing of the bad bytes is.
+    EXPECT_EQ(sink.stdoutData(), FakeAgent::kPartial);
+}
+
 } // namespace

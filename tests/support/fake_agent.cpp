@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <thread>
+#include <vector>
 
 namespace sandbox::test {
 
@@ -50,6 +51,8 @@ public:
             writeStdout(writer, hugeChunk());
             writeExit(writer, 0);
             return grpc::Status::OK;
+        case Mode::NotAChunk:
+            break; // served by RawService
         }
         return grpc::Status(grpc::StatusCode::INTERNAL, "unknown fake mode");
     }
@@ -82,6 +85,53 @@ private:
     FakeAgent &owner_;
 };
 
+// Writes bytes the typed writer cannot: the method registered raw; stdout kPartial, then
+// kNotAChunk, then OK.
+class FakeAgent::RawService final
+    : public pb::SandboxExecService::WithRawCallbackMethod_Exec<pb::SandboxExecService::Service> {
+public:
+    explicit RawService(FakeAgent &owner)
+        : owner_(owner) {}
+
+    grpc::ServerWriteReactor<grpc::ByteBuffer> *Exec(grpc::CallbackServerContext *,
+                                                     const grpc::ByteBuffer *) override {
+        owner_.calls_.fetch_add(1);
+        pb::SandboxExecChunk output;
+        output.set_stdout(kPartial);
+        return new Messages(
+            {output.SerializeAsString(), std::string(kNotAChunk, sizeof kNotAChunk - 1)});
+    }
+
+private:
+    class Messages final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
+    public:
+        explicit Messages(std::vector<std::string> messages)
+            : messages_(std::move(messages)) {
+            writeNext();
+        }
+        void OnWriteDone(bool ok) override {
+            if (ok && next_ < messages_.size())
+                writeNext();
+            else
+                Finish(grpc::Status::OK);
+        }
+        void OnDone() override { delete this; }
+
+    private:
+        void writeNext() {
+            grpc::Slice slice(messages_[next_++]);
+            buffer_ = grpc::ByteBuffer(&slice, 1);
+            StartWrite(&buffer_);
+        }
+
+        std::vector<std::string> messages_;
+        std::size_t next_ = 0;
+        grpc::ByteBuffer buffer_;
+    };
+
+    FakeAgent &owner_;
+};
+
 FakeAgent::FakeAgent(Mode mode)
     : mode_(mode) {}
 
@@ -94,7 +144,10 @@ FakeAgent::~FakeAgent() {
 }
 
 bool FakeAgent::start() {
-    service_ = std::make_unique<Service>(*this);
+    if (mode_ == Mode::NotAChunk)
+        service_ = std::make_unique<RawService>(*this);
+    else
+        service_ = std::make_unique<Service>(*this);
     grpc::ServerBuilder builder;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);
     builder.RegisterService(service_.get());

@@ -11,7 +11,8 @@
 
 namespace grpc {
 class Server;
-}
+class Service;
+} // namespace grpc
 
 namespace sandbox::test {
 
@@ -34,6 +35,10 @@ public:
         // One stdout chunk of kHugeChunkBytes (hugeChunk()), then exit_code 0: a 100 MiB
         // output from the Go agent, over gRPC's and the old 64 MiB limit.
         HugeChunk,
+        // stdout kPartial, then kNotAChunk: bytes that are no SandboxExecChunk (a field of
+        // wire type 7), as a broken or foreign server might send; then ends with OK.
+        // Requests are not recorded in this mode.
+        NotAChunk,
     };
 
     static constexpr const char *kBeforeExit = "before exit\n";
@@ -43,6 +48,7 @@ public:
     static constexpr const char *kPartial = "partial output\n";
     static constexpr size_t kBigChunkBytes = 16 * 1024 * 1024;
     static constexpr size_t kHugeChunkBytes = 100 * 1024 * 1024;
+    static constexpr const char kNotAChunk[] = "\x0f\xff\xff";
 
     explicit FakeAgent(Mode mode);
     ~FakeAgent();
@@ -68,10 +74,12 @@ public:
 
 private:
     class Service;
+    class RawService;
     friend class Service;
+    friend class RawService;
 
     Mode mode_;
-    std::unique_ptr<Service> service_;
+    std::unique_ptr<grpc::Service> service_;
     std::unique_ptr<grpc::Server> server_;
     int port_ = 0;
     std::string error_;
