@@ -9,8 +9,10 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QSemaphore>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 #include <gtest/gtest.h>
 
@@ -206,7 +208,42 @@ TEST(TranscriptSpool, DefaultFolderIsInTheCacheAndRemovedWithTheTab) {
         file = spool.filePath(1);
         EXPECT_TRUE(QFile::exists(file));
     }
+    QThreadPool::globalInstance()->waitForDone();
     EXPECT_FALSE(QFile::exists(file));
     EXPECT_FALSE(QDir(folder).exists());
     QStandardPaths::setTestModeEnabled(false);
+}
+
+// Closing a tab after a large output must not freeze the window while the kernel frees the
+// files' pages: the destructor leaves the deletion to the global pool. With every pool
+// thread held, the files are still there after the destructor returned, and gone once the
+// pool runs.
+TEST(TranscriptSpool, ClosingATabLeavesTheFileDeletionToTheThreadPool) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString folder = dir.filePath(u("tab"));
+    QString file;
+    QThreadPool *pool = QThreadPool::globalInstance();
+    QSemaphore release;
+    QSemaphore held;
+    for (int i = 0; i < pool->maxThreadCount(); ++i)
+        pool->start([&] {
+            held.release();
+            release.acquire();
+        });
+    held.acquire(pool->maxThreadCount());
+    {
+        TranscriptSpool spool(folder);
+        ASSERT_TRUE(spool.isReady()) << spool.errorString().toStdString();
+        spool.beginCommand(1, context("seq 3"));
+        spool.append(1, false, QByteArrayLiteral("1\n2\n3\n"));
+        spool.endCommand(1, exited(0));
+        file = spool.filePath(1);
+        ASSERT_TRUE(QFile::exists(file));
+    }
+    EXPECT_TRUE(QFile::exists(file)) << "the destructor deleted the file itself";
+    release.release(pool->maxThreadCount());
+    pool->waitForDone();
+    EXPECT_FALSE(QFile::exists(file));
+    EXPECT_FALSE(QDir(folder).exists());
 }

@@ -34,7 +34,8 @@ public:
     // An empty directory means a new unique folder under
     // CacheLocation/transcripts/. The folder is created; see isReady().
     explicit TranscriptSpool(const QString &directory = {}, qint64 capBytes = kDefaultCapBytes);
-    // Removes the folder and its files unless setKeepFiles(true).
+    // Removes the folder and its files unless setKeepFiles(true), on
+    // QThreadPool::globalInstance() so that the caller does not wait for it.
     ~TranscriptSpool();
     TranscriptSpool(const TranscriptSpool &) = delete;
     TranscriptSpool &operator=(const TranscriptSpool &) = delete;
