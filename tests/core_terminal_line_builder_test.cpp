@@ -137,6 +137,45 @@ TEST(TerminalLineBuilder, RepeatedLayoutsKeepEachLinesColours) {
     EXPECT_EQ(lines[4].styleAt(1).foreground, red);
 }
 
+// The builder writes text into a buffer it keeps from line to line, 16 units at a time
+// past the end of short pieces: padding, overwrites and the next line never show what is
+// left there, neither text nor style.
+TEST(TerminalLineBuilder, ReusedLineBufferShowsNothingOfThePreviousLine) {
+    QList<StyledLine> lines;
+    TerminalLineBuilder builder;
+    builder.feed("\x1b[31m0123456789abcdefghijklmnopqrstuvwxyz\x1b[0m\n"
+                 "ab\x1b[5Cz\n"
+                 "x\ty\n"
+                 "\x1b[32mgreen\x1b[0m\rG\x1b[K\n"
+                 "cd\n",
+                 lines);
+    ASSERT_EQ(lines.size(), 5);
+    EXPECT_EQ(lines[1].text, u("ab     z"));
+    EXPECT_TRUE(lines[1].runs.isEmpty());
+    EXPECT_EQ(lines[2].text, u("x       y"));
+    EXPECT_TRUE(lines[2].runs.isEmpty());
+    EXPECT_EQ(lines[3].text, u("G"));
+    EXPECT_TRUE(lines[3].runs.isEmpty());
+    EXPECT_EQ(lines[4].text, u("cd"));
+    EXPECT_TRUE(lines[4].runs.isEmpty());
+    EXPECT_EQ(lines[0].text, u("0123456789abcdefghijklmnopqrstuvwxyz"));
+    EXPECT_EQ(lines[0].styleAt(35).foreground, TerminalColor::indexed16(1));
+    // Each piece ending exactly at the end of the input (nothing to read past it).
+    for (qsizetype step : {1, 2, 3, 17}) {
+        QList<StyledLine> pieces;
+        TerminalLineBuilder b;
+        const QByteArray bytes = "0123456789abcdefghijklmnopqrst\nab\x1b[5Cz\nxy\n";
+        for (qsizetype at = 0; at < bytes.size(); at += step) {
+            const QByteArray piece = bytes.mid(at, step); // its own buffer, nothing after it
+            b.feed(piece, pieces);
+        }
+        ASSERT_EQ(pieces.size(), 3) << "step " << step;
+        EXPECT_EQ(pieces[0].text, u("0123456789abcdefghijklmnopqrst"));
+        EXPECT_EQ(pieces[1].text, u("ab     z"));
+        EXPECT_EQ(pieces[2].text, u("xy"));
+    }
+}
+
 TEST(TerminalLineBuilder, CarriageReturnProgressEndsAsOneLine) {
     QByteArray progress;
     for (int i = 0; i <= 100; i += 10)

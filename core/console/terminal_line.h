@@ -20,15 +20,16 @@ namespace sandbox {
 // laid out like the previous line's, which are shared).
 class TerminalLine {
 public:
-    bool isEmpty() const { return text_.isEmpty(); }
-    qsizetype size() const { return text_.size(); }
+    bool isEmpty() const { return size_ == 0; }
+    qsizetype size() const { return size_; }
     bool cursorAtEnd() const { return atEnd_; }
 
     // Appends UTF-8 bytes (no control bytes) in `style`; the cursor must be at the end.
     // `ascii`: every byte is below 0x80 (PlainRunScanner said so); they are widened as
-    // they are.
-    void appendUtf8(const char *p, qsizetype n, Utf8StreamDecoder &decoder, const TextStyle &style,
-                    bool ascii);
+    // they are. `readable`: the input may be read up to there (past p + n), so the widening
+    // can go 16 bytes at a time without a byte-by-byte tail.
+    void appendUtf8(const char *p, qsizetype n, const char *readable, Utf8StreamDecoder &decoder,
+                    const TextStyle &style, bool ascii);
     // Appends or overwrites, wherever the cursor is.
     void write(QStringView s, const TextStyle &style);
 
@@ -44,13 +45,30 @@ public:
     void clear();
 
 private:
+    QStringView text() const { return QStringView(buf_, size_); }
+    // Room for n more units at the end; returns where they go.
+    char16_t *room(qsizetype n) {
+        if (cap_ - size_ < n)
+            grow(n);
+        return buf_ + size_;
+    }
+    void grow(qsizetype n);
+    // text_ with its size brought up to size_, for QString's own editing; adopt() after.
+    QString &synced();
+    void adopt();
     int width();
     void overwrite(QStringView s, const TextStyle &style);
     void replaceRange(qsizetype from, qsizetype to, QStringView s, const TextStyle &style);
     void addRun(qsizetype start, qsizetype length, const TextStyle &style);
     QList<StyleRun> takeRuns();
 
-    QString text_;               // scratch: capacity kept across lines
+    // The text, a scratch buffer with its capacity kept across lines. Pieces are written
+    // straight into text_'s storage (buf_, cap_ units) and counted in size_; text_'s own size
+    // lags behind until synced(), which saves an out-of-line QString::resize per piece.
+    QString text_;
+    char16_t *buf_ = nullptr;
+    qsizetype size_ = 0;
+    qsizetype cap_ = 0;
     std::vector<StyleRun> runs_; // scratch, as in StyledLine: non-default stretches only
     QList<StyleRun> lastRuns_;   // the runs of the last line taken, shared with it
     bool atEnd_ = true;

@@ -72,7 +72,7 @@ struct TerminalLineBuilder::Private {
             const PlainRun run = PlainRunScanner::scan(p, end);
             const char *special = run.end;
             if (special > p)
-                appendBytes(p, special - p, run.ascii);
+                appendBytes(p, special - p, end, run.ascii);
             if (special == end)
                 return end;
             if (*special == 0x1b) {
@@ -133,12 +133,13 @@ struct TerminalLineBuilder::Private {
     }
 
     // --- the line ---
-    // `ascii`: no byte is 0x80 or above, so no UTF-8 decoding is needed.
-    void appendBytes(const char *p, qsizetype n, bool ascii = false) {
+    // `ascii`: no byte is 0x80 or above, so no UTF-8 decoding is needed. `readable`: the
+    // input may be read up to there.
+    void appendBytes(const char *p, qsizetype n, const char *readable, bool ascii) {
         // The common case in one test: ASCII text appended to a line with room for it.
         if (ascii && line.cursorAtEnd() && !decoder.hasPendingBytes() &&
             line.size() + n < kMaxLineLength) {
-            line.appendUtf8(p, n, decoder, style, true);
+            line.appendUtf8(p, n, readable, decoder, style, true);
             return;
         }
         if (decoder.hasPendingBytes()) {
@@ -164,7 +165,7 @@ struct TerminalLineBuilder::Private {
             }
             // Bytes >= UTF-16 units, so a slice this long cannot overrun the line limit much.
             const qsizetype take = qMin(n, qMax<qsizetype>(kMaxLineLength - line.size(), 64));
-            line.appendUtf8(p, take, decoder, style, ascii);
+            line.appendUtf8(p, take, readable, decoder, style, ascii);
             p += take;
             n -= take;
             if (line.size() >= kMaxLineLength)
