@@ -38,7 +38,8 @@ int extendedColour(TerminalColor &colour, const long args[], int argc, int i) {
 } // namespace
 
 void SgrParser::apply(TextStyle &style, const long args[], int argc) {
-    if (argc == 0) {
+    // A reset alone (ESC [ m, ESC [ 0 m) is every other SGR of coloured output.
+    if (argc == 0 || (argc == 1 && (args[0] == 0 || args[0] == long(CSI_ARG_MISSING)))) {
         style = {};
         return;
     }

@@ -55,8 +55,11 @@ struct TerminalLineBuilder::Private {
                      char command, void *user) {
         auto *d = static_cast<Private *>(user);
         if ((leader && *leader) || (intermed && *intermed))
-            return 1; // private modes and the like: nothing a line needs
-        d->csi(args, argcount, command);
+            return 1;       // private modes and the like: nothing a line needs
+        if (command == 'm') // SGR: most of the sequences in coloured output
+            SgrParser::apply(d->style, args, argcount);
+        else
+            d->csi(args, argcount, command);
         return 1;
     }
     static int onString(const char *, size_t, void *) { return 1; }
@@ -112,9 +115,6 @@ struct TerminalLineBuilder::Private {
             return i < argc && !CSI_ARG_IS_MISSING(args[i]) ? long(CSI_ARG(args[i])) : fallback;
         };
         switch (command) {
-        case 'm':
-            SgrParser::apply(style, args, argc);
-            break;
         case 'K':
             line.eraseInLine(int(arg(0, 0)));
             break;
