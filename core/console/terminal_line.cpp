@@ -16,7 +16,7 @@ namespace {
 // QString::append(QLatin1String), whose call costs more than the copy. When the input may be
 // read past p + n (`readable`), the last block is widened whole too: dst has room for 16
 // units more, and what lands past n is not part of the text.
-void widenAscii(const char *p, qsizetype n, const char *readable, char16_t *dst) {
+inline void widenAscii(const char *p, qsizetype n, const char *readable, char16_t *dst) {
     qsizetype i = 0;
 #if defined(__SSE2__)
     const __m128i zero = _mm_setzero_si128();
@@ -35,17 +35,24 @@ void widenAscii(const char *p, qsizetype n, const char *readable, char16_t *dst)
 
 } // namespace
 
+void TerminalLine::appendAscii(const char *p, qsizetype n, const char *readable,
+                               const TextStyle &style) {
+    const qsizetype old = size_;
+    widenAscii(p, n, readable, room(n + 16));
+    size_ += n;
+    addRun(old, n, style);
+}
+
 void TerminalLine::appendUtf8(const char *p, qsizetype n, const char *readable,
                               Utf8StreamDecoder &decoder, const TextStyle &style, bool ascii) {
-    const qsizetype old = size_;
     if (ascii && !decoder.hasPendingBytes()) {
-        widenAscii(p, n, readable, room(n + 16));
-        size_ += n;
-    } else {
-        auto *dst = reinterpret_cast<QChar *>(room(decoder.requiredSpace(n)));
-        const QChar *e = decoder.appendToBuffer(dst, QByteArrayView(p, n));
-        size_ = reinterpret_cast<const char16_t *>(e) - buf_;
+        appendAscii(p, n, readable, style);
+        return;
     }
+    const qsizetype old = size_;
+    auto *dst = reinterpret_cast<QChar *>(room(decoder.requiredSpace(n)));
+    const QChar *e = decoder.appendToBuffer(dst, QByteArrayView(p, n));
+    size_ = reinterpret_cast<const char16_t *>(e) - buf_;
     addRun(old, size_ - old, style);
 }
 

@@ -30,6 +30,8 @@ public:
     // can go 16 bytes at a time without a byte-by-byte tail.
     void appendUtf8(const char *p, qsizetype n, const char *readable, Utf8StreamDecoder &decoder,
                     const TextStyle &style, bool ascii);
+    // appendUtf8() for ASCII with nothing pending in the decoder, the flood's common case.
+    void appendAscii(const char *p, qsizetype n, const char *readable, const TextStyle &style);
     // Appends or overwrites, wherever the cursor is.
     void write(QStringView s, const TextStyle &style);
 

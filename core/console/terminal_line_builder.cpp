@@ -74,8 +74,15 @@ struct TerminalLineBuilder::Private {
         while (p < end) {
             const PlainRun run = PlainRunScanner::scan(p, end);
             const char *special = run.end;
-            if (special > p)
-                appendBytes(p, special - p, end, run.ascii);
+            if (special > p) {
+                const qsizetype n = special - p;
+                // The common case in one test: ASCII text appended to a line with room for it.
+                if (run.ascii && line.cursorAtEnd() && !decoder.hasPendingBytes() &&
+                    line.size() + n < kMaxLineLength)
+                    line.appendAscii(p, n, end, style);
+                else
+                    appendBytes(p, n, end, run.ascii);
+            }
             if (special == end)
                 return end;
             if (*special == 0x1b) {
@@ -136,12 +143,6 @@ struct TerminalLineBuilder::Private {
     // `ascii`: no byte is 0x80 or above, so no UTF-8 decoding is needed. `readable`: the
     // input may be read up to there.
     void appendBytes(const char *p, qsizetype n, const char *readable, bool ascii) {
-        // The common case in one test: ASCII text appended to a line with room for it.
-        if (ascii && line.cursorAtEnd() && !decoder.hasPendingBytes() &&
-            line.size() + n < kMaxLineLength) {
-            line.appendUtf8(p, n, readable, decoder, style, true);
-            return;
-        }
         if (decoder.hasPendingBytes()) {
             // Finish a sequence split across feeds one byte at a time; Qt's stateful
             // decoder would swallow the character after a broken one.
