@@ -123,11 +123,13 @@ StyledLine TerminalLine::snapshot(LineKind kind, quint64 blockId) const {
     return line;
 }
 
-StyledLine TerminalLine::take(LineKind kind, quint64 blockId) {
-    StyledLine line(text().toString(), kind, blockId);
+void TerminalLine::takeInto(QList<StyledLine> &out, LineKind kind, quint64 blockId) {
+    StyledLine &line = out.emplaceBack();
+    line.text = text().toString();
     line.runs = takeRuns();
+    line.kind = kind;
+    line.blockId = blockId;
     clear();
-    return line;
 }
 
 // Coloured output repeats its layout from line to line (the same fields in the same

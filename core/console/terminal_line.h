@@ -16,7 +16,7 @@ namespace sandbox {
 // combining marks none. Private to the builder.
 //
 // The line's text and runs are scratch buffers that keep their capacity from line to line;
-// take() copies them out at their exact size (one allocation for the text, none for runs
+// takeInto() copies them out at their exact size (one allocation for the text, none for runs
 // laid out like the previous line's, which are shared).
 class TerminalLine {
 public:
@@ -42,8 +42,9 @@ public:
     void eraseInLine(int mode);
 
     StyledLine snapshot(LineKind kind, quint64 blockId) const;
-    // The finished line; this one starts over empty.
-    StyledLine take(LineKind kind, quint64 blockId);
+    // Appends the finished line to `out` (made in place, not moved there); this one starts
+    // over empty.
+    void takeInto(QList<StyledLine> &out, LineKind kind, quint64 blockId);
     void clear();
 
 private:

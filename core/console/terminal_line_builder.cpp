@@ -185,7 +185,7 @@ struct TerminalLineBuilder::Private {
         line.write(QStringView(replacements, count), style);
     }
 
-    void newline() { out->append(line.take(kind, blockId)); }
+    void newline() { line.takeInto(*out, kind, blockId); }
 };
 
 TerminalLineBuilder::TerminalLineBuilder(LineKind kind, quint64 blockId)
