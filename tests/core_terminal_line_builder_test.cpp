@@ -346,6 +346,42 @@ TEST(TerminalLineBuilder, EndlessLineIsBroken) {
     EXPECT_EQ(total, bytes.size()); // nothing lost
 }
 
+// An endless line is broken at exactly the limit, whether it arrives at once or in pieces
+// (the builder takes long ASCII runs 16 bytes at a time, and stops short of the limit).
+TEST(TerminalLineBuilder, EndlessLineBreaksAtTheLimitHoweverItArrives) {
+    const QByteArray bytes(TerminalLineBuilder::kMaxLineLength * 2 + 10, 'x');
+    for (qsizetype step : {0, 16, 1000, 4099}) {
+        const Fed fed = feed(bytes, step);
+        ASSERT_EQ(fed.lines.size(), 2) << "step " << step;
+        EXPECT_EQ(fed.lines[0].text.size(), TerminalLineBuilder::kMaxLineLength) << "step " << step;
+        EXPECT_EQ(fed.lines[1].text.size(), TerminalLineBuilder::kMaxLineLength) << "step " << step;
+        EXPECT_EQ(fed.partial.text.size(), 10) << "step " << step;
+    }
+}
+
+// Long ASCII runs with UTF-8, a tab and an escape at every offset within 16-byte blocks.
+TEST(TerminalLineBuilder, LongRunsWithUtf8AndControlsAtAnyOffset) {
+    for (int offset = 0; offset < 40; ++offset) {
+        const QByteArray a(offset, 'a');
+        const QByteArray c(offset, 'c');
+        const QByteArray bytes =
+            "\x1b[32m" + a + "\xc3\xbc" + QByteArray(20, 'b') + "\tX\x1b[0m" + c + "\n";
+        const int beforeTab = offset + 1 + 20;
+        const QString want = QString(offset, u'a') + QChar(0xfc) + QString(20, u'b') +
+                             QString((beforeTab / 8 + 1) * 8 - beforeTab, u' ') + u'X' +
+                             QString(offset, u'c');
+        const Fed fed = feed(bytes);
+        ASSERT_EQ(fed.lines.size(), 1) << "offset " << offset;
+        const StyledLine &line = fed.lines[0];
+        EXPECT_EQ(line.text, want) << "offset " << offset;
+        const qsizetype x = line.text.indexOf(u'X');
+        EXPECT_EQ(line.styleAt(0).foreground, TerminalColor::indexed16(2)) << "offset " << offset;
+        EXPECT_EQ(line.styleAt(x).foreground, TerminalColor::indexed16(2)) << "offset " << offset;
+        EXPECT_TRUE(line.styleAt(x + 1).isDefault()) << "offset " << offset;
+        expectSplitInvariant(bytes);
+    }
+}
+
 TEST(TerminalLineBuilder, ArbitraryBytesInAnyPiecesGiveTheSameLines) {
     // Output a user could really get (a binary cat to the console): escapes, controls,
     // broken UTF-8, all cut at random places. Nothing may crash or depend on the cuts.

@@ -30,13 +30,16 @@ public:
 #endif
     }
 
-private:
 #if defined(__SSE2__)
     // Bits of the bytes of `x` that are C0 controls (<= 0x1f) or DEL.
     static int specialMask(__m128i x) {
         const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
         return _mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
     }
+#endif
+
+private:
+#if defined(__SSE2__)
 
     static PlainRun scanBlock(const char *p, __m128i x, int valid, int high) {
         const int special = specialMask(x);

@@ -12,6 +12,9 @@ namespace sandbox {
 namespace {
 
 constexpr char16_t kReplacement = 0xFFFD;
+// The block-wise fast path stops this far below the line limit, so the general path breaks
+// an endless line exactly where it always did (it takes up to the limit in one go from here).
+constexpr qsizetype kFastPathLimit = TerminalLineBuilder::kMaxLineLength - 80;
 
 } // namespace
 
@@ -72,6 +75,19 @@ struct TerminalLineBuilder::Private {
     // Text and controls up to the next ESC (returned) or `end`.
     const char *consumePlain(const char *p, const char *end) {
         while (p < end) {
+            if (line.cursorAtEnd() && !decoder.hasPendingBytes()) {
+                p = line.appendAsciiBlocks(p, end, kFastPathLimit, style);
+                if (p == end)
+                    return end;
+                if (const auto c = static_cast<unsigned char>(*p); c < 0x20 || c == 0x7f) {
+                    if (c == 0x1b)
+                        return p;
+                    control(c);
+                    ++p;
+                    continue;
+                }
+            }
+            // The rest: a last piece under 16 bytes, UTF-8, an overwrite, the line limit.
             const PlainRun run = PlainRunScanner::scan(p, end);
             const char *special = run.end;
             if (special > p) {
