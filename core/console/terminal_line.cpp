@@ -83,9 +83,7 @@ void TerminalLine::adopt() {
     buf_ = cap_ > 0 ? reinterpret_cast<char16_t *>(text_.data()) : nullptr;
 }
 
-void TerminalLine::addRun(qsizetype start, qsizetype length, const TextStyle &style) {
-    if (style.isDefault() || length <= 0)
-        return;
+void TerminalLine::addStyledRun(qsizetype start, qsizetype length, const TextStyle &style) {
     if (!runs_.empty() && runs_.back().style == style && runs_.back().end() == start) {
         runs_.back().length += qint32(length);
         return;

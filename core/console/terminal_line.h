@@ -116,7 +116,12 @@ private:
     int width();
     void overwrite(QStringView s, const TextStyle &style);
     void replaceRange(qsizetype from, qsizetype to, QStringView s, const TextStyle &style);
-    void addRun(qsizetype start, qsizetype length, const TextStyle &style);
+    // Inline for the pieces in the default style (no run), half of a coloured line's.
+    void addRun(qsizetype start, qsizetype length, const TextStyle &style) {
+        if (!style.isDefault() && length > 0)
+            addStyledRun(start, length, style);
+    }
+    void addStyledRun(qsizetype start, qsizetype length, const TextStyle &style);
     QList<StyleRun> takeRuns();
 
     // The text, a scratch buffer with its capacity kept across lines. Pieces are written
