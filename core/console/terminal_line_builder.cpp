@@ -72,8 +72,9 @@ struct TerminalLineBuilder::Private {
         nullptr,
     };
 
-    // Text and controls up to the next ESC (returned) or `end`.
-    const char *consumePlain(const char *p, const char *end) {
+    // Text and controls up to the next ESC (returned) or `end`. Inlined into libvterm's text
+    // callback, which calls it once per piece between escapes.
+    Q_ALWAYS_INLINE const char *consumePlain(const char *p, const char *end) {
         while (p < end) {
             if (line.cursorAtEnd() && !decoder.hasPendingBytes()) {
                 p = line.appendAsciiBlocks(p, end, kFastPathLimit, style);
