@@ -124,7 +124,7 @@ StyledLine TerminalLine::snapshot(LineKind kind, quint64 blockId) const {
 void TerminalLine::takeInto(QList<StyledLine> &out, LineKind kind, quint64 blockId) {
     StyledLine &line = out.emplaceBack();
     line.text = text().toString();
-    line.runs = takeRuns();
+    takeRunsInto(line.runs);
     line.kind = kind;
     line.blockId = blockId;
     clear();
@@ -132,12 +132,12 @@ void TerminalLine::takeInto(QList<StyledLine> &out, LineKind kind, quint64 block
 
 // Coloured output repeats its layout from line to line (the same fields in the same
 // colours): such a line shares the previous line's runs instead of allocating its own.
-QList<StyleRun> TerminalLine::takeRuns() {
+void TerminalLine::takeRunsInto(QList<StyleRun> &runs) {
     if (runs_.empty())
-        return {};
+        return;
     if (!std::equal(runs_.cbegin(), runs_.cend(), lastRuns_.cbegin(), lastRuns_.cend()))
         lastRuns_ = QList<StyleRun>(runs_.cbegin(), runs_.cend());
-    return lastRuns_;
+    runs = lastRuns_;
 }
 
 void TerminalLine::clear() {

@@ -122,7 +122,8 @@ private:
             addStyledRun(start, length, style);
     }
     void addStyledRun(qsizetype start, qsizetype length, const TextStyle &style);
-    QList<StyleRun> takeRuns();
+    // Sets `runs` (empty) to the line's runs.
+    void takeRunsInto(QList<StyleRun> &runs);
 
     // The text, a scratch buffer with its capacity kept across lines. Pieces are written
     // straight into text_'s storage (buf_, cap_ units) and counted in size_; text_'s own size
