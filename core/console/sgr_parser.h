@@ -14,6 +14,8 @@ public:
         // A reset alone (ESC [ m, ESC [ 0 m) is every other SGR of coloured output: inline.
         if (argc == 0 || (argc == 1 && (args[0] == 0 || args[0] == kMissing)))
             style = {};
+        else if (argc == 1 && args[0] >= 30 && args[0] <= 37) // one of the 8 colours, next
+            style.foreground = TerminalColor::indexed16(int(args[0] - 30));
         else
             applyCodes(style, args, argc);
     }
