@@ -37,57 +37,13 @@ public:
     // bytes left: those are the caller's, as is whatever lies past the returned byte. The
     // cursor must be at the end and nothing pending in the decoder.
     const char *appendAsciiBlocks(const char *p, const char *end, qsizetype limit,
-                                  const TextStyle &style) {
-#if defined(__SSE2__)
-        // The stores may alias the members: the loop keeps its state in locals.
-        const qsizetype old = size_;
-        qsizetype size = old;
-        qsizetype cap = cap_;
-        char16_t *buf = buf_;
-        const __m128i zero = _mm_setzero_si128();
-        while (end - p >= 16 && size < limit) {
-            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-            if (cap - size < 16) {
-                size_ = size;
-                grow(16);
-                cap = cap_;
-                buf = buf_;
-            }
-            // All 16 are widened; those not counted are not part of the text.
-            _mm_storeu_si128(reinterpret_cast<__m128i *>(buf + size), _mm_unpacklo_epi8(x, zero));
-            _mm_storeu_si128(reinterpret_cast<__m128i *>(buf + size + 8),
-                             _mm_unpackhi_epi8(x, zero));
-            const int special = PlainRunScanner::specialMask(x);
-            const int high = _mm_movemask_epi8(x);
-            if ((special | high) == 0) {
-                p += 16;
-                size += 16;
-                continue;
-            }
-            const int take = special != 0 ? std::countr_zero(unsigned(special)) : 0;
-            if ((high & ((1 << take) - 1)) == 0) { // else UTF-8 to decode: the caller's
-                p += take;
-                size += take;
-            }
-            break;
-        }
-        size_ = size;
-        addRun(old, size - old, style);
-#else
-        Q_UNUSED(end);
-        Q_UNUSED(limit);
-        Q_UNUSED(style);
-#endif
-        return p;
-    }
+                                  const TextStyle &style);
     // appendUtf8() for ASCII with nothing pending in the decoder.
     void appendAscii(const char *p, qsizetype n, const char *readable, const TextStyle &style);
     // Appends or overwrites, wherever the cursor is.
     void write(QStringView s, const TextStyle &style);
 
-    int column() {
-        return atEnd_ ? width() : cursorCol_;
-    }
+    int column() { return atEnd_ ? width() : cursorCol_; }
     // Moves the cursor; past the end pads with spaces (tabs, cursor forward).
     void setCursor(int column);
     // CSI K: 0 cursor to end, 1 start to cursor, 2 the whole line.
@@ -100,9 +56,7 @@ public:
     void clear();
 
 private:
-    QStringView text() const {
-        return QStringView(buf_, size_);
-    }
+    QStringView text() const { return QStringView(buf_, size_); }
     // Room for n more units at the end; returns where they go.
     char16_t *room(qsizetype n) {
         if (cap_ - size_ < n)
@@ -139,5 +93,50 @@ private:
     qsizetype widthScanned_ = 0; // width() cache: text_[0, widthScanned_) is widthCached_
     int widthCached_ = 0;
 };
+
+// Inline: it runs for every piece of text between escapes.
+inline const char *TerminalLine::appendAsciiBlocks(const char *p, const char *end, qsizetype limit,
+                                                   const TextStyle &style) {
+#if defined(__SSE2__)
+    // The stores may alias the members: the loop keeps its state in locals.
+    const qsizetype old = size_;
+    qsizetype size = old;
+    qsizetype cap = cap_;
+    char16_t *buf = buf_;
+    const __m128i zero = _mm_setzero_si128();
+    while (end - p >= 16 && size < limit) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        if (cap - size < 16) {
+            size_ = size;
+            grow(16);
+            cap = cap_;
+            buf = buf_;
+        }
+        // All 16 are widened; those not counted are not part of the text.
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(buf + size), _mm_unpacklo_epi8(x, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(buf + size + 8), _mm_unpackhi_epi8(x, zero));
+        const int special = PlainRunScanner::specialMask(x);
+        const int high = _mm_movemask_epi8(x);
+        if ((special | high) == 0) {
+            p += 16;
+            size += 16;
+            continue;
+        }
+        const int take = special != 0 ? std::countr_zero(unsigned(special)) : 0;
+        if ((high & ((1 << take) - 1)) == 0) { // else UTF-8 to decode: the caller's
+            p += take;
+            size += take;
+        }
+        break;
+    }
+    size_ = size;
+    addRun(old, size - old, style);
+#else
+    Q_UNUSED(end);
+    Q_UNUSED(limit);
+    Q_UNUSED(style);
+#endif
+    return p;
+}
 
 } // namespace sandbox
