@@ -137,6 +137,45 @@ TEST(TerminalLineBuilder, RepeatedLayoutsKeepEachLinesColours) {
     EXPECT_EQ(lines[4].styleAt(1).foreground, red);
 }
 
+// The builder writes text into a buffer it keeps from line to line, 16 units at a time
+// past the end of short pieces: padding, overwrites and the next line never show what is
+// left there, neither text nor style.
+TEST(TerminalLineBuilder, ReusedLineBufferShowsNothingOfThePreviousLine) {
+    QList<StyledLine> lines;
+    TerminalLineBuilder builder;
+    builder.feed("\x1b[31m0123456789abcdefghijklmnopqrstuvwxyz\x1b[0m\n"
+                 "ab\x1b[5Cz\n"
+                 "x\ty\n"
+                 "\x1b[32mgreen\x1b[0m\rG\x1b[K\n"
+                 "cd\n",
+                 lines);
+    ASSERT_EQ(lines.size(), 5);
+    EXPECT_EQ(lines[1].text, u("ab     z"));
+    EXPECT_TRUE(lines[1].runs.isEmpty());
+    EXPECT_EQ(lines[2].text, u("x       y"));
+    EXPECT_TRUE(lines[2].runs.isEmpty());
+    EXPECT_EQ(lines[3].text, u("G"));
+    EXPECT_TRUE(lines[3].runs.isEmpty());
+    EXPECT_EQ(lines[4].text, u("cd"));
+    EXPECT_TRUE(lines[4].runs.isEmpty());
+    EXPECT_EQ(lines[0].text, u("0123456789abcdefghijklmnopqrstuvwxyz"));
+    EXPECT_EQ(lines[0].styleAt(35).foreground, TerminalColor::indexed16(1));
+    // Each piece ending exactly at the end of the input (nothing to read past it).
+    for (qsizetype step : {1, 2, 3, 17}) {
+        QList<StyledLine> pieces;
+        TerminalLineBuilder b;
+        const QByteArray bytes = "0123456789abcdefghijklmnopqrst\nab\x1b[5Cz\nxy\n";
+        for (qsizetype at = 0; at < bytes.size(); at += step) {
+            const QByteArray piece = bytes.mid(at, step); // its own buffer, nothing after it
+            b.feed(piece, pieces);
+        }
+        ASSERT_EQ(pieces.size(), 3) << "step " << step;
+        EXPECT_EQ(pieces[0].text, u("0123456789abcdefghijklmnopqrst"));
+        EXPECT_EQ(pieces[1].text, u("ab     z"));
+        EXPECT_EQ(pieces[2].text, u("xy"));
+    }
+}
+
 TEST(TerminalLineBuilder, CarriageReturnProgressEndsAsOneLine) {
     QByteArray progress;
     for (int i = 0; i <= 100; i += 10)
@@ -305,6 +344,42 @@ TEST(TerminalLineBuilder, EndlessLineIsBroken) {
         total += line.text.size();
     }
     EXPECT_EQ(total, bytes.size()); // nothing lost
+}
+
+// An endless line is broken at exactly the limit, whether it arrives at once or in pieces
+// (the builder takes long ASCII runs 16 bytes at a time, and stops short of the limit).
+TEST(TerminalLineBuilder, EndlessLineBreaksAtTheLimitHoweverItArrives) {
+    const QByteArray bytes(TerminalLineBuilder::kMaxLineLength * 2 + 10, 'x');
+    for (qsizetype step : {0, 16, 1000, 4099}) {
+        const Fed fed = feed(bytes, step);
+        ASSERT_EQ(fed.lines.size(), 2) << "step " << step;
+        EXPECT_EQ(fed.lines[0].text.size(), TerminalLineBuilder::kMaxLineLength) << "step " << step;
+        EXPECT_EQ(fed.lines[1].text.size(), TerminalLineBuilder::kMaxLineLength) << "step " << step;
+        EXPECT_EQ(fed.partial.text.size(), 10) << "step " << step;
+    }
+}
+
+// Long ASCII runs with UTF-8, a tab and an escape at every offset within 16-byte blocks.
+TEST(TerminalLineBuilder, LongRunsWithUtf8AndControlsAtAnyOffset) {
+    for (int offset = 0; offset < 40; ++offset) {
+        const QByteArray a(offset, 'a');
+        const QByteArray c(offset, 'c');
+        const QByteArray bytes =
+            "\x1b[32m" + a + "\xc3\xbc" + QByteArray(20, 'b') + "\tX\x1b[0m" + c + "\n";
+        const int beforeTab = offset + 1 + 20;
+        const QString want = QString(offset, u'a') + QChar(0xfc) + QString(20, u'b') +
+                             QString((beforeTab / 8 + 1) * 8 - beforeTab, u' ') + u'X' +
+                             QString(offset, u'c');
+        const Fed fed = feed(bytes);
+        ASSERT_EQ(fed.lines.size(), 1) << "offset " << offset;
+        const StyledLine &line = fed.lines[0];
+        EXPECT_EQ(line.text, want) << "offset " << offset;
+        const qsizetype x = line.text.indexOf(u'X');
+        EXPECT_EQ(line.styleAt(0).foreground, TerminalColor::indexed16(2)) << "offset " << offset;
+        EXPECT_EQ(line.styleAt(x).foreground, TerminalColor::indexed16(2)) << "offset " << offset;
+        EXPECT_TRUE(line.styleAt(x + 1).isDefault()) << "offset " << offset;
+        expectSplitInvariant(bytes);
+    }
 }
 
 TEST(TerminalLineBuilder, ArbitraryBytesInAnyPiecesGiveTheSameLines) {

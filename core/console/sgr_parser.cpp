@@ -37,11 +37,8 @@ int extendedColour(TerminalColor &colour, const long args[], int argc, int i) {
 
 } // namespace
 
-void SgrParser::apply(TextStyle &style, const long args[], int argc) {
-    if (argc == 0) {
-        style = {};
-        return;
-    }
+void SgrParser::applyCodes(TextStyle &style, const long args[], int argc) {
+    static_assert(kMissing == long(CSI_ARG_MISSING));
     for (int i = 0; i < argc; ++i) {
         const long code = value(args, argc, i);
         const bool hasSub = CSI_ARG_HAS_MORE(args[i]);

@@ -10,7 +10,19 @@ namespace sandbox {
 // ';' and the ':' forms. Unknown codes are ignored.
 class SgrParser {
 public:
-    static void apply(TextStyle &style, const long args[], int argc);
+    static void apply(TextStyle &style, const long args[], int argc) {
+        // A reset alone (ESC [ m, ESC [ 0 m) is every other SGR of coloured output: inline.
+        if (argc == 0 || (argc == 1 && (args[0] == 0 || args[0] == kMissing)))
+            style = {};
+        else if (argc == 1 && args[0] >= 30 && args[0] <= 37) // one of the 8 colours, next
+            style.foreground = TerminalColor::indexed16(int(args[0] - 30));
+        else
+            applyCodes(style, args, argc);
+    }
+
+private:
+    static constexpr long kMissing = (1L << 31) - 1; // libvterm's CSI_ARG_MISSING
+    static void applyCodes(TextStyle &style, const long args[], int argc);
 };
 
 } // namespace sandbox

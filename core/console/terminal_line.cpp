@@ -13,35 +13,47 @@ namespace sandbox {
 namespace {
 
 // ASCII bytes to UTF-16, 16 at a time: for the short pieces between escapes this beats
-// QString::append(QLatin1String), whose call costs more than the copy.
-void widenAscii(const char *p, qsizetype n, QChar *dst) {
+// QString::append(QLatin1String), whose call costs more than the copy. When the input may be
+// read past p + n (`readable`), the last block is widened whole too: dst has room for 16
+// units more, and what lands past n is not part of the text.
+inline void widenAscii(const char *p, qsizetype n, const char *readable, char16_t *dst) {
     qsizetype i = 0;
 #if defined(__SSE2__)
     const __m128i zero = _mm_setzero_si128();
-    for (; i + 16 <= n; i += 16) {
+    const qsizetype blocks = readable - p >= ((n + 15) & ~qsizetype(15)) ? n : n - 15;
+    for (; i < blocks; i += 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
         _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + i), _mm_unpacklo_epi8(x, zero));
         _mm_storeu_si128(reinterpret_cast<__m128i *>(dst + i + 8), _mm_unpackhi_epi8(x, zero));
     }
+#else
+    Q_UNUSED(readable);
 #endif
     for (; i < n; ++i)
-        dst[i] = QLatin1Char(p[i]);
+        dst[i] = char16_t(static_cast<unsigned char>(p[i]));
 }
 
 } // namespace
 
-void TerminalLine::appendUtf8(const char *p, qsizetype n, Utf8StreamDecoder &decoder,
-                              const TextStyle &style, bool ascii) {
-    const qsizetype old = text_.size();
+void TerminalLine::appendAscii(const char *p, qsizetype n, const char *readable,
+                               const TextStyle &style) {
+    const qsizetype old = size_;
+    widenAscii(p, n, readable, room(n + 16));
+    size_ += n;
+    addRun(old, n, style);
+}
+
+void TerminalLine::appendUtf8(const char *p, qsizetype n, const char *readable,
+                              Utf8StreamDecoder &decoder, const TextStyle &style, bool ascii) {
     if (ascii && !decoder.hasPendingBytes()) {
-        text_.resize(old + n);
-        widenAscii(p, n, text_.data() + old);
-    } else {
-        text_.resize(old + decoder.requiredSpace(n));
-        const QChar *e = decoder.appendToBuffer(text_.data() + old, QByteArrayView(p, n));
-        text_.resize(e - text_.constData());
+        appendAscii(p, n, readable, style);
+        return;
     }
-    addRun(old, text_.size() - old, style);
+    const qsizetype old = size_;
+    auto *dst = reinterpret_cast<QChar *>(room(decoder.requiredSpace(n)));
+    const QChar *e = decoder.appendToBuffer(dst, QByteArrayView(p, n));
+    size_ = reinterpret_cast<const char16_t *>(e) - buf_;
+    addRun(old, size_ - old, style);
 }
 
 void TerminalLine::write(QStringView s, const TextStyle &style) {
@@ -49,14 +61,29 @@ void TerminalLine::write(QStringView s, const TextStyle &style) {
         overwrite(s, style);
         return;
     }
-    const qsizetype old = text_.size();
-    text_.append(s);
+    const qsizetype old = size_;
+    std::copy(s.utf16(), s.utf16() + s.size(), room(s.size()));
+    size_ += s.size();
     addRun(old, s.size(), style);
 }
 
-void TerminalLine::addRun(qsizetype start, qsizetype length, const TextStyle &style) {
-    if (style.isDefault() || length <= 0)
-        return;
+void TerminalLine::grow(qsizetype n) {
+    synced().reserve(std::max({size_ + n, 2 * cap_, qsizetype(128)}));
+    adopt();
+}
+
+QString &TerminalLine::synced() {
+    text_.resize(size_); // within the capacity: keeps what was written past the old size
+    return text_;
+}
+
+void TerminalLine::adopt() {
+    size_ = text_.size();
+    cap_ = text_.capacity();
+    buf_ = cap_ > 0 ? reinterpret_cast<char16_t *>(text_.data()) : nullptr;
+}
+
+void TerminalLine::addStyledRun(qsizetype start, qsizetype length, const TextStyle &style) {
     if (!runs_.empty() && runs_.back().style == style && runs_.back().end() == start) {
         runs_.back().length += qint32(length);
         return;
@@ -65,9 +92,9 @@ void TerminalLine::addRun(qsizetype start, qsizetype length, const TextStyle &st
 }
 
 int TerminalLine::width() {
-    if (widthScanned_ < text_.size()) {
-        widthCached_ += CellWidth::of(QStringView(text_).mid(widthScanned_));
-        widthScanned_ = text_.size();
+    if (widthScanned_ < size_) {
+        widthCached_ += CellWidth::of(text().mid(widthScanned_));
+        widthScanned_ = size_;
     }
     return widthCached_;
 }
@@ -81,36 +108,41 @@ void TerminalLine::setCursor(int column) {
     }
     atEnd_ = true;
     cursorCol_ = 0;
-    if (column > w)
-        text_.append(QString(column - w, QLatin1Char(' ')));
+    if (column > w) {
+        char16_t *pad = room(column - w);
+        std::fill(pad, pad + (column - w), u' ');
+        size_ += column - w;
+    }
 }
 
 StyledLine TerminalLine::snapshot(LineKind kind, quint64 blockId) const {
-    StyledLine line(QString(text_.constData(), text_.size()), kind, blockId);
+    StyledLine line(text().toString(), kind, blockId);
     line.runs = QList<StyleRun>(runs_.cbegin(), runs_.cend());
     return line;
 }
 
-StyledLine TerminalLine::take(LineKind kind, quint64 blockId) {
-    StyledLine line(QString(text_.constData(), text_.size()), kind, blockId);
-    line.runs = takeRuns();
+void TerminalLine::takeInto(QList<StyledLine> &out, LineKind kind, quint64 blockId) {
+    StyledLine &line = out.emplaceBack();
+    line.text = text().toString();
+    takeRunsInto(line.runs);
+    line.kind = kind;
+    line.blockId = blockId;
     clear();
-    return line;
 }
 
 // Coloured output repeats its layout from line to line (the same fields in the same
 // colours): such a line shares the previous line's runs instead of allocating its own.
-QList<StyleRun> TerminalLine::takeRuns() {
+void TerminalLine::takeRunsInto(QList<StyleRun> &runs) {
     if (runs_.empty())
-        return {};
+        return;
     if (!std::equal(runs_.cbegin(), runs_.cend(), lastRuns_.cbegin(), lastRuns_.cend()))
         lastRuns_ = QList<StyleRun>(runs_.cbegin(), runs_.cend());
-    return lastRuns_;
+    runs = lastRuns_;
 }
 
 void TerminalLine::clear() {
-    text_.resize(0); // unlike clear(), keeps the capacity
-    runs_.clear();   // keeps it too
+    size_ = 0;     // the capacity stays
+    runs_.clear(); // keeps it too
     atEnd_ = true;
     cursorCol_ = 0;
     widthScanned_ = 0;
@@ -133,7 +165,7 @@ void TerminalLine::overwrite(QStringView s, const TextStyle &style) {
         marks += units;
     }
     if (marks > 0) {
-        const qsizetype at = CellWidth::offsetOfColumn(text_, cursorCol_);
+        const qsizetype at = CellWidth::offsetOfColumn(text(), cursorCol_);
         replaceRange(at, at, s.first(marks), style);
         s = s.sliced(marks);
         if (s.isEmpty())
@@ -142,16 +174,17 @@ void TerminalLine::overwrite(QStringView s, const TextStyle &style) {
     const int newWidth = CellWidth::of(s);
     const int startCol = cursorCol_;
     const int endCol = cursorCol_ + newWidth;
+    const QStringView text = this->text();
     qsizetype from = -1;
-    qsizetype to = text_.size();
+    qsizetype to = text.size();
     bool padFront = false; // a wide character straddles the first cell: keep its left half blank
     bool padBack = false;  // ... or the last cell
     int col = 0;
-    for (qsizetype i = 0; i < text_.size();) {
-        char32_t ucs = text_[i].unicode();
+    for (qsizetype i = 0; i < text.size();) {
+        char32_t ucs = text[i].unicode();
         qsizetype units = 1;
-        if (QChar::isHighSurrogate(ucs) && i + 1 < text_.size() && text_[i + 1].isLowSurrogate()) {
-            ucs = QChar::surrogateToUcs4(text_[i].unicode(), text_[i + 1].unicode());
+        if (QChar::isHighSurrogate(ucs) && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            ucs = QChar::surrogateToUcs4(text[i].unicode(), text[i + 1].unicode());
             units = 2;
         }
         const int w = CellWidth::of(ucs);
@@ -171,7 +204,7 @@ void TerminalLine::overwrite(QStringView s, const TextStyle &style) {
         i += units;
     }
     if (from < 0)
-        from = text_.size();
+        from = text.size();
     if (padFront || padBack) {
         QString padded = padFront ? QStringLiteral(" ") : QString();
         padded.append(s);
@@ -191,7 +224,8 @@ void TerminalLine::overwrite(QStringView s, const TextStyle &style) {
 // text_[from, to) becomes s in `style`; runs are clipped and shifted.
 void TerminalLine::replaceRange(qsizetype from, qsizetype to, QStringView s,
                                 const TextStyle &style) {
-    text_.replace(from, to - from, s.data(), s.size());
+    synced().replace(from, to - from, s.data(), s.size());
+    adopt();
     const qint32 delta = qint32(s.size() - (to - from));
     std::vector<StyleRun> updated;
     updated.reserve(runs_.size() + 2);
@@ -221,7 +255,7 @@ void TerminalLine::eraseInLine(int mode) {
     const int col = column();
     if (mode == 0) { // cursor to end
         if (!atEnd_)
-            replaceRange(CellWidth::offsetOfColumn(text_, col), text_.size(), {}, {});
+            replaceRange(CellWidth::offsetOfColumn(text(), col), size_, {}, {});
         atEnd_ = true;
         cursorCol_ = 0;
     } else if (mode == 1) { // start to cursor, inclusive: blanks
@@ -231,7 +265,7 @@ void TerminalLine::eraseInLine(int mode) {
         overwrite(QString(qMin(saved + 1, width()), QLatin1Char(' ')), {});
         setCursor(saved);
     } else if (mode == 2) { // whole line; the cursor keeps its column
-        text_.resize(0);
+        size_ = 0;
         runs_.clear();
         widthScanned_ = 0;
         widthCached_ = 0;

@@ -12,6 +12,9 @@ namespace sandbox {
 namespace {
 
 constexpr char16_t kReplacement = 0xFFFD;
+// The block-wise fast path stops this far below the line limit, so the general path breaks
+// an endless line exactly where it always did (it takes up to the limit in one go from here).
+constexpr qsizetype kFastPathLimit = TerminalLineBuilder::kMaxLineLength - 80;
 
 } // namespace
 
@@ -55,8 +58,11 @@ struct TerminalLineBuilder::Private {
                      char command, void *user) {
         auto *d = static_cast<Private *>(user);
         if ((leader && *leader) || (intermed && *intermed))
-            return 1; // private modes and the like: nothing a line needs
-        d->csi(args, argcount, command);
+            return 1;       // private modes and the like: nothing a line needs
+        if (command == 'm') // SGR: most of the sequences in coloured output
+            SgrParser::apply(d->style, args, argcount);
+        else
+            d->csi(args, argcount, command);
         return 1;
     }
     static int onString(const char *, size_t, void *) { return 1; }
@@ -66,13 +72,34 @@ struct TerminalLineBuilder::Private {
         nullptr,
     };
 
-    // Text and controls up to the next ESC (returned) or `end`.
-    const char *consumePlain(const char *p, const char *end) {
+    // Text and controls up to the next ESC (returned) or `end`. Inlined into libvterm's text
+    // callback, which calls it once per piece between escapes.
+    Q_ALWAYS_INLINE const char *consumePlain(const char *p, const char *end) {
         while (p < end) {
+            if (line.cursorAtEnd() && !decoder.hasPendingBytes()) {
+                p = line.appendAsciiBlocks(p, end, kFastPathLimit, style);
+                if (p == end)
+                    return end;
+                if (const auto c = static_cast<unsigned char>(*p); c < 0x20 || c == 0x7f) {
+                    if (c == 0x1b)
+                        return p;
+                    control(c);
+                    ++p;
+                    continue;
+                }
+            }
+            // The rest: a last piece under 16 bytes, UTF-8, an overwrite, the line limit.
             const PlainRun run = PlainRunScanner::scan(p, end);
             const char *special = run.end;
-            if (special > p)
-                appendBytes(p, special - p, run.ascii);
+            if (special > p) {
+                const qsizetype n = special - p;
+                // The common case in one test: ASCII text appended to a line with room for it.
+                if (run.ascii && line.cursorAtEnd() && !decoder.hasPendingBytes() &&
+                    line.size() + n < kMaxLineLength)
+                    line.appendAscii(p, n, end, style);
+                else
+                    appendBytes(p, n, end, run.ascii);
+            }
             if (special == end)
                 return end;
             if (*special == 0x1b) {
@@ -112,9 +139,6 @@ struct TerminalLineBuilder::Private {
             return i < argc && !CSI_ARG_IS_MISSING(args[i]) ? long(CSI_ARG(args[i])) : fallback;
         };
         switch (command) {
-        case 'm':
-            SgrParser::apply(style, args, argc);
-            break;
         case 'K':
             line.eraseInLine(int(arg(0, 0)));
             break;
@@ -133,14 +157,9 @@ struct TerminalLineBuilder::Private {
     }
 
     // --- the line ---
-    // `ascii`: no byte is 0x80 or above, so no UTF-8 decoding is needed.
-    void appendBytes(const char *p, qsizetype n, bool ascii = false) {
-        // The common case in one test: ASCII text appended to a line with room for it.
-        if (ascii && line.cursorAtEnd() && !decoder.hasPendingBytes() &&
-            line.size() + n < kMaxLineLength) {
-            line.appendUtf8(p, n, decoder, style, true);
-            return;
-        }
+    // `ascii`: no byte is 0x80 or above, so no UTF-8 decoding is needed. `readable`: the
+    // input may be read up to there.
+    void appendBytes(const char *p, qsizetype n, const char *readable, bool ascii) {
         if (decoder.hasPendingBytes()) {
             // Finish a sequence split across feeds one byte at a time; Qt's stateful
             // decoder would swallow the character after a broken one.
@@ -164,7 +183,7 @@ struct TerminalLineBuilder::Private {
             }
             // Bytes >= UTF-16 units, so a slice this long cannot overrun the line limit much.
             const qsizetype take = qMin(n, qMax<qsizetype>(kMaxLineLength - line.size(), 64));
-            line.appendUtf8(p, take, decoder, style, ascii);
+            line.appendUtf8(p, take, readable, decoder, style, ascii);
             p += take;
             n -= take;
             if (line.size() >= kMaxLineLength)
@@ -183,7 +202,7 @@ struct TerminalLineBuilder::Private {
         line.write(QStringView(replacements, count), style);
     }
 
-    void newline() { out->append(line.take(kind, blockId)); }
+    void newline() { line.takeInto(*out, kind, blockId); }
 };
 
 TerminalLineBuilder::TerminalLineBuilder(LineKind kind, quint64 blockId)
