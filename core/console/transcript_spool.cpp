@@ -14,7 +14,11 @@
 #include <QStandardPaths>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 namespace sandbox {
 
@@ -140,15 +144,24 @@ TranscriptSpool::~TranscriptSpool() {
     if (!d_->keepFiles) {
         // On the global pool, not here: the tab closes on the GUI thread, and deleting a file
         // frees its cached pages, 0.3-0.6 s per GiB. The pool finishes its jobs before the
-        // application exits.
-        QStringList paths;
-        for (const Entry &e : std::as_const(d_->entries))
-            paths.append(e.path);
-        QThreadPool::globalInstance()->start([paths, directory = d_->directory] {
-            for (const QString &path : paths)
-                QFile::remove(path);
-            QDir().rmdir(directory); // only when nothing else is in it
-        });
+        // application exits. The job gets its own copies of the names (no implicitly shared
+        // QString crosses threads), handed over under a std::mutex: the pool's own locking
+        // is inside Qt, where ThreadSanitizer cannot see it.
+        static std::mutex handOff;
+        std::function<void()> job;
+        {
+            const std::lock_guard lock(handOff);
+            std::vector<std::string> paths;
+            for (const Entry &e : std::as_const(d_->entries))
+                paths.push_back(e.path.toStdString());
+            job = [paths = std::move(paths), folder = d_->directory.toStdString()] {
+                { const std::lock_guard lock(handOff); } // orders the hand-over, nothing more
+                for (const std::string &path : paths)
+                    QFile::remove(QString::fromStdString(path));
+                QDir().rmdir(QString::fromStdString(folder)); // only when nothing else is in it
+            };
+        }
+        QThreadPool::globalInstance()->start(std::move(job));
     }
     delete d_;
 }
