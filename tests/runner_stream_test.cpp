@@ -54,7 +54,19 @@ std::string writeDeterministicFile(const std::string &path, std::uint64_t size,
     return out ? sha.hex() : std::string("write failed");
 }
 
-class RunnerStreamTest : public SecureAgentTest {};
+class RunnerStreamTest : public SecureAgentTest {
+protected:
+    // Runs a command against a scripted agent (plaintext, no token), as the console would.
+    static std::optional<ExecResult> execOnFake(const FakeAgent &fake, RecordingSink &sink) {
+        RunnerConfig config;
+        config.address = fake.address();
+        config.image = SecureAgent::kImage;
+        auto runner = SecureAgent::makeRunner(config);
+        if (!runner)
+            return std::nullopt;
+        return execWithin(*runner, command({"anything"}), sink, std::chrono::seconds(60));
+    }
+};
 
 // Both streams in the order the runner handed them on: "out:BYTES|err:BYTES|...".
 class InterleavingSink : public ExecSink {
@@ -343,14 +355,9 @@ TEST_F(RunnerStreamTest, BackToBackWritesToBothStreamsKeepTheirOrder) {
 TEST_F(RunnerStreamTest, TrailingChunksAfterExitCodeAreIgnored) {
     FakeAgent fake(FakeAgent::Mode::TrailingAfterExit);
     ASSERT_TRUE(fake.start()) << fake.error();
-    RunnerConfig config;
-    config.address = fake.address();
-    config.image = SecureAgent::kImage;
-    auto runner = SecureAgent::makeRunner(config);
-    ASSERT_NE(runner, nullptr);
     RecordingSink sink;
     // The fake keeps the stream open after its exit codes: returning at all is the check.
-    const auto result = execWithin(*runner, command({"anything"}), sink, std::chrono::seconds(60));
+    const auto result = execOnFake(fake, sink);
     ASSERT_TRUE(result.has_value());
     ASSERT_TRUE(result->exited()) << describe(*result);
     EXPECT_EQ(result->exitCode, FakeAgent::kFirstExitCode);
@@ -366,13 +373,8 @@ TEST_F(RunnerStreamTest, TrailingChunksAfterExitCodeAreIgnored) {
 TEST_F(RunnerStreamTest, StreamEndingWithoutExitCodeIsAFailure) {
     FakeAgent fake(FakeAgent::Mode::NoExitCode);
     ASSERT_TRUE(fake.start()) << fake.error();
-    RunnerConfig config;
-    config.address = fake.address();
-    config.image = SecureAgent::kImage;
-    auto runner = SecureAgent::makeRunner(config);
-    ASSERT_NE(runner, nullptr);
     RecordingSink sink;
-    const auto result = execWithin(*runner, command({"anything"}), sink, std::chrono::seconds(60));
+    const auto result = execOnFake(fake, sink);
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
     EXPECT_EQ(result->error.kind, ExecErrorKind::StreamCut) << describe(*result);
@@ -386,13 +388,8 @@ TEST_F(RunnerStreamTest, StreamEndingWithoutExitCodeIsAFailure) {
 TEST_F(RunnerStreamTest, MessageThatIsNotAChunkFailsTheExecNamingTheAgent) {
     FakeAgent fake(FakeAgent::Mode::NotAChunk);
     ASSERT_TRUE(fake.start()) << fake.error();
-    RunnerConfig config;
-    config.address = fake.address();
-    config.image = SecureAgent::kImage;
-    auto runner = SecureAgent::makeRunner(config);
-    ASSERT_NE(runner, nullptr);
     RecordingSink sink;
-    const auto result = execWithin(*runner, command({"anything"}), sink, std::chrono::seconds(60));
+    const auto result = execOnFake(fake, sink);
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(fake.calls(), 1);
     EXPECT_EQ(result->outcome, ExecOutcome::Failed) << describe(*result);
