@@ -24,6 +24,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThreadPool>
 
 #include <gtest/gtest.h>
 
@@ -134,6 +135,7 @@ TEST_F(RunHistoryAgentTest, RunsAreRecordedWithTranscriptAndSurviveARestart) {
             return runs.size() == 2 && !runs.at(1).transcriptPath.isEmpty();
         }));
         session.reset();
+        QThreadPool::globalInstance()->waitForDone(); // the spool deletes its files there
         EXPECT_FALSE(QFileInfo::exists(spoolDir)) << "the tab's own spool folder is gone";
     }
 
