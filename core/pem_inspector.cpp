@@ -45,19 +45,14 @@ int noPassphrase(char *, int, int, void *) {
     return 0;
 }
 
-bool endsWith(const std::string &text, const std::string &suffix) {
-    return text.size() >= suffix.size() &&
-           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Whether one PEM block could hold an unencrypted private key: a "... PRIVATE KEY" label and
 // a body that is a DER sequence (PKCS#8 for "PRIVATE KEY", the algorithm's own structure for
 // the traditional "RSA PRIVATE KEY" and the like).
 bool mayHoldPlainKey(const std::string &name, const std::string &header, const unsigned char *der,
                      long length) {
-    if (!endsWith(name, " PRIVATE KEY") && name != "PRIVATE KEY")
+    if (!name.ends_with(" PRIVATE KEY") && name != "PRIVATE KEY")
         return false;
-    if (name.rfind("ENCRYPTED", 0) == 0 || header.find("ENCRYPTED") != std::string::npos)
+    if (name.starts_with("ENCRYPTED") || header.find("ENCRYPTED") != std::string::npos)
         return false; // refused below without a passphrase prompt either way
     const unsigned char *cursor = der;
     if (name == "PRIVATE KEY") {
