@@ -165,8 +165,11 @@ bool HostProcess::pollExited() {
 
 bool HostProcess::readChunk(int &fd, OutputStream stream, const OutputWriter &write,
                             Outcome &outcome) {
-    // Zero-fills what a taken or shrunk buffer lacks: cheap next to the pipe's own copy.
-    buffer_.resize(kMaxChunk);
+    // buffer_ keeps its full size from read to read: a chatty program leaves a few KiB in
+    // the pipe per read, and zero-filling a fresh 256 KiB for each (plus its page faults)
+    // cost the agent more than the read.
+    if (buffer_.size() != kMaxChunk)
+        buffer_.resize(kMaxChunk);
     const ssize_t n = ::read(fd, buffer_.data(), kMaxChunk);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
         closeFd(fd);
@@ -174,9 +177,16 @@ bool HostProcess::readChunk(int &fd, OutputStream stream, const OutputWriter &wr
     }
     if (n < 0)
         return false;
-    buffer_.resize(static_cast<size_t>(n));
+    const auto size = static_cast<size_t>(n);
+    // A mostly full buffer goes on as it is (the writer may take it); a smaller read is
+    // copied into a buffer of its own size, so a queued chunk holds what it carries.
+    std::string &chunk = size * 2 >= kMaxChunk ? buffer_ : chunk_;
+    if (&chunk == &buffer_)
+        buffer_.resize(size);
+    else
+        chunk_.assign(buffer_.data(), size);
     if (!writerGone_) {
-        if (write(stream, buffer_))
+        if (write(stream, chunk))
             outcome.bytesOut += static_cast<std::uint64_t>(n);
         else
             writerGone_ = true;

@@ -81,6 +81,7 @@ private:
 
     pid_t pid_;
     std::string buffer_; // what read() fills; the writer may take it
+    std::string chunk_;  // a short read's bytes, copied out of buffer_; the writer may take it
     int stdoutFd_;
     int stderrFd_;
     int pidFd_ = -1;

@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <string>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 using namespace sandbox::agent;
 
@@ -129,6 +131,36 @@ TEST(HostProcess, BinaryOutputIsByteExactInChunksOfAtMostOneMebibyte) {
     // Clients with gRPC's default 4 MiB receive limit must keep working.
     EXPECT_LE(c.largestChunk, 1024u * 1024u);
     EXPECT_GT(c.largestChunk, 0u);
+}
+
+// The agent's writer takes each chunk's buffer (no copy into the message): short reads (a
+// few bytes between pauses) and full ones (a large file) must both arrive whole, in order.
+TEST(HostProcess, ChunksTheWriterTakesArriveWholeWhateverTheirSize) {
+    std::string data;
+    for (int i = 0; i < 1024 * 1024; ++i)
+        data.push_back(static_cast<char>((i * 31) & 0xff));
+    const auto path = std::filesystem::path(::testing::TempDir()) / "agent_taken_chunks";
+    std::ofstream(path, std::ios::binary).write(data.data(), static_cast<long>(data.size()));
+    HostProcess::SpawnError error;
+    auto process = HostProcess::spawn(
+        specFor({"sh", "-c",
+                 "printf first; sleep 0.1; cat \"$0\"; sleep 0.1; printf last; cat \"$0\"",
+                 path.string()}),
+        &error);
+    ASSERT_TRUE(process) << error.message;
+    std::string out;
+    size_t chunks = 0;
+    const auto outcome = process->run(
+        [&](OutputStream, std::string &chunk) {
+            out += std::exchange(chunk, std::string()); // takes the buffer, as the agent does
+            ++chunks;
+            return true;
+        },
+        [] { return false; });
+    std::filesystem::remove(path);
+    EXPECT_EQ(outcome.exitCode, 0);
+    EXPECT_GT(chunks, 3u);
+    EXPECT_TRUE(out == "first" + data + "last" + data) << out.size();
 }
 
 TEST(HostProcess, CancelKillsTheWholeProcessGroup) {
