@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <thread>
+#include <vector>
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
@@ -109,6 +111,27 @@ TEST(TranscriptFeed, TryTakeWhileTheProducerRunsLosesNothing) {
     ASSERT_EQ(received.size(), kLines);
     for (int i = 0; i < kLines; ++i)
         ASSERT_EQ(received[i].text, QStringLiteral("line %1").arg(i));
+}
+
+// Lines the GUI dropped from the ring go back to the builder thread, which releases them
+// (freeing them on the GUI thread made it wait for the builder's malloc arena lock).
+TEST(TranscriptFeed, RetiredLinesAreReleasedByTheBuilderThread) {
+    TranscriptFeed feed(nullptr);
+    const QString kept = QStringLiteral("dropped line %1").arg(1);
+    std::vector<StyledLine> retired;
+    retired.emplace_back(kept, LineKind::Stdout);
+    retired.emplace_back(QStringLiteral("another %1").arg(2), LineKind::Stderr);
+    ASSERT_FALSE(kept.isDetached()); // the retired line shares its text
+    ASSERT_TRUE(feed.tryRetire(retired));
+    EXPECT_TRUE(retired.empty());
+    for (int i = 0; i < 500 && !kept.isDetached(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_TRUE(kept.isDetached()) << "the feed still holds the retired line";
+
+    feed.stop(); // after stop the caller keeps them (and frees them itself)
+    retired.emplace_back(kept, LineKind::Stdout);
+    EXPECT_FALSE(feed.tryRetire(retired));
+    EXPECT_EQ(retired.size(), 1u);
 }
 
 #ifdef Q_OS_LINUX

@@ -177,6 +177,29 @@ TEST(TranscriptModel, PartialLinesAreShownAndReplaced) {
     EXPECT_EQ(rows.mid(2, 3), QStringList({u("log line"), u("half"), u("progress 80%")}));
 }
 
+// ConsoleSession frees dropped lines on the thread that built them: the model hands every
+// dropped line, oldest first, to its disposer instead of destroying it.
+TEST(TranscriptModel, DroppedLinesGoToTheDisposerOldestFirst) {
+    TranscriptModel model;
+    model.setCapacity(50);
+    QStringList disposed;
+    model.setLineDisposer([&](std::vector<StyledLine> &&lines) {
+        for (const StyledLine &line : lines)
+            disposed << line.text;
+    });
+    const quint64 id = model.beginCommand(context({u("seq"), u("100")}));
+    model.appendOutput(id, outputLines(u("a"), 40));
+    model.appendOutput(id, outputLines(u("b"), 40));
+    ASSERT_EQ(model.droppedLineCount(), 2 + 80 - 50); // the 2 header lines, then a0-a29
+    ASSERT_EQ(disposed.size(), 32);
+    EXPECT_EQ(disposed.at(2), u("a0"));
+    EXPECT_EQ(disposed.last(), u("a29"));
+    model.setCapacity(10);
+    EXPECT_EQ(disposed.size(), 32 + 40);
+    EXPECT_EQ(disposed.last(), u("b29"));
+    EXPECT_EQ(model.line(1).text, u("b30")); // row 0 is the drop marker
+}
+
 TEST(TranscriptModel, RingIsBoundedAndSaysWhatItDropped) {
     TranscriptModel model;
     model.setCapacity(100);

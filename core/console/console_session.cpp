@@ -31,6 +31,13 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
     registerTranscriptMetaTypes();
     history_.load();
     model_->setSpoolDirectory(spool_->directory());
+    model_->setLineDisposer([this](std::vector<StyledLine> &&lines) {
+        if (retired_.empty())
+            retired_ = std::move(lines);
+        else
+            retired_.insert(retired_.end(), std::make_move_iterator(lines.begin()),
+                            std::make_move_iterator(lines.end()));
+    });
     if (!spool_->isReady())
         model_->appendNotice(spool_->errorString());
     // Called on the worker; the notice joins the transcript on this (GUI) thread.
@@ -245,6 +252,7 @@ void ConsoleSession::deliver(TranscriptBatch &&batch) {
         return;
     model_->appendOutput(runningId_, std::move(batch.finished), batch.stdoutPartial,
                          batch.stderrPartial);
+    feed_->tryRetire(retired_); // or with the next batch
     Q_EMIT outputDrained(batch.bytes);
 }
 

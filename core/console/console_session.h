@@ -5,6 +5,7 @@
 #include "connection_state.h"
 #include "profile.h"
 #include "run_overrides.h"
+#include "styled_line.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace sandbox {
 
@@ -132,6 +134,7 @@ private:
     TranscriptModel *model_ = nullptr;
     std::shared_ptr<TranscriptSpool> spool_;
     std::shared_ptr<TranscriptFeed> feed_;
+    std::vector<StyledLine> retired_; // lines the ring dropped, for the feed to free
     ExecSessionThread *worker_ = nullptr;
     std::optional<Pending> pending_;
     static constexpr qint64 kDrainIntervalMs = 16;

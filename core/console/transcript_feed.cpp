@@ -108,10 +108,18 @@ void TranscriptFeed::run() {
     yieldToTheGui();
     std::unique_lock lock(mutex_);
     for (;;) {
-        while (raw_.empty() && !stopping_)
+        while (raw_.empty() && retired_.empty() && !stopping_)
             rawChanged_.wait(lock);
         if (stopping_)
             return;
+        if (!retired_.empty()) {
+            std::vector<StyledLine> retired = std::move(retired_);
+            retired_.clear();
+            lock.unlock();
+            retired.clear(); // frees them here, not under the lock
+            lock.lock();
+            continue;
+        }
         RawItem item = std::move(raw_.front());
         raw_.pop_front();
         if (item.kind == RawItem::Kind::Data)
@@ -217,6 +225,23 @@ TranscriptBatch TranscriptFeed::takeLocked() {
     queued_ = false;
     linesTaken_.notify_all();
     return batch;
+}
+
+bool TranscriptFeed::tryRetire(std::vector<StyledLine> &lines) {
+    if (lines.empty())
+        return true;
+    std::unique_lock lock(mutex_, std::try_to_lock);
+    if (!lock.owns_lock() || stopping_)
+        return false;
+    if (retired_.empty()) {
+        retired_.swap(lines);
+    } else {
+        retired_.insert(retired_.end(), std::make_move_iterator(lines.begin()),
+                        std::make_move_iterator(lines.end()));
+        lines.clear();
+    }
+    rawChanged_.notify_all();
+    return true;
 }
 
 void TranscriptFeed::close() {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace sandbox {
 
@@ -70,6 +71,12 @@ public:
     // The producers run at a lower priority and can be preempted while holding it; the GUI
     // tries again shortly instead of waiting for them.
     bool tryTake(TranscriptBatch &batch);
+    // Lines the GUI has dropped, handed back so the builder thread frees them: it allocated
+    // them, and glibc frees a block under the lock of the arena it came from, which the
+    // builder holds while it allocates (and it can be preempted holding it: the GUI then
+    // slept until the nicer builder got a CPU again). Never waits: false when another
+    // thread holds the feed's lock or the feed stopped (`lines` unchanged, try later).
+    bool tryRetire(std::vector<StyledLine> &lines);
     // Stops queueing and wakes waiting producers (cancel, shutdown).
     void close();
     void reopen();
@@ -120,6 +127,7 @@ private:
     quint64 finishesDone_ = 0;
     OutputMask mask_;
     TranscriptBatch pending_;
+    std::vector<StyledLine> retired_; // for the builder thread to free
     qint64 pendingBytes_ = 0;
     bool queued_ = false; // lines wait for take(): the consumer was woken
     bool closed_ = false;

@@ -32,6 +32,17 @@ struct TranscriptModel::Private {
     quint64 nextBlockId = 1;
     StyledLine stdoutPartial; // empty text = none
     StyledLine stderrPartial;
+    LineDisposer disposer;
+
+    // Drops the ring's first `count` lines.
+    void dropFront(qsizetype count) {
+        if (disposer) {
+            std::vector<StyledLine> gone(std::make_move_iterator(ring.begin()),
+                                         std::make_move_iterator(ring.begin() + count));
+            disposer(std::move(gone));
+        }
+        ring.erase(ring.begin(), ring.begin() + count);
+    }
 
     qsizetype markerRows() const { return dropped > 0 ? 1 : 0; }
     qsizetype partialCount() const {
@@ -55,7 +66,7 @@ struct TranscriptModel::Private {
         qsizetype fromRing = 0;
         if (excess > 0) {
             fromRing = qMin<qsizetype>(excess, qsizetype(ring.size()));
-            ring.erase(ring.begin(), ring.begin() + fromRing);
+            dropFront(fromRing);
             const qsizetype fromBatch = excess - fromRing;
             if (fromBatch > 0)
                 lines.remove(0, fromBatch);
@@ -115,10 +126,14 @@ void TranscriptModel::setCapacity(qsizetype lines) {
     if (excess <= 0)
         return;
     const bool hadMarker = d_->dropped > 0;
-    d_->ring.erase(d_->ring.begin(), d_->ring.begin() + excess);
+    d_->dropFront(excess);
     d_->dropped += excess;
     d_->pruneBlocks();
     Q_EMIT linesDropped(hadMarker ? excess : excess - 1);
+}
+
+void TranscriptModel::setLineDisposer(LineDisposer disposer) {
+    d_->disposer = std::move(disposer);
 }
 
 void TranscriptModel::setSpoolDirectory(const QString &path) {

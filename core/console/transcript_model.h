@@ -10,7 +10,9 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <utility>
+#include <vector>
 
 namespace sandbox {
 
@@ -38,6 +40,11 @@ public:
     qsizetype capacity() const;
     // At least 1; drops the oldest lines at once when the ring holds more.
     void setCapacity(qsizetype lines);
+    // Receives the lines the ring drops instead of destroying them here: ConsoleSession
+    // hands them back to the thread that built them (freeing them on the GUI thread made
+    // it wait for that thread's malloc arena). Unset: they are destroyed at once.
+    using LineDisposer = std::function<void(std::vector<StyledLine> &&)>;
+    void setLineDisposer(LineDisposer disposer);
     // Named by the drop marker (where the full output is).
     void setSpoolDirectory(const QString &path);
     QString spoolDirectory() const;
