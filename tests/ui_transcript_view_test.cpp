@@ -2,11 +2,14 @@
 // tail, selects and copies across lines, jumps between commands, shows the drop marker.
 #include "ui_transcript_fixture.h"
 
+#include "transcript_scroll_bar.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QMimeData>
 #include <QPainter>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStaticText>
 
@@ -59,6 +62,41 @@ TEST_F(UiTranscriptView, FloodOf200000LinesPaintsOnlyTheVisibleRows) {
     EXPECT_TRUE(view->isFollowingTail());
     EXPECT_EQ(view->firstVisibleRow() + fullRows(*view), model.lineCount());
     EXPECT_EQ(model.line(model.lineCount() - 1).text, QStringLiteral("line 199999"));
+}
+
+// A flood moves the range by a line per batch (partial lines come and go) while the handle
+// stays on the same pixels: the scroll bar must not repaint for that, but must when the
+// handle moves.
+TEST_F(UiTranscriptView, ScrollBarRepaintsOnlyWhenItsHandleMoves) {
+    auto view = shownView();
+    auto *bar = qobject_cast<TranscriptScrollBar *>(view->verticalScrollBar());
+    ASSERT_NE(bar, nullptr);
+    const quint64 id = model.beginCommand(context(QStringLiteral("flood")));
+    QSet<int> ranges;
+    const auto batch = [&](int n, bool partial) {
+        QList<StyledLine> lines;
+        for (int i = 0; i < n; ++i)
+            lines.append(StyledLine(QStringLiteral("line %1").arg(i), LineKind::Stdout));
+        model.appendOutput(id, lines,
+                           partial ? StyledLine(QStringLiteral("part"), LineKind::Stdout)
+                                   : StyledLine());
+        ranges.insert(bar->maximum());
+        QCoreApplication::processEvents();
+    };
+    batch(int(model.capacity()) + 10, false); // the ring is full: old lines drop from now on
+    QTest::qWait(50);
+    const int before = bar->paintCount();
+    ranges.clear();
+    for (int i = 0; i < 40; ++i)
+        batch(100, i % 2 == 0);
+    QTest::qWait(50);
+    EXPECT_GT(ranges.size(), 1); // the range did change
+    EXPECT_EQ(bar->paintCount(), before) << "repainted for changes nobody can see";
+    EXPECT_TRUE(view->isFollowingTail());
+
+    view->scrollToRow(0); // the handle goes to the top: that must show
+    QTest::qWait(50);
+    EXPECT_GT(bar->paintCount(), before);
 }
 
 TEST_F(UiTranscriptView, FollowTailStopsWhenScrolledUpAndResumesAtTheBottom) {

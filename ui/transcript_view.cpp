@@ -3,6 +3,7 @@
 #include "terminal_palette.h"
 #include "transcript_caret.h"
 #include "transcript_model.h"
+#include "transcript_scroll_bar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -46,6 +47,7 @@ TranscriptView::TranscriptView(TranscriptModel *model, QWidget *parent)
     QPalette pal = viewport()->palette();
     pal.setColor(QPalette::Base, rgb(TerminalPalette::defaultBackground()));
     viewport()->setPalette(pal);
+    setVerticalScrollBar(new TranscriptScrollBar(this));
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
 
