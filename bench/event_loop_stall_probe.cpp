@@ -1,6 +1,11 @@
 #include "event_loop_stall_probe.h"
 
 #include <algorithm>
+#include <cstdlib>
+
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
 
 namespace sandbox {
 
@@ -10,12 +15,42 @@ EventLoopStallProbe::EventLoopStallProbe() {
     QObject::connect(&timer_, &QTimer::timeout, &timer_, [this] { tick(); });
 }
 
+EventLoopStallProbe::~EventLoopStallProbe() {
+    if (schedstatFd_ >= 0)
+        ::close(schedstatFd_);
+}
+
 void EventLoopStallProbe::start() {
     gapsMs_.clear();
     gapsMs_.reserve(1 << 16);
+    gaps_.clear();
+    gaps_.reserve(1 << 16);
+    // Opened on the probed thread: thread-self names the caller.
+    if (schedstatFd_ < 0)
+        schedstatFd_ = ::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
     clock_.start();
     lastNs_ = 0;
+    lastCpuMs_ = threadCpuMs();
+    lastRunQueueMs_ = runQueueMs();
     timer_.start();
+}
+
+double EventLoopStallProbe::threadCpuMs() const {
+    timespec t{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+// schedstat: "<ns on CPU> <ns waiting on a run queue> <timeslices>"; 0 without it.
+double EventLoopStallProbe::runQueueMs() const {
+    char text[96];
+    const ssize_t n = schedstatFd_ >= 0 ? ::pread(schedstatFd_, text, sizeof text - 1, 0) : -1;
+    if (n <= 0)
+        return 0;
+    text[n] = '\0';
+    char *end = nullptr;
+    std::strtoull(text, &end, 10);
+    return double(std::strtoull(end, nullptr, 10)) / 1e6;
 }
 
 void EventLoopStallProbe::stop() {
@@ -27,8 +62,33 @@ void EventLoopStallProbe::stop() {
 
 void EventLoopStallProbe::tick() {
     const qint64 now = clock_.nsecsElapsed();
-    gapsMs_.push_back(static_cast<double>(now - lastNs_) / 1e6);
+    const double cpu = threadCpuMs();
+    const double waited = runQueueMs();
+    const Gap gap{static_cast<double>(now - lastNs_) / 1e6, cpu - lastCpuMs_,
+                  waited - lastRunQueueMs_};
+    gapsMs_.push_back(gap.ms);
+    gaps_.push_back(gap);
     lastNs_ = now;
+    lastCpuMs_ = cpu;
+    lastRunQueueMs_ = waited;
+}
+
+EventLoopStallProbe::Gap EventLoopStallProbe::maxGap() const {
+    if (gaps_.empty())
+        return {};
+    return *std::max_element(gaps_.begin(), gaps_.end(),
+                             [](const Gap &a, const Gap &b) { return a.ms < b.ms; });
+}
+
+std::size_t EventLoopStallProbe::gapsOver(double ms) const {
+    return static_cast<std::size_t>(
+        std::count_if(gaps_.begin(), gaps_.end(), [ms](const Gap &g) { return g.ms > ms; }));
+}
+
+std::size_t EventLoopStallProbe::gapsOverMostlyWaiting(double ms) const {
+    return static_cast<std::size_t>(std::count_if(gaps_.begin(), gaps_.end(), [ms](const Gap &g) {
+        return g.ms > ms && g.runQueueMs * 2 > g.ms;
+    }));
 }
 
 double EventLoopStallProbe::maxGapMs() const {

@@ -193,6 +193,11 @@ bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, UiFlo
     run.mibS = ms > 0 ? mib / (ms / 1000.0) : 0;
     run.maxStallMs = probe.maxGapMs();
     run.p99StallMs = probe.percentileGapMs(0.99);
+    const auto longest = probe.maxGap();
+    run.maxStallCpuMs = longest.cpuMs;
+    run.maxStallRunQueueMs = longest.runQueueMs;
+    run.stallsOverFrame = probe.gapsOver(16);
+    run.stallsOverFrameWaiting = probe.gapsOverMostlyWaiting(16);
     if (mib > 0) {
         run.guiCpuMsPerMib = cpuAfter.msSince(cpuBefore, "main") / mib;
         run.builderCpuMsPerMib = cpuAfter.msSince(cpuBefore, "transcript-feed") / mib;
@@ -258,9 +263,19 @@ std::string UiFloodBench::toJson(const UiFloodNumbers &n, std::uint64_t size) {
            ", \"ui_flood_mib_s\": " + number(n.plain.mibS) +
            ", \"ui_max_stall_ms\": " + number(n.plain.maxStallMs) +
            ", \"ui_p99_stall_ms\": " + number(n.plain.p99StallMs) +
+           ", \"ui_max_stall_cpu_ms\": " + number(n.plain.maxStallCpuMs) +
+           ", \"ui_max_stall_run_queue_ms\": " + number(n.plain.maxStallRunQueueMs) +
+           ", \"ui_stalls_over_16ms\": " + std::to_string(n.plain.stallsOverFrame) +
+           ", \"ui_stalls_over_16ms_run_queue\": " +
+           std::to_string(n.plain.stallsOverFrameWaiting) +
            ", \"ui_flood_colour_mib_s\": " + number(n.colour.mibS) +
            ", \"ui_colour_max_stall_ms\": " + number(n.colour.maxStallMs) +
            ", \"ui_colour_p99_stall_ms\": " + number(n.colour.p99StallMs) +
+           ", \"ui_colour_max_stall_cpu_ms\": " + number(n.colour.maxStallCpuMs) +
+           ", \"ui_colour_max_stall_run_queue_ms\": " + number(n.colour.maxStallRunQueueMs) +
+           ", \"ui_colour_stalls_over_16ms\": " + std::to_string(n.colour.stallsOverFrame) +
+           ", \"ui_colour_stalls_over_16ms_run_queue\": " +
+           std::to_string(n.colour.stallsOverFrameWaiting) +
            ", \"ui_frame_cpu_ms\": " + number(n.plain.frameCpuMs) +
            ", \"ui_colour_frame_cpu_ms\": " + number(n.colour.frameCpuMs) +
            ", \"ui_gui_cpu_ms_per_mib\": " + number(n.plain.guiCpuMsPerMib) +

@@ -21,6 +21,10 @@ struct UiFloodRun {
     double mibS = 0;       // bytes the transcript received / wall time from Enter to the end banner
     double maxStallMs = 0; // longest gap between 1 ms timer ticks on the GUI thread
     double p99StallMs = 0; // of those gaps
+    double maxStallCpuMs = 0;               // of the longest gap: the GUI thread's own CPU time
+    double maxStallRunQueueMs = 0;          // and its wait for a CPU (runnable, not running)
+    std::size_t stallsOverFrame = 0;        // gaps longer than 16 ms
+    std::size_t stallsOverFrameWaiting = 0; // of those, mostly run-queue wait
     // CPU milliseconds per MiB of the GUI thread (drain, append, paint) and of the line
     // builder thread (spool, libvterm, styled lines): steady when the machine is shared.
     double guiCpuMsPerMib = 0;
