@@ -7,8 +7,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QHash>
 #include <QMimeData>
+#include <QPaintEvent>
 #include <QPainter>
+#include <QRegion>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStaticText>
@@ -97,6 +100,44 @@ TEST_F(UiTranscriptView, ScrollBarRepaintsOnlyWhenItsHandleMoves) {
     view->scrollToRow(0); // the handle goes to the top: that must show
     QTest::qWait(50);
     EXPECT_GT(bar->paintCount(), before);
+}
+
+// During a flood the viewport repaints by itself: the view around it (frame, both bars) is
+// never painted over the viewport's area (Qt repainted the whole view after every range
+// change, and under the viewport on each of its frames). The bar repaints when its handle
+// moves, and what lies beneath it with it.
+TEST_F(UiTranscriptView, FloodRepaintsTheViewportNotTheWholeView) {
+    auto view = shownView();
+    struct PaintCounter : QObject {
+        QHash<QObject *, int> paints;
+        QRegion viewRegion; // what the view itself painted
+        QObject *view = nullptr;
+        bool eventFilter(QObject *watched, QEvent *event) override {
+            if (event->type() == QEvent::Paint) {
+                ++paints[watched];
+                if (watched == view)
+                    viewRegion += static_cast<QPaintEvent *>(event)->region();
+            }
+            return false;
+        }
+    } counter;
+    const quint64 id = model.beginCommand(context(QStringLiteral("flood")));
+    QTest::qWait(50);
+    counter.view = view.get();
+    view->installEventFilter(&counter);
+    view->viewport()->installEventFilter(&counter);
+    for (int batch = 0; batch < 20; ++batch) {
+        QList<StyledLine> lines;
+        for (int i = 0; i < 100; ++i)
+            lines.append(StyledLine(QStringLiteral("line %1").arg(i), LineKind::Stdout));
+        model.appendOutput(id, lines,
+                           batch % 2 ? StyledLine(QStringLiteral("part"), LineKind::Stdout)
+                                     : StyledLine());
+        QTest::qWait(40); // a frame interval: every batch may be painted
+    }
+    EXPECT_GE(counter.paints.value(view->viewport()), 10);
+    EXPECT_FALSE(counter.viewRegion.intersects(view->viewport()->geometry()))
+        << "the view painted " << counter.paints.value(view.get()) << " times over the viewport";
 }
 
 TEST_F(UiTranscriptView, FollowTailStopsWhenScrolledUpAndResumesAtTheBottom) {

@@ -42,6 +42,8 @@ TranscriptView::TranscriptView(TranscriptModel *model, QWidget *parent)
     viewport()->setMouseTracking(true);
     viewport()->setCursor(Qt::IBeamCursor);
     viewport()->setAutoFillBackground(false);
+    // paintEvent fills the whole viewport: nothing under it needs painting first.
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     painter_.setFont(font());
     QPalette pal = viewport()->palette();
@@ -50,6 +52,11 @@ TranscriptView::TranscriptView(TranscriptModel *model, QWidget *parent)
     setVerticalScrollBar(new TranscriptScrollBar(this));
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    // QAbstractScrollArea lays its children out again after every range change of a bar, and
+    // in Qt 6.4 that repaints the whole widget (frame, both bars, viewport): during a flood,
+    // once per batch. The vertical bar is always shown, so its range never changes the
+    // layout; only the horizontal bar's (shown as needed) does.
+    disconnect(verticalScrollBar(), &QScrollBar::rangeChanged, this, nullptr);
 
     QColor selection = palette().color(QPalette::Highlight);
     selection.setAlpha(110);
