@@ -134,6 +134,30 @@ TEST(TranscriptFeed, RetiredLinesAreReleasedByTheBuilderThread) {
     EXPECT_EQ(retired.size(), 1u);
 }
 
+// In a flood the builder mostly waits for the GUI to take lines; the lines the GUI dropped
+// meanwhile are released during that wait, not after it (they would pile up).
+TEST(TranscriptFeed, ABuilderWaitingForRoomStillReleasesRetiredLines) {
+    TranscriptFeed feed(nullptr, 1024);
+    feed.begin(1, CommandContext{});
+    QByteArray chunk;
+    for (int i = 0; i < 100; ++i)
+        chunk += "a line of output " + QByteArray::number(i) + '\n';
+    feed.append(false, chunk); // fills the line queue past its capacity
+    feed.append(false, chunk); // the builder waits for room with these lines
+    std::this_thread::sleep_for(std::chrono::milliseconds(200)); // let it get there
+    const QString kept = QStringLiteral("dropped line %1").arg(1);
+    std::vector<StyledLine> retired;
+    retired.emplace_back(kept, LineKind::Stdout);
+    ASSERT_TRUE(feed.tryRetire(retired));
+    for (int i = 0; i < 500 && !kept.isDetached(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_TRUE(kept.isDetached()) << "released only once the GUI takes lines again";
+    TranscriptBatch batch;
+    ASSERT_TRUE(feed.tryTake(batch));
+    EXPECT_EQ(batch.finished.size(), 100); // nothing was lost while it waited
+    feed.close();
+}
+
 #ifdef Q_OS_LINUX
 // The builder thread gives way to the GUI thread: nicer than the thread that made the feed
 // (the GUI's), so a flood keeps the window responsive; never less nice than that thread.

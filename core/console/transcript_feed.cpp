@@ -112,14 +112,8 @@ void TranscriptFeed::run() {
             rawChanged_.wait(lock);
         if (stopping_)
             return;
-        if (!retired_.empty()) {
-            std::vector<StyledLine> retired = std::move(retired_);
-            retired_.clear();
-            lock.unlock();
-            retired.clear(); // frees them here, not under the lock
-            lock.lock();
+        if (freeRetired(lock))
             continue;
-        }
         RawItem item = std::move(raw_.front());
         raw_.pop_front();
         if (item.kind == RawItem::Kind::Data)
@@ -174,9 +168,13 @@ void TranscriptFeed::enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait)
     std::function<void()> ready;
     {
         std::unique_lock lock(mutex_);
+        // Waiting for the GUI to take lines is when the lines it dropped come back: freed
+        // at once, so they do not pile up (and cost the builder no time it could build in).
         while (wait && !closed_ && !stopping_ && pendingBytes_ > 0 &&
-               pendingBytes_ + weight > capacity_)
-            linesTaken_.wait(lock);
+               pendingBytes_ + weight > capacity_) {
+            if (!freeRetired(lock))
+                linesTaken_.wait(lock);
+        }
         if (closed_ || stopping_)
             return;
         pending_.stdoutPartial = std::move(stdoutPartial);
@@ -227,6 +225,18 @@ TranscriptBatch TranscriptFeed::takeLocked() {
     return batch;
 }
 
+// With the lock held; frees what the GUI retired without it. False when there was nothing.
+bool TranscriptFeed::freeRetired(std::unique_lock<std::mutex> &lock) {
+    if (retired_.empty())
+        return false;
+    std::vector<StyledLine> retired = std::move(retired_);
+    retired_.clear();
+    lock.unlock();
+    retired.clear();
+    lock.lock();
+    return true;
+}
+
 bool TranscriptFeed::tryRetire(std::vector<StyledLine> &lines) {
     if (lines.empty())
         return true;
@@ -240,7 +250,8 @@ bool TranscriptFeed::tryRetire(std::vector<StyledLine> &lines) {
                         std::make_move_iterator(lines.end()));
         lines.clear();
     }
-    rawChanged_.notify_all();
+    rawChanged_.notify_all(); // an idle builder
+    linesTaken_.notify_all(); // a builder waiting for room
     return true;
 }
 

@@ -106,6 +106,7 @@ private:
     void process(RawItem &item);
     void enqueue(QList<StyledLine> &&lines, qint64 bytes, bool wait);
     TranscriptBatch takeLocked();
+    bool freeRetired(std::unique_lock<std::mutex> &lock);
 
     std::shared_ptr<TranscriptSpool> spool_;
     const qint64 capacity_;
