@@ -41,8 +41,9 @@ struct TranscriptBatch {
 class TranscriptFeed {
 public:
     // Bytes plus decoded text waiting for the GUI: room for a frame's worth of a flood
-    // (ConsoleSession drains at most once per 16 ms).
-    static constexpr qint64 kDefaultCapacityBytes = 16 * 1024 * 1024;
+    // (ConsoleSession drains at most once per 16 ms). 16 MiB let one late drain take a batch
+    // that held the GUI thread for 12-20 ms of CPU.
+    static constexpr qint64 kDefaultCapacityBytes = 12 * 1024 * 1024;
     static constexpr qint64 kRawCapacityBytes = 4 * 1024 * 1024;
     // Room for a chunk's finished lines is taken at once, assuming lines this long.
     static constexpr qint64 kTypicalLineBytes = 64;
