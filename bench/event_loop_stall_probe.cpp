@@ -21,8 +21,6 @@ EventLoopStallProbe::~EventLoopStallProbe() {
 }
 
 void EventLoopStallProbe::start() {
-    gapsMs_.clear();
-    gapsMs_.reserve(1 << 16);
     gaps_.clear();
     gaps_.reserve(1 << 16);
     // Opened on the probed thread: thread-self names the caller.
@@ -66,7 +64,6 @@ void EventLoopStallProbe::tick() {
     const double waited = runQueueMs();
     const Gap gap{static_cast<double>(now - lastNs_) / 1e6, cpu - lastCpuMs_,
                   waited - lastRunQueueMs_};
-    gapsMs_.push_back(gap.ms);
     gaps_.push_back(gap);
     lastNs_ = now;
     lastCpuMs_ = cpu;
@@ -92,13 +89,16 @@ std::size_t EventLoopStallProbe::gapsOverMostlyWaiting(double ms) const {
 }
 
 double EventLoopStallProbe::maxGapMs() const {
-    return gapsMs_.empty() ? 0 : *std::max_element(gapsMs_.begin(), gapsMs_.end());
+    return maxGap().ms;
 }
 
 double EventLoopStallProbe::percentileGapMs(double p) const {
-    if (gapsMs_.empty())
+    if (gaps_.empty())
         return 0;
-    std::vector<double> sorted = gapsMs_;
+    std::vector<double> sorted;
+    sorted.reserve(gaps_.size());
+    for (const Gap &gap : gaps_)
+        sorted.push_back(gap.ms);
     std::sort(sorted.begin(), sorted.end());
     const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
     return sorted[std::min(index, sorted.size() - 1)];

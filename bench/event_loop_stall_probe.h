@@ -38,7 +38,7 @@ public:
     std::size_t gapsOverMostlyWaiting(double ms) const;
     // p in [0, 1]; 0 when no tick was seen.
     double percentileGapMs(double p) const;
-    std::size_t ticks() const { return gapsMs_.size(); }
+    std::size_t ticks() const { return gaps_.size(); }
 
 private:
     void tick();
@@ -51,7 +51,6 @@ private:
     double lastCpuMs_ = 0;
     double lastRunQueueMs_ = 0;
     int schedstatFd_ = -1;
-    std::vector<double> gapsMs_;
     std::vector<Gap> gaps_;
 };
 
