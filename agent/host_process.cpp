@@ -180,11 +180,12 @@ bool HostProcess::readChunk(int &fd, OutputStream stream, const OutputWriter &wr
     const auto size = static_cast<size_t>(n);
     // A mostly full buffer goes on as it is (the writer may take it); a smaller read is
     // copied into a buffer of its own size, so a queued chunk holds what it carries.
-    std::string &chunk = size * 2 >= kMaxChunk ? buffer_ : chunk_;
-    if (&chunk == &buffer_)
+    const bool mostlyFull = size * 2 >= kMaxChunk;
+    if (mostlyFull)
         buffer_.resize(size);
     else
         chunk_.assign(buffer_.data(), size);
+    std::string &chunk = mostlyFull ? buffer_ : chunk_;
     if (!writerGone_) {
         if (write(stream, chunk))
             outcome.bytesOut += static_cast<std::uint64_t>(n);

@@ -31,13 +31,8 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
     registerTranscriptMetaTypes();
     history_.load();
     model_->setSpoolDirectory(spool_->directory());
-    model_->setLineDisposer([this](std::vector<StyledLine> &&lines) {
-        if (retired_.empty())
-            retired_ = std::move(lines);
-        else
-            retired_.insert(retired_.end(), std::make_move_iterator(lines.begin()),
-                            std::make_move_iterator(lines.end()));
-    });
+    model_->setLineDisposer(
+        [this](std::vector<StyledLine> &&lines) { appendLines(retired_, lines); });
     if (!spool_->isReady())
         model_->appendNotice(spool_->errorString());
     // Called on the worker; the notice joins the transcript on this (GUI) thread.

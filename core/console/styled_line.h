@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringView>
 
+#include <iterator>
+#include <vector>
+
 namespace sandbox {
 
 // What a transcript line is; the view and the exports pick colours by it
@@ -53,6 +56,17 @@ struct StyledLine {
 // Registers StyledLine, QList<StyledLine> and the transcript value types for queued
 // connections. Idempotent.
 void registerTranscriptMetaTypes();
+
+// Moves `from`'s lines to the end of `into` (taking its buffer when `into` is empty);
+// `from` is left empty.
+inline void appendLines(std::vector<StyledLine> &into, std::vector<StyledLine> &from) {
+    if (into.empty())
+        into.swap(from);
+    else
+        into.insert(into.end(), std::make_move_iterator(from.begin()),
+                    std::make_move_iterator(from.end()));
+    from.clear();
+}
 
 } // namespace sandbox
 

@@ -243,13 +243,7 @@ bool TranscriptFeed::tryRetire(std::vector<StyledLine> &lines) {
     std::unique_lock lock(mutex_, std::try_to_lock);
     if (!lock.owns_lock() || stopping_)
         return false;
-    if (retired_.empty()) {
-        retired_.swap(lines);
-    } else {
-        retired_.insert(retired_.end(), std::make_move_iterator(lines.begin()),
-                        std::make_move_iterator(lines.end()));
-        lines.clear();
-    }
+    appendLines(retired_, lines);
     rawChanged_.notify_all(); // an idle builder
     linesTaken_.notify_all(); // a builder waiting for room
     return true;
