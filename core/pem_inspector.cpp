@@ -2,6 +2,7 @@
 
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
+#include <openssl/decoder.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 
@@ -65,35 +67,99 @@ bool mayHoldPlainKey(const std::string &name, const std::string &header, const u
     return sequence != nullptr;
 }
 
-// Reading PEM armour is cheap; OpenSSL 3.0's key decoder is not (it sets up every provider's
-// decoders on each call, milliseconds). So the decoder only sees text with a block that
-// could be a key, and a certificate picked as the key file is told apart at once.
-bool hasKeyCandidate(const std::string &pem) {
+// What OpenSSL's PEM reader tells its key decoders about a key block's label: the body's
+// structure and, for a traditional key, its type. Other labels go to OpenSSL's own reader.
+struct KeyLabel {
+    const char *name;
+    const char *structure;
+    const char *type;
+};
+constexpr KeyLabel kKeyLabels[] = {
+    {"PRIVATE KEY", "PrivateKeyInfo", nullptr},
+    {"RSA PRIVATE KEY", "type-specific", "RSA"},
+    {"EC PRIVATE KEY", "type-specific", "EC"},
+    {"DSA PRIVATE KEY", "type-specific", "DSA"},
+};
+
+// OpenSSL 3.0 sets up its key decoders (every provider's, ~0.8 ms and hundreds of
+// allocations) on each PEM_read_bio_PrivateKey. A decoder per label is set up once per
+// thread and reused: each use clears the slot the decoder writes its key to.
+class KeyDecoder {
+public:
+    explicit KeyDecoder(const KeyLabel &label)
+        : context_(OSSL_DECODER_CTX_new_for_pkey(&key_, "DER", label.structure, label.type,
+                                                 EVP_PKEY_KEYPAIR, nullptr, nullptr)) {}
+    ~KeyDecoder() {
+        OSSL_DECODER_CTX_free(context_);
+        EVP_PKEY_free(key_);
+    }
+    KeyDecoder(const KeyDecoder &) = delete;
+    KeyDecoder &operator=(const KeyDecoder &) = delete;
+
+    PkeyPtr decode(const unsigned char *der, long length) {
+        EVP_PKEY_free(key_);
+        key_ = nullptr;
+        std::size_t left = static_cast<std::size_t>(length);
+        const bool decoded = context_ && OSSL_DECODER_from_data(context_, &der, &left) == 1;
+        PkeyPtr key(key_);
+        key_ = nullptr;
+        return decoded ? std::move(key) : PkeyPtr();
+    }
+
+private:
+    EVP_PKEY *key_ = nullptr;
+    OSSL_DECODER_CTX *context_;
+};
+
+// This thread's decoder for a key block's label, or null for a label OpenSSL reads its own way.
+KeyDecoder *decoderFor(const char *name) {
+    thread_local std::unique_ptr<KeyDecoder> decoders[std::size(kKeyLabels)];
+    for (std::size_t i = 0; i < std::size(kKeyLabels); ++i) {
+        if (std::strcmp(name, kKeyLabels[i].name) != 0)
+            continue;
+        if (!decoders[i])
+            decoders[i] = std::make_unique<KeyDecoder>(kKeyLabels[i]);
+        return decoders[i].get();
+    }
+    return nullptr;
+}
+
+PkeyPtr openSslKeyReader(const std::string &pem) {
     BioPtr bio = memoryBio(pem);
-    bool found = false;
-    while (bio && !found) {
+    if (!bio)
+        return {};
+    return PkeyPtr(PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr));
+}
+
+// The first key in the text, read as OpenSSL's PEM reader does: reading the armour is cheap,
+// so only a block that could hold an unencrypted key reaches a decoder, and a certificate picked
+// as the key file is told apart at once.
+PkeyPtr readPrivateKey(const std::string &pem) {
+    BioPtr bio = memoryBio(pem);
+    while (bio) {
         char *name = nullptr;
         char *header = nullptr;
         unsigned char *der = nullptr;
         long length = 0;
         if (PEM_read_bio(bio.get(), &name, &header, &der, &length) != 1)
             break;
-        found = mayHoldPlainKey(name, header, der, length);
+        const bool candidate = mayHoldPlainKey(name, header, der, length);
+        KeyDecoder *decoder = candidate ? decoderFor(name) : nullptr;
+        PkeyPtr key = decoder ? decoder->decode(der, length) : PkeyPtr();
         OPENSSL_free(name);
         OPENSSL_free(header);
         OPENSSL_free(der);
+        if (key)
+            return key;
+        if (candidate && !decoder)
+            return openSslKeyReader(pem);
+        // As OpenSSL's reader: after a key of a type no provider supports the next block is
+        // tried; any other failure of a key block ends the search.
+        if (decoder && ERR_GET_REASON(ERR_peek_error()) != ERR_R_UNSUPPORTED)
+            return {};
+        ERR_clear_error();
     }
-    ERR_clear_error(); // the read past the last block always leaves one
-    return found;
-}
-
-PkeyPtr readPrivateKey(const std::string &pem) {
-    if (!hasKeyCandidate(pem))
-        return {};
-    BioPtr bio = memoryBio(pem);
-    if (!bio)
-        return {};
-    return PkeyPtr(PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr));
+    return {};
 }
 
 X509Ptr firstCertificate(const std::string &pem) {

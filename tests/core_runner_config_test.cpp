@@ -13,6 +13,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <thread>
+#include <vector>
 
 using namespace sandbox;
 
@@ -362,6 +364,50 @@ TEST_F(CoreRunnerConfigTest, PemInspectorMatchesKeysToCertificates) {
     EXPECT_TRUE(PemInspector::keyMatchesCertificate(client.certPem, client.keyPem, error)) << error;
     EXPECT_FALSE(PemInspector::keyMatchesCertificate(client.certPem, other.keyPem, error));
     EXPECT_TRUE(contains(error, "does not belong"));
+}
+
+// Key files are decoded with a decoder each thread keeps: one key read, or one refused, must
+// never show through in the next, on this thread or on another.
+TEST_F(CoreRunnerConfigTest, PemInspectorReadsKeyAfterKeyOnEveryThread) {
+    const std::string wrongBody = relabelled(client.certPem, "CERTIFICATE", "PRIVATE KEY");
+    const std::string traditional = rewriteKey(other.keyPem, KeyForm::Traditional);
+    // An RSA key in both forms, and a file whose first block is not a key.
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> rsa(EVP_RSA_gen(2048), EVP_PKEY_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> rsaBio(BIO_new(BIO_s_mem()), BIO_free);
+    PEM_write_bio_PrivateKey(rsaBio.get(), rsa.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    const std::string rsaKey = bioText(rsaBio.get());
+    const std::string rsaTraditional = rewriteKey(rsaKey, KeyForm::Traditional);
+    ASSERT_NE(rsaTraditional.find("BEGIN RSA PRIVATE KEY"), std::string::npos);
+    const std::string certThenKey = other.certPem + other.keyPem;
+    auto readInTurn = [&](std::vector<std::string> &failures) {
+        // What each pair gives: a match, or the start of the error that says why not.
+        const std::string matches, foreign = "the private key does not belong",
+                                   unreadable = "the private key cannot be parsed";
+        struct Step {
+            const std::string &cert, &key, &outcome;
+        };
+        const Step steps[] = {
+            {client.certPem, client.keyPem, matches},  {client.certPem, other.keyPem, foreign},
+            {other.certPem, other.keyPem, matches},    {client.certPem, wrongBody, unreadable},
+            {other.certPem, traditional, matches},     {client.certPem, client.keyPem, matches},
+            {other.certPem, rsaKey, foreign},          {other.certPem, certThenKey, matches},
+            {client.certPem, rsaTraditional, foreign}, {client.certPem, certThenKey, foreign}};
+        int index = 0;
+        for (const Step &step : steps) {
+            std::string error;
+            const bool matched = PemInspector::keyMatchesCertificate(step.cert, step.key, error);
+            if (matched != step.outcome.empty() || !error.starts_with(step.outcome))
+                failures.push_back("step " + std::to_string(index) + ": " + error);
+            ++index;
+        }
+    };
+    std::vector<std::string> here, there;
+    readInTurn(here);
+    std::thread second(readInTurn, std::ref(there));
+    second.join();
+    readInTurn(here);
+    EXPECT_TRUE(here.empty()) << here.front();
+    EXPECT_TRUE(there.empty()) << there.front();
 }
 
 TEST_F(CoreRunnerConfigTest, PemInspectorReadFileNamesTheFile) {
