@@ -50,8 +50,9 @@ protected:
     }
 
     void TearDown() override {
-        if (!agent.token().empty())
+        if (!agent.token().empty()) {
             EXPECT_FALSE(contains(agent.stderrText(), agent.token())) << "agent log has the token";
+        }
         awaitSecret(secrets.deleteToken(profile.id));
     }
 
