@@ -286,3 +286,36 @@ TEST_F(UiProfileEditor, CertificateLinesDoNotMoveTheFieldsBelow) {
     // The reserved line shows the text (or, when it is too long, its start and end).
     EXPECT_TRUE(form->caField()->statusLine()->text().startsWith(QStringLiteral("Subject:")));
 }
+
+// Cancel, Esc or the close button with unsaved edits asks first; saying no keeps them.
+TEST_F(UiProfileEditor, CancelAsksBeforeUnsavedEditsAreLost) {
+    ProfileEditorDialog untouched(store.get(), secrets.get(), std::nullopt);
+    untouched.show();
+    untouched.reject();
+    EXPECT_FALSE(untouched.isVisible()) << "nothing was edited, nothing to ask";
+    EXPECT_TRUE(DialogAnswers::shownMessages().isEmpty());
+
+    ProfileEditorDialog dialog(store.get(), secrets.get(), std::nullopt);
+    dialog.show();
+    QTest::keyClicks(dialog.form()->nameEdit(), QStringLiteral("Half typed"));
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Cancel);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    EXPECT_TRUE(dialog.isVisible());
+    ASSERT_EQ(DialogAnswers::shownMessages().size(), 1);
+    EXPECT_TRUE(DialogAnswers::shownMessages().at(0).contains(QStringLiteral("not saved")));
+    EXPECT_EQ(dialog.form()->nameEdit()->text(), QStringLiteral("Half typed"));
+
+    DialogAnswers::pushMessageBoxAnswer(QMessageBox::Yes);
+    dialog.close();
+    EXPECT_FALSE(dialog.isVisible());
+    EXPECT_EQ(dialog.result(), QDialog::Rejected);
+    EXPECT_TRUE(store->profiles().isEmpty());
+
+    // A token typed into an otherwise untouched profile is an edit too.
+    ProfileEditorDialog tokenOnly(store.get(), secrets.get(), std::nullopt);
+    tokenOnly.show();
+    typeToken(tokenOnly.tokenField(), QStringLiteral("tok-typed"));
+    tokenOnly.reject();
+    EXPECT_TRUE(tokenOnly.isVisible());
+    EXPECT_EQ(DialogAnswers::shownMessages().size(), 3);
+}

@@ -1262,6 +1262,18 @@ Befehle über einen Sandbox-Agenten in entfernten Sandboxen ausführen.</transla
         <source>Testing the connection to %1…</source>
         <translation>Die Verbindung zu %1 wird getestet…</translation>
     </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>The changes to this profile are not saved. Discard them?</source>
+        <translation>Die Änderungen an diesem Profil sind nicht gespeichert. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
 </context>
 <context>
     <name>sandbox::ProfileExportDialog</name>

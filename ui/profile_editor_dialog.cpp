@@ -1,6 +1,7 @@
 #include "profile_editor_dialog.h"
 
 #include "connection_tester.h"
+#include "dialog_answers.h"
 #include "info_bar.h"
 #include "profile_form.h"
 #include "profile_store.h"
@@ -25,6 +26,7 @@ ProfileEditorDialog::ProfileEditorDialog(ProfileStore *store, SecretStore *secre
     const Profile profile = existing.value_or(Profile());
     id_ = profile.id;
     form_->setProfile(profile);
+    opened_ = form_->profile();
     if (!isNew_) {
         token_->setLoading(true);
         connect(secrets_->readToken(id_), &SecretJob::finished, this,
@@ -107,6 +109,7 @@ void ProfileEditorDialog::save() {
     }
     if (!storeProfile())
         return;
+    opened_ = form_->profile(); // stored: only later edits are unsaved
     errors_->showMessage(InfoBar::Level::Information, QString());
     Q_EMIT profileSaved(id_);
     if (!token_->isEdited() || token_->isLoading()) {
@@ -114,6 +117,16 @@ void ProfileEditorDialog::save() {
         return;
     }
     saveToken();
+}
+
+void ProfileEditorDialog::reject() {
+    const bool edited = form_->profile() != opened_ || token_->isEdited();
+    if (edited && !DialogAnswers::confirm(this, tr("Discard Changes"),
+                                          tr("The changes to this profile are not saved. "
+                                             "Discard them?"),
+                                          tr("&Discard Changes")))
+        return;
+    QDialog::reject();
 }
 
 void ProfileEditorDialog::saveToken() {

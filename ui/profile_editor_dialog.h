@@ -48,6 +48,8 @@ public:
 public Q_SLOTS:
     // What the Save button does.
     void save();
+    // Cancel, Esc and the window's close button: asks before unsaved edits are thrown away.
+    void reject() override;
 
 Q_SIGNALS:
     // After the profile was stored (even if the token only lives for this session).
@@ -72,6 +74,7 @@ private:
     SecretStore *secrets_;
     bool isNew_;
     bool writingToken_ = false;
+    Profile opened_; // the form as it was opened, to tell whether anything was edited
     QUuid id_;
     ProfileForm *form_ = nullptr;
     TokenField *token_ = nullptr;
