@@ -138,22 +138,29 @@ TEST(TranscriptFeed, RetiredLinesAreReleasedByTheBuilderThread) {
 // meanwhile are released during that wait, not after it (they would pile up).
 TEST(TranscriptFeed, ABuilderWaitingForRoomStillReleasesRetiredLines) {
     TranscriptFeed feed(nullptr, 1024);
+    std::atomic<bool> linesQueued = false;
+    feed.setReadyCallback([&] { linesQueued = true; });
     feed.begin(1, CommandContext{});
     QByteArray chunk;
     for (int i = 0; i < 100; ++i)
         chunk += "a line of output " + QByteArray::number(i) + '\n';
     feed.append(false, chunk); // fills the line queue past its capacity
     feed.append(false, chunk); // the builder waits for room with these lines
-    std::this_thread::sleep_for(std::chrono::milliseconds(200)); // let it get there
+    for (int i = 0; i < 3000 && !linesQueued; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(linesQueued) << "the builder never queued the first chunk's lines";
+    std::this_thread::sleep_for(std::chrono::milliseconds(200)); // let it reach the wait
     const QString kept = QStringLiteral("dropped line %1").arg(1);
     std::vector<StyledLine> retired;
     retired.emplace_back(kept, LineKind::Stdout);
-    ASSERT_TRUE(feed.tryRetire(retired));
+    // tryRetire never waits for the lock; the GUI tries again on its next batch, so does this.
+    for (int i = 0; i < 3000 && !feed.tryRetire(retired); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ASSERT_TRUE(retired.empty());
     for (int i = 0; i < 500 && !kept.isDetached(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     EXPECT_TRUE(kept.isDetached()) << "released only once the GUI takes lines again";
-    TranscriptBatch batch;
-    ASSERT_TRUE(feed.tryTake(batch));
+    const TranscriptBatch batch = feed.take();
     EXPECT_EQ(batch.finished.size(), 100); // nothing was lost while it waited
     feed.close();
 }
