@@ -2,6 +2,7 @@
 #include "qstring_print.h"
 
 #include <cell_width.h>
+#include <line_text_arena.h>
 #include <terminal_line_builder.h>
 
 #include <QList>
@@ -418,4 +419,61 @@ TEST(TerminalLineBuilder, ArbitraryBytesInAnyPiecesGiveTheSameLines) {
             EXPECT_EQ(cut.partial.text, whole.partial.text) << "round " << round;
         }
     }
+}
+
+// The finished lines of a flood share blocks of text; each must still read, end and edit
+// like a string of its own, whichever lines and blocks are gone.
+TEST(LineTextArena, LinesKeepTheirTextAcrossBlocks) {
+    QStringList expected;
+    QList<QString> lines;
+    {
+        LineTextArena arena;
+        for (int i = 0; i < 3000; ++i) {
+            // 1 to ~3,000 units: short lines share blocks, the longest have their own.
+            QString text = QStringLiteral("line %1 \u00e9\u4e2d ").arg(i);
+            text += QString(i % 7 == 0 ? i : i % 97, QChar(u'a' + i % 26));
+            expected.append(text);
+            lines.append(arena.copy(text));
+        }
+        EXPECT_TRUE(lines[1].isSharedWith(lines[2])) << "short lines share a block";
+        EXPECT_FALSE(lines[2996].isSharedWith(lines[2997])) << "long lines have their own";
+    } // the arena is gone; the lines keep their blocks
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        ASSERT_EQ(lines[i], expected[i]) << "line " << i;
+        EXPECT_EQ(lines[i].utf16()[lines[i].size()], 0) << "line " << i << " is null-terminated";
+    }
+    lines.remove(0, 2000); // the oldest lines go first, as the ring drops them
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        ASSERT_EQ(lines[i], expected[i + 2000]) << "line " << i + 2000;
+}
+
+TEST(LineTextArena, EditingALineLeavesItsNeighboursAlone) {
+    auto arena = std::make_unique<LineTextArena>();
+    QString first = arena->copy(u"first");
+    QString second = arena->copy(u"second");
+    QString third = arena->copy(u"third");
+    first.append(u" and more");
+    second[0] = u'S';
+    third.prepend(u">");
+    EXPECT_EQ(first, u"first and more");
+    EXPECT_EQ(second, u"Second");
+    EXPECT_EQ(third, u">third");
+    // The last line left in a block, with the arena gone, is its only user: an edit may
+    // grow it in place, over the room its neighbours had, and must read back right.
+    QString survivor = arena->copy(u"survivor");
+    const QString neighbour = arena->copy(u"neighbour");
+    QString grown = neighbour;
+    grown.append(u'!');
+    EXPECT_EQ(neighbour, u"neighbour") << "a copy's edit leaves the line";
+    {
+        const QString gone = arena->copy(u"gone");
+        arena.reset();
+    }
+    survivor.append(QString(40, u'x'));
+    EXPECT_EQ(survivor, u"survivor" + QString(40, u'x'));
+    EXPECT_EQ(neighbour, u"neighbour");
+    EXPECT_EQ(grown, u"neighbour!");
+    QString last = LineTextArena().copy(u"last");
+    last.append(u"!");
+    EXPECT_EQ(last, u"last!");
 }

@@ -123,7 +123,7 @@ StyledLine TerminalLine::snapshot(LineKind kind, quint64 blockId) const {
 
 void TerminalLine::takeInto(QList<StyledLine> &out, LineKind kind, quint64 blockId) {
     StyledLine &line = out.emplaceBack();
-    line.text = text().toString();
+    line.text = finishedText_.copy(text());
     takeRunsInto(line.runs);
     line.kind = kind;
     line.blockId = blockId;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "line_text_arena.h"
 #include "plain_run_scanner.h"
 #include "styled_line.h"
 #include "utf8_stream_decoder.h"
@@ -17,8 +18,9 @@ namespace sandbox {
 // combining marks none. Private to the builder.
 //
 // The line's text and runs are scratch buffers that keep their capacity from line to line;
-// takeInto() copies them out at their exact size (one allocation for the text, none for runs
-// laid out like the previous line's, which are shared).
+// takeInto() copies them out at their exact size (the text into a LineTextArena's shared
+// block, the runs into an allocation of their own unless laid out like the previous line's,
+// which are shared).
 class TerminalLine {
 public:
     bool isEmpty() const { return size_ == 0; }
@@ -88,6 +90,7 @@ private:
     qsizetype cap_ = 0;
     std::vector<StyleRun> runs_; // scratch, as in StyledLine: non-default stretches only
     QList<StyleRun> lastRuns_;   // the runs of the last line taken, shared with it
+    LineTextArena finishedText_;
     bool atEnd_ = true;
     int cursorCol_ = 0;          // valid while !atEnd_
     qsizetype widthScanned_ = 0; // width() cache: text_[0, widthScanned_) is widthCached_
