@@ -210,8 +210,9 @@ void ConsoleSession::start(const Pending &pending, const QString &token) {
                  [feed, blockId, context] { feed->begin(blockId, context); });
 }
 
-// At most one drain per frame: a flood then costs the GUI one append and one repaint every
-// kDrainIntervalMs, however small the agent's chunks are; a trickle still shows at once.
+// At most one drain per kDrainIntervalMs: a flood then costs the GUI one append that often,
+// however small the agent's chunks are (the view repaints at its own pace); a trickle still
+// shows at once.
 void ConsoleSession::scheduleDrain() {
     if (drainTimer_->isActive())
         return;

@@ -40,8 +40,8 @@ struct TranscriptBatch {
 // close/reopen/stop: any thread.
 class TranscriptFeed {
 public:
-    // Bytes plus decoded text waiting for the GUI: room for a frame's worth of a flood
-    // (ConsoleSession drains at most once per 16 ms). 16 MiB let one late drain take a batch
+    // Bytes plus decoded text waiting for the GUI: room for a few drains' worth of a flood
+    // (ConsoleSession drains at most once per 8 ms). 16 MiB let one late drain take a batch
     // that held the GUI thread for 12-20 ms of CPU.
     static constexpr qint64 kDefaultCapacityBytes = 12 * 1024 * 1024;
     static constexpr qint64 kRawCapacityBytes = 4 * 1024 * 1024;
