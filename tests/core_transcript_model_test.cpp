@@ -1,6 +1,7 @@
 // The transcript ring: command blocks, bounded memory with a drop marker, find, export.
 #include "qstring_print.h"
 
+#include <line_ring.h>
 #include <terminal_line_builder.h>
 #include <transcript_model.h>
 
@@ -360,4 +361,44 @@ TEST(TranscriptModel, SelectionSliceKeepsItsColours) {
     EXPECT_EQ(slice.runs.first().length, 3);
     EXPECT_TRUE(
         TranscriptExport::toHtml({slice}).contains(u("<span style=\"color:#cd3131\">def</span>g")));
+}
+
+// The ring under the model: lines stay in order through drops, wrap-around and growth.
+TEST(LineRing, KeepsOrderThroughDropsWrapAndGrowth) {
+    LineRing ring;
+    qsizetype next = 0;
+    qsizetype oldest = 0;
+    const auto push = [&](int n) {
+        for (int i = 0; i < n; ++i)
+            ring.pushBack(StyledLine(QString::number(next++), LineKind::Stdout));
+    };
+    const auto expectOrder = [&](const char *when) {
+        ASSERT_EQ(ring.size(), next - oldest) << when;
+        for (qsizetype i = 0; i < ring.size(); ++i)
+            ASSERT_EQ(ring[i].text, QString::number(oldest + i)) << when << ", index " << i;
+    };
+    push(100); // grows from empty
+    expectOrder("after the first lines");
+    std::vector<StyledLine> gone;
+    ring.takeFront(60, &gone);
+    ASSERT_EQ(gone.size(), 60u);
+    EXPECT_EQ(gone.front().text, u"0");
+    EXPECT_EQ(gone.back().text, u"59");
+    oldest = 60;
+    expectOrder("after dropping the oldest");
+    push(20); // wraps around in the same slots
+    expectOrder("after wrapping");
+    push(500); // grows while wrapped
+    expectOrder("after growing while wrapped");
+    ring.takeFront(ring.size() - 3, nullptr);
+    oldest = next - 3;
+    expectOrder("after dropping all but three");
+    ring.takeFront(10, nullptr); // more than it holds: all
+    oldest = next;
+    expectOrder("after dropping everything");
+    push(5);
+    expectOrder("after starting over");
+    ring.clear();
+    oldest = next;
+    expectOrder("after clear");
 }

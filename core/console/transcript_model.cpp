@@ -1,10 +1,9 @@
 #include "transcript_model.h"
 
+#include "line_ring.h"
 #include "transcript_text.h"
 
 #include <QRegularExpression>
-
-#include <deque>
 
 namespace sandbox {
 
@@ -24,7 +23,7 @@ struct TranscriptModel::Private {
         : q(model) {}
 
     TranscriptModel *q;
-    std::deque<StyledLine> ring;
+    LineRing ring;
     qint64 dropped = 0; // absolute line number of ring.front()
     qsizetype capacity = kDefaultCapacity;
     QString spoolDirectory;
@@ -36,12 +35,13 @@ struct TranscriptModel::Private {
 
     // Drops the ring's first `count` lines.
     void dropFront(qsizetype count) {
-        if (disposer) {
-            std::vector<StyledLine> gone(std::make_move_iterator(ring.begin()),
-                                         std::make_move_iterator(ring.begin() + count));
-            disposer(std::move(gone));
+        if (!disposer) {
+            ring.takeFront(count, nullptr);
+            return;
         }
-        ring.erase(ring.begin(), ring.begin() + count);
+        std::vector<StyledLine> gone;
+        ring.takeFront(count, &gone);
+        disposer(std::move(gone));
     }
 
     qsizetype markerRows() const { return dropped > 0 ? 1 : 0; }
@@ -77,7 +77,7 @@ struct TranscriptModel::Private {
         for (StyledLine &line : lines) {
             if (Block *b = block(line.blockId))
                 b->lastLine = dropped + qint64(ring.size());
-            ring.push_back(std::move(line));
+            ring.pushBack(std::move(line));
         }
         if (excess > 0) {
             if (!hadMarker && fromRing == 0) {
@@ -200,7 +200,8 @@ void TranscriptModel::appendNotice(const QString &text, quint64 blockId) {
 void TranscriptModel::maskOutput(const OutputMask &mask) {
     if (mask.isEmpty())
         return;
-    for (StyledLine &line : d_->ring) {
+    for (qsizetype i = 0; i < d_->ring.size(); ++i) {
+        StyledLine &line = d_->ring[i];
         if (line.kind == LineKind::Stdout || line.kind == LineKind::Stderr)
             mask.apply(line);
     }
@@ -233,7 +234,7 @@ StyledLine TranscriptModel::line(qsizetype row) const {
                           LineKind::DropMarker);
     const qsizetype index = row - d_->markerRows();
     if (index < qsizetype(d_->ring.size()))
-        return d_->ring[size_t(index)];
+        return d_->ring[index];
     const qsizetype partial = index - qsizetype(d_->ring.size());
     if (partial == 0 && !d_->stdoutPartial.isEmpty())
         return d_->stdoutPartial;
