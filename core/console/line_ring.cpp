@@ -9,8 +9,9 @@ void LineRing::takeFront(qsizetype count, std::vector<StyledLine> *out) {
     for (qsizetype i = 0; i < count; ++i) {
         StyledLine &line = slots_[slot(i)];
         if (out)
-            out->push_back(std::move(line));
-        line = StyledLine();
+            out->push_back(std::move(line)); // leaves the slot empty
+        else
+            line = StyledLine();
     }
     head_ = count == size_ ? 0 : qsizetype(slot(count));
     size_ -= count;

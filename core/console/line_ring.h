@@ -13,7 +13,6 @@ namespace sandbox {
 class LineRing {
 public:
     qsizetype size() const { return size_; }
-    bool empty() const { return size_ == 0; }
     const StyledLine &operator[](qsizetype index) const { return slots_[slot(index)]; }
     StyledLine &operator[](qsizetype index) { return slots_[slot(index)]; }
 
