@@ -381,7 +381,9 @@ TEST_F(UiTranscriptView, UnderlinedTextHasALineBelowIt) {
     const QImage image = view->viewport()->grab().toImage();
     const QFontMetricsF metrics(view->font());
     const int lh = int(std::ceil(metrics.height()));
-    const int belowBaseline = int(std::ceil(metrics.ascent())) + 1;
+    // The first pixel row under the baseline, where the painter's line (ascent + at least 1)
+    // lands whatever fraction the font's ascent has.
+    const int belowBaseline = int(std::floor(metrics.ascent())) + 1;
     const QColor text = paletteColour(TerminalPalette::defaultForeground());
     const int underlined = pixelsNear(image, 2 * lh + belowBaseline, lh - belowBaseline, text);
     const int plain = pixelsNear(image, 3 * lh + belowBaseline, lh - belowBaseline, text);
