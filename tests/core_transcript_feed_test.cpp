@@ -118,9 +118,9 @@ TEST(TranscriptFeed, TryTakeWhileTheProducerRunsLosesNothing) {
 TEST(TranscriptFeed, RetiredLinesAreReleasedByTheBuilderThread) {
     TranscriptFeed feed(nullptr);
     const QString kept = QStringLiteral("dropped line %1").arg(1);
-    std::vector<StyledLine> retired;
-    retired.emplace_back(kept, LineKind::Stdout);
-    retired.emplace_back(QStringLiteral("another %1").arg(2), LineKind::Stderr);
+    RetiredLines retired(1);
+    retired[0].emplace_back(kept, LineKind::Stdout);
+    retired[0].emplace_back(QStringLiteral("another %1").arg(2), LineKind::Stderr);
     ASSERT_FALSE(kept.isDetached()); // the retired line shares its text
     ASSERT_TRUE(feed.tryRetire(retired));
     EXPECT_TRUE(retired.empty());
@@ -129,7 +129,7 @@ TEST(TranscriptFeed, RetiredLinesAreReleasedByTheBuilderThread) {
     EXPECT_TRUE(kept.isDetached()) << "the feed still holds the retired line";
 
     feed.stop(); // after stop the caller keeps them (and frees them itself)
-    retired.emplace_back(kept, LineKind::Stdout);
+    retired.emplace_back(QList<StyledLine>{StyledLine(kept, LineKind::Stdout)});
     EXPECT_FALSE(feed.tryRetire(retired));
     EXPECT_EQ(retired.size(), 1u);
 }
@@ -151,8 +151,7 @@ TEST(TranscriptFeed, ABuilderWaitingForRoomStillReleasesRetiredLines) {
     ASSERT_TRUE(linesQueued) << "the builder never queued the first chunk's lines";
     std::this_thread::sleep_for(std::chrono::milliseconds(200)); // let it reach the wait
     const QString kept = QStringLiteral("dropped line %1").arg(1);
-    std::vector<StyledLine> retired;
-    retired.emplace_back(kept, LineKind::Stdout);
+    RetiredLines retired{{StyledLine(kept, LineKind::Stdout)}};
     // tryRetire never waits for the lock; the GUI tries again on its next batch, so does this.
     for (int i = 0; i < 3000 && !feed.tryRetire(retired); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));

@@ -179,14 +179,17 @@ TEST(TranscriptModel, PartialLinesAreShownAndReplaced) {
 }
 
 // ConsoleSession frees dropped lines on the thread that built them: the model hands every
-// dropped line, oldest first, to its disposer instead of destroying it.
+// dropped line, oldest first, to its disposer instead of destroying it (in lists that may
+// also hold moved-out, empty lines).
 TEST(TranscriptModel, DroppedLinesGoToTheDisposerOldestFirst) {
     TranscriptModel model;
     model.setCapacity(50);
     QStringList disposed;
-    model.setLineDisposer([&](std::vector<StyledLine> &&lines) {
-        for (const StyledLine &line : lines)
-            disposed << line.text;
+    model.setLineDisposer([&](QList<StyledLine> &&lines) {
+        for (const StyledLine &line : lines) {
+            if (!line.isEmpty())
+                disposed << line.text;
+        }
     });
     const quint64 id = model.beginCommand(context({u("seq"), u("100")}));
     model.appendOutput(id, outputLines(u("a"), 40));
@@ -379,9 +382,9 @@ TEST(LineRing, KeepsOrderThroughDropsWrapAndGrowth) {
     };
     push(100); // grows from empty
     expectOrder("after the first lines");
-    std::vector<StyledLine> gone;
+    QList<StyledLine> gone;
     ring.takeFront(60, &gone);
-    ASSERT_EQ(gone.size(), 60u);
+    ASSERT_EQ(gone.size(), 60);
     EXPECT_EQ(gone.front().text, u"0");
     EXPECT_EQ(gone.back().text, u"59");
     oldest = 60;
@@ -401,4 +404,35 @@ TEST(LineRing, KeepsOrderThroughDropsWrapAndGrowth) {
     ring.clear();
     oldest = next;
     expectOrder("after clear");
+}
+
+// A flood at capacity: each new line takes the oldest one's slot and hands it back, so the
+// ring stays in order and every dropped line comes out once, oldest first. A lower limit
+// later keeps the newest lines in order.
+TEST(LineRing, AFullRingSwapsTheNewestInForTheOldest) {
+    LineRing ring;
+    ring.setLimit(5);
+    for (int i = 0; i < 3; ++i)
+        ring.pushBack(StyledLine(QString::number(i), LineKind::Stdout));
+    ring.setLimit(4); // above its size: nothing moves
+    ring.pushBack(StyledLine(u("3"), LineKind::Stdout));
+    ASSERT_TRUE(ring.isFull());
+    QStringList handedBack;
+    for (int i = 4; i < 11; ++i) {
+        StyledLine line(QString::number(i), LineKind::Stdout);
+        ring.replaceOldest(line);
+        handedBack << line.text;
+    }
+    EXPECT_EQ(handedBack, QStringList({u("0"), u("1"), u("2"), u("3"), u("4"), u("5"), u("6")}));
+    ASSERT_EQ(ring.size(), 4);
+    for (qsizetype i = 0; i < 4; ++i)
+        EXPECT_EQ(ring[i].text, QString::number(7 + i)) << "index " << i;
+    ring.takeFront(2, nullptr);
+    ring.setLimit(2); // lays the two that are left out again
+    ASSERT_TRUE(ring.isFull());
+    StyledLine line(u("11"), LineKind::Stdout);
+    ring.replaceOldest(line);
+    EXPECT_EQ(line.text, u"9");
+    EXPECT_EQ(ring[0].text, u"10");
+    EXPECT_EQ(ring[1].text, u"11");
 }

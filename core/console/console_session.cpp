@@ -32,7 +32,7 @@ ConsoleSession::ConsoleSession(const Profile &profile, SecretStore *secrets,
     history_.load();
     model_->setSpoolDirectory(spool_->directory());
     model_->setLineDisposer(
-        [this](std::vector<StyledLine> &&lines) { appendLines(retired_, lines); });
+        [this](QList<StyledLine> &&lines) { retired_.push_back(std::move(lines)); });
     if (!spool_->isReady())
         model_->appendNotice(spool_->errorString());
     // Called on the worker; the notice joins the transcript on this (GUI) thread.

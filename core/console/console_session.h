@@ -134,7 +134,7 @@ private:
     TranscriptModel *model_ = nullptr;
     std::shared_ptr<TranscriptSpool> spool_;
     std::shared_ptr<TranscriptFeed> feed_;
-    std::vector<StyledLine> retired_; // lines the ring dropped, for the feed to free
+    RetiredLines retired_; // lines the ring dropped, for the feed to free
     ExecSessionThread *worker_ = nullptr;
     std::optional<Pending> pending_;
     // Twice a frame: the line queue's cap over this interval bounds the flood's rate (12 MiB

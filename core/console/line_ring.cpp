@@ -1,15 +1,23 @@
 #include "line_ring.h"
 
+#include <algorithm>
+
 namespace sandbox {
 
-void LineRing::takeFront(qsizetype count, std::vector<StyledLine> *out) {
+void LineRing::setLimit(qsizetype limit) {
+    limit_ = std::max<qsizetype>(std::max<qsizetype>(1, limit), size_);
+    if (qsizetype(slots_.size()) > limit_)
+        relayout(std::size_t(limit_));
+}
+
+void LineRing::takeFront(qsizetype count, QList<StyledLine> *out) {
     count = qBound<qsizetype>(0, count, size_);
     if (out)
-        out->reserve(out->size() + std::size_t(count));
+        out->reserve(out->size() + count);
     for (qsizetype i = 0; i < count; ++i) {
         StyledLine &line = slots_[slot(i)];
         if (out)
-            out->push_back(std::move(line)); // leaves the slot empty
+            out->append(std::move(line)); // leaves the slot empty
         else
             line = StyledLine();
     }
@@ -24,12 +32,17 @@ void LineRing::clear() {
 }
 
 // Lines keep their order; the oldest goes to slot 0.
-void LineRing::grow() {
-    std::vector<StyledLine> bigger(std::max<std::size_t>(64, slots_.size() * 2));
+void LineRing::relayout(std::size_t slotCount) {
+    std::vector<StyledLine> moved(slotCount);
     for (qsizetype i = 0; i < size_; ++i)
-        bigger[std::size_t(i)] = std::move(slots_[slot(i)]);
-    slots_.swap(bigger);
+        moved[std::size_t(i)] = std::move(slots_[slot(i)]);
+    slots_.swap(moved);
     head_ = 0;
+}
+
+void LineRing::grow() {
+    const auto doubled = std::max<qsizetype>(64, qsizetype(slots_.size()) * 2);
+    relayout(std::size_t(std::max(std::min(doubled, limit_), size_ + 1)));
 }
 
 } // namespace sandbox

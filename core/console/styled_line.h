@@ -57,9 +57,13 @@ struct StyledLine {
 // connections. Idempotent.
 void registerTranscriptMetaTypes();
 
-// Moves `from`'s lines to the end of `into` (taking its buffer when `into` is empty);
+// Lines on their way back to the thread that built them, in the lists they came in: handing
+// them on moves lists, not lines.
+using RetiredLines = std::vector<QList<StyledLine>>;
+
+// Moves `from`'s lists to the end of `into` (taking its buffer when `into` is empty);
 // `from` is left empty.
-inline void appendLines(std::vector<StyledLine> &into, std::vector<StyledLine> &from) {
+inline void appendRetired(RetiredLines &into, RetiredLines &from) {
     if (into.empty())
         into.swap(from);
     else

@@ -229,7 +229,7 @@ TranscriptBatch TranscriptFeed::takeLocked() {
 bool TranscriptFeed::freeRetired(std::unique_lock<std::mutex> &lock) {
     if (retired_.empty())
         return false;
-    std::vector<StyledLine> retired = std::move(retired_);
+    RetiredLines retired = std::move(retired_);
     retired_.clear();
     lock.unlock();
     retired.clear();
@@ -237,13 +237,13 @@ bool TranscriptFeed::freeRetired(std::unique_lock<std::mutex> &lock) {
     return true;
 }
 
-bool TranscriptFeed::tryRetire(std::vector<StyledLine> &lines) {
+bool TranscriptFeed::tryRetire(RetiredLines &lines) {
     if (lines.empty())
         return true;
     std::unique_lock lock(mutex_, std::try_to_lock);
     if (!lock.owns_lock() || stopping_)
         return false;
-    appendLines(retired_, lines);
+    appendRetired(retired_, lines);
     rawChanged_.notify_all(); // an idle builder
     linesTaken_.notify_all(); // a builder waiting for room
     return true;

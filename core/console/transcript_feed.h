@@ -77,7 +77,7 @@ public:
     // builder holds while it allocates (and it can be preempted holding it: the GUI then
     // slept until the nicer builder got a CPU again). Never waits: false when another
     // thread holds the feed's lock or the feed stopped (`lines` unchanged, try later).
-    bool tryRetire(std::vector<StyledLine> &lines);
+    bool tryRetire(RetiredLines &lines);
     // Stops queueing and wakes waiting producers (cancel, shutdown).
     void close();
     void reopen();
@@ -129,7 +129,7 @@ private:
     quint64 finishesDone_ = 0;
     OutputMask mask_;
     TranscriptBatch pending_;
-    std::vector<StyledLine> retired_; // for the builder thread to free
+    RetiredLines retired_; // for the builder thread to free
     qint64 pendingBytes_ = 0;
     bool queued_ = false; // lines wait for take(): the consumer was woken
     bool closed_ = false;

@@ -20,7 +20,9 @@ struct Block {
 
 struct TranscriptModel::Private {
     explicit Private(TranscriptModel *model)
-        : q(model) {}
+        : q(model) {
+        ring.setLimit(capacity);
+    }
 
     TranscriptModel *q;
     LineRing ring;
@@ -39,7 +41,7 @@ struct TranscriptModel::Private {
             ring.takeFront(count, nullptr);
             return;
         }
-        std::vector<StyledLine> gone;
+        QList<StyledLine> gone;
         ring.takeFront(count, &gone);
         disposer(std::move(gone));
     }
@@ -57,27 +59,44 @@ struct TranscriptModel::Private {
     }
     const Block *block(quint64 id) const { return const_cast<Private *>(this)->block(id); }
 
-    // Drops what does not fit, then appends; emits linesDropped and linesAppended.
-    void append(QList<StyledLine> lines) {
+    // Drops what does not fit, then appends; emits linesDropped and linesAppended. A
+    // non-zero `blockId` is given to every line first.
+    void append(QList<StyledLine> lines, quint64 blockId = 0) {
         if (lines.isEmpty())
             return;
         const bool hadMarker = dropped > 0;
-        const qsizetype excess = qsizetype(ring.size()) + lines.size() - capacity;
-        qsizetype fromRing = 0;
-        if (excess > 0) {
-            fromRing = qMin<qsizetype>(excess, qsizetype(ring.size()));
-            dropFront(fromRing);
-            const qsizetype fromBatch = excess - fromRing;
-            if (fromBatch > 0)
-                lines.remove(0, fromBatch);
-            dropped += excess;
-            pruneBlocks();
+        const qsizetype before = ring.size();
+        const qsizetype excess = before + lines.size() - capacity;
+        const qsizetype fromRing = qBound<qsizetype>(0, excess, before);
+        if (excess > before) { // the batch alone overflows the ring (a tiny capacity)
+            dropFront(before);
+            lines.remove(0, excess - before);
         }
-        const qsizetype firstRow = markerRows() + qsizetype(ring.size());
-        for (StyledLine &line : lines) {
-            if (Block *b = block(line.blockId))
-                b->lastLine = dropped + qint64(ring.size());
-            ring.pushBack(std::move(line));
+        if (excess > 0)
+            dropped += excess;
+        const qsizetype firstRow = markerRows() + before - fromRing;
+        const qint64 firstNumber = dropped + firstRow - markerRows();
+        // In a flood the ring is full: each line takes the oldest one's slot, and the batch's
+        // list carries the dropped lines to the disposer (no line is moved twice).
+        StyledLine *line = lines.data();
+        Block *owner = nullptr;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (blockId != 0)
+                line[i].blockId = blockId;
+            if (!owner || owner->id != line[i].blockId)
+                owner = block(line[i].blockId);
+            if (owner)
+                owner->lastLine = firstNumber + i;
+            if (ring.isFull())
+                ring.replaceOldest(line[i]);
+            else
+                ring.pushBack(std::move(line[i]));
+        }
+        const qsizetype appended = lines.size();
+        if (excess > 0) {
+            pruneBlocks();
+            if (disposer && excess <= before)
+                disposer(std::move(lines)); // the dropped lines, among moved-out ones
         }
         if (excess > 0) {
             if (!hadMarker && fromRing == 0) {
@@ -87,7 +106,7 @@ struct TranscriptModel::Private {
             }
             Q_EMIT q->linesDropped(hadMarker ? fromRing : fromRing - 1);
         }
-        Q_EMIT q->linesAppended(firstRow, lines.size());
+        Q_EMIT q->linesAppended(firstRow, appended);
     }
 
     void pruneBlocks() {
@@ -123,10 +142,13 @@ qsizetype TranscriptModel::capacity() const {
 void TranscriptModel::setCapacity(qsizetype lines) {
     d_->capacity = qMax<qsizetype>(1, lines);
     const qsizetype excess = qsizetype(d_->ring.size()) - d_->capacity;
-    if (excess <= 0)
+    if (excess <= 0) {
+        d_->ring.setLimit(d_->capacity);
         return;
+    }
     const bool hadMarker = d_->dropped > 0;
     d_->dropFront(excess);
+    d_->ring.setLimit(d_->capacity);
     d_->dropped += excess;
     d_->pruneBlocks();
     Q_EMIT linesDropped(hadMarker ? excess : excess - 1);
@@ -161,12 +183,7 @@ void TranscriptModel::appendOutput(quint64 blockId, QList<StyledLine> finished,
                                    const StyledLine &stderrPartial) {
     if (!finished.isEmpty()) {
         // Moved in by ConsoleSession: not shared, so the ring takes the lines without copies.
-        QList<StyledLine> lines = std::move(finished);
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            if (lines.at(i).blockId != blockId)
-                lines[i].blockId = blockId;
-        }
-        d_->append(std::move(lines));
+        d_->append(std::move(finished), blockId);
     }
     StyledLine out = stdoutPartial;
     out.blockId = blockId;

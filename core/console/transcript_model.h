@@ -42,8 +42,10 @@ public:
     void setCapacity(qsizetype lines);
     // Receives the lines the ring drops instead of destroying them here: ConsoleSession
     // hands them back to the thread that built them (freeing them on the GUI thread made
-    // it wait for that thread's malloc arena). Unset: they are destroyed at once.
-    using LineDisposer = std::function<void(std::vector<StyledLine> &&)>;
+    // it wait for that thread's malloc arena), often in the very list that brought their
+    // successors, so the list may also hold moved-out (empty) lines. Unset: they are
+    // destroyed at once.
+    using LineDisposer = std::function<void(QList<StyledLine> &&)>;
     void setLineDisposer(LineDisposer disposer);
     // Named by the drop marker (where the full output is).
     void setSpoolDirectory(const QString &path);
