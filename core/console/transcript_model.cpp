@@ -75,7 +75,7 @@ struct TranscriptModel::Private {
         if (excess > 0)
             dropped += excess;
         const qsizetype firstRow = markerRows() + before - fromRing;
-        const qint64 firstNumber = dropped + firstRow - markerRows();
+        const qint64 firstNumber = dropped + before - fromRing; // of the first line appended
         // In a flood the ring is full: each line takes the oldest one's slot, and the batch's
         // list carries the dropped lines to the disposer (no line is moved twice).
         StyledLine *line = lines.data();
@@ -97,8 +97,6 @@ struct TranscriptModel::Private {
             pruneBlocks();
             if (disposer && excess <= before)
                 disposer(std::move(lines)); // the dropped lines, among moved-out ones
-        }
-        if (excess > 0) {
             if (!hadMarker && fromRing == 0) {
                 // Nothing old was left to shift: the marker row simply appeared.
                 Q_EMIT q->modelReset();
@@ -142,13 +140,12 @@ qsizetype TranscriptModel::capacity() const {
 void TranscriptModel::setCapacity(qsizetype lines) {
     d_->capacity = qMax<qsizetype>(1, lines);
     const qsizetype excess = qsizetype(d_->ring.size()) - d_->capacity;
-    if (excess <= 0) {
-        d_->ring.setLimit(d_->capacity);
-        return;
-    }
-    const bool hadMarker = d_->dropped > 0;
-    d_->dropFront(excess);
+    if (excess > 0)
+        d_->dropFront(excess);
     d_->ring.setLimit(d_->capacity);
+    if (excess <= 0)
+        return;
+    const bool hadMarker = d_->dropped > 0;
     d_->dropped += excess;
     d_->pruneBlocks();
     Q_EMIT linesDropped(hadMarker ? excess : excess - 1);
