@@ -86,6 +86,7 @@ std::unique_ptr<HostProcess> HostProcess::spawn(const ProcessSpec &spec, SpawnEr
     int info[2] = {-1, -1};
     if (spec.infoPipeOnFd4 && ::pipe2(info, O_CLOEXEC | O_NONBLOCK) != 0)
         info[0] = info[1] = -1;
+    const int epollFd = watchPipes(out[0], err[0]);
     const pid_t pid = ::fork();
     if (pid == 0)
         launch.execInChild(out[1], err[1], info[1]);
@@ -99,38 +100,51 @@ std::unique_ptr<HostProcess> HostProcess::spawn(const ProcessSpec &spec, SpawnEr
         ::close(err[0]);
         if (info[0] >= 0)
             ::close(info[0]);
+        if (epollFd >= 0)
+            ::close(epollFd);
         *error = {false, std::string("cannot start the command: ") + std::strerror(forkErrno)};
         return nullptr;
     }
-    auto process =
-        std::unique_ptr<HostProcess>(new HostProcess(pid, out[0], err[0], spec.limits.timeout));
+    auto process = std::unique_ptr<HostProcess>(
+        new HostProcess(pid, out[0], err[0], epollFd, spec.limits.timeout));
     process->infoFd_ = info[0];
     return process;
 }
 
-HostProcess::HostProcess(pid_t pid, int stdoutFd, int stderrFd, std::chrono::milliseconds timeout)
+// One epoll set for both pipes, edge-triggered: the kernel lists pipes in the order they
+// became readable, which poll() cannot tell when both are ready at once. Made before the
+// child starts: a pipe that already holds output when it is added is listed at once, so
+// adding them after a quick child had written to both would list them in the order added.
+int HostProcess::watchPipes(int stdoutFd, int stderrFd) {
+    // A larger pipe lets the command run ahead while a chunk is in flight; still bounded.
+    ::fcntl(stdoutFd, F_SETPIPE_SZ, kPipeBytes);
+    ::fcntl(stdoutFd, F_SETFL, ::fcntl(stdoutFd, F_GETFL) | O_NONBLOCK);
+    ::fcntl(stderrFd, F_SETFL, ::fcntl(stderrFd, F_GETFL) | O_NONBLOCK);
+    const int epollFd = ::epoll_create1(EPOLL_CLOEXEC);
+    if (epollFd >= 0) {
+        watch(epollFd, stdoutFd, kStdoutTag, EPOLLIN | EPOLLET);
+        watch(epollFd, stderrFd, kStderrTag, EPOLLIN | EPOLLET);
+    }
+    return epollFd;
+}
+
+void HostProcess::watch(int epollFd, int fd, std::uint32_t tag, std::uint32_t events) {
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.u32 = tag;
+    if (fd >= 0 && epollFd >= 0)
+        ::epoll_ctl(epollFd, EPOLL_CTL_ADD, fd, &ev);
+}
+
+HostProcess::HostProcess(pid_t pid, int stdoutFd, int stderrFd, int epollFd,
+                         std::chrono::milliseconds timeout)
     : pid_(pid)
     , stdoutFd_(stdoutFd)
     , stderrFd_(stderrFd)
     , pidFd_(openPidFd(pid))
+    , epollFd_(epollFd)
     , timeout_(timeout) {
-    // A larger pipe lets the command run ahead while a chunk is in flight; still bounded.
-    ::fcntl(stdoutFd_, F_SETPIPE_SZ, kPipeBytes);
-    ::fcntl(stdoutFd_, F_SETFL, ::fcntl(stdoutFd_, F_GETFL) | O_NONBLOCK);
-    ::fcntl(stderrFd_, F_SETFL, ::fcntl(stderrFd_, F_GETFL) | O_NONBLOCK);
-    // One epoll set for both pipes, edge-triggered: the kernel lists pipes in the order they
-    // became readable, which poll() cannot tell when both are ready at once.
-    epollFd_ = ::epoll_create1(EPOLL_CLOEXEC);
-    const auto watch = [this](int fd, std::uint32_t tag, std::uint32_t events) {
-        epoll_event ev{};
-        ev.events = events;
-        ev.data.u32 = tag;
-        if (fd >= 0 && epollFd_ >= 0)
-            ::epoll_ctl(epollFd_, EPOLL_CTL_ADD, fd, &ev);
-    };
-    watch(stdoutFd_, kStdoutTag, EPOLLIN | EPOLLET);
-    watch(stderrFd_, kStderrTag, EPOLLIN | EPOLLET);
-    watch(pidFd_, kPidTag, EPOLLIN);
+    watch(epollFd_, pidFd_, kPidTag, EPOLLIN);
 }
 
 HostProcess::~HostProcess() {

@@ -65,7 +65,10 @@ public:
     static constexpr std::chrono::milliseconds kKillGrace{2000};
 
 private:
-    HostProcess(pid_t pid, int stdoutFd, int stderrFd, std::chrono::milliseconds timeout);
+    HostProcess(pid_t pid, int stdoutFd, int stderrFd, int epollFd,
+                std::chrono::milliseconds timeout);
+    static int watchPipes(int stdoutFd, int stderrFd);
+    static void watch(int epollFd, int fd, std::uint32_t tag, std::uint32_t events);
 
     bool pollExited();
     void pumpOnce(const OutputWriter &write, Outcome &outcome, int waitMs);
