@@ -13,8 +13,8 @@ namespace sandbox {
 // The transcript's lines in order, oldest first, in one circular buffer: appending and
 // dropping the oldest move lines in and out of slots that are reused, where a std::deque
 // allocated and freed a node for every eight lines on the GUI thread during a flood. It
-// grows (doubling) up to its limit and never shrinks below it; a moved-out slot holds an
-// empty line.
+// grows (doubling) up to its limit, shrinks only when the limit is lowered below its slots,
+// and a moved-out slot holds an empty line.
 class LineRing {
 public:
     qsizetype size() const { return size_; }
