@@ -119,6 +119,10 @@ const char *BenchOptionsParser::usage() {
            "  ui_flood_mib_s   bytes the view received / time until the end banner\n"
            "  ui_max_stall_ms, ui_p99_stall_ms   gaps between ticks of a 1 ms timer on the\n"
            "                 GUI thread during the flood (event-loop stalls)\n"
+           "  ui_max_stall_host_steal_ms   time the hypervisor stopped this VM (steal in\n"
+           "                 /proc/stat) during the longest gap; ui_max_stall_without_host_\n"
+           "                 steal_ms, the longest gap without any; ui_stalls_over_16ms_host_\n"
+           "                 steal, the gaps over 16 ms that held steal\n"
            "  ui_flood_colour_mib_s (+ its stalls)  the same flood with every line coloured\n"
            "  ui_rss_mib       peak RSS of the process\n"
            "  vterm_parser_mib_s   libvterm's parser alone (sandbox-vterm-bench)\n";

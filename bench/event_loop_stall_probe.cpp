@@ -1,5 +1,7 @@
 #include "event_loop_stall_probe.h"
 
+#include "host_steal_sampler.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -63,7 +65,7 @@ void EventLoopStallProbe::tick() {
     const double cpu = threadCpuMs();
     const double waited = runQueueMs();
     const Gap gap{static_cast<double>(now - lastNs_) / 1e6, cpu - lastCpuMs_,
-                  waited - lastRunQueueMs_};
+                  waited - lastRunQueueMs_, HostStealSampler::monotonicNs()};
     gaps_.push_back(gap);
     lastNs_ = now;
     lastCpuMs_ = cpu;

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <cstdint>
 #include <vector>
 
 namespace sandbox {
@@ -16,8 +17,9 @@ class EventLoopStallProbe {
 public:
     struct Gap {
         double ms = 0;
-        double cpuMs = 0;      // the thread ran
-        double runQueueMs = 0; // the thread was runnable but another one had the CPU
+        double cpuMs = 0;       // the thread ran
+        double runQueueMs = 0;  // the thread was runnable but another one had the CPU
+        std::int64_t endNs = 0; // CLOCK_MONOTONIC at the tick that ended it
     };
 
     EventLoopStallProbe();
@@ -39,6 +41,7 @@ public:
     // p in [0, 1]; 0 when no tick was seen.
     double percentileGapMs(double p) const;
     std::size_t ticks() const { return gaps_.size(); }
+    const std::vector<Gap> &gaps() const { return gaps_; }
 
 private:
     void tick();

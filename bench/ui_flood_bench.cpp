@@ -2,6 +2,7 @@
 
 #include "console_session.h"
 #include "event_loop_stall_probe.h"
+#include "host_steal_sampler.h"
 #include "secret_store.h"
 #include "terminal_line_builder.h"
 #include "thread_cpu_times.h"
@@ -20,9 +21,12 @@
 #include <QTimer>
 #include <time.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <optional>
+#include <thread>
 
 namespace sandbox {
 
@@ -150,6 +154,22 @@ bool UiFloodBench::setUp(std::string &error) {
     return true;
 }
 
+// Splits the gaps by whether the hypervisor stopped the VM during them.
+static void attributeHostSteal(const EventLoopStallProbe &probe, const HostStealSampler &steal,
+                               UiFloodRun &run) {
+    const double longest = probe.maxGapMs();
+    for (const EventLoopStallProbe::Gap &gap : probe.gaps()) {
+        const auto beginNs = gap.endNs - static_cast<std::int64_t>(gap.ms * 1e6);
+        const double stolen = steal.stolenMs(beginNs, gap.endNs);
+        if (gap.ms == longest)
+            run.maxStallHostStealMs = stolen;
+        if (stolen == 0)
+            run.maxStallWithoutHostStealMs = std::max(run.maxStallWithoutHostStealMs, gap.ms);
+        else if (gap.ms > 16)
+            ++run.stallsOverFrameHostSteal;
+    }
+}
+
 // Submits a line as Enter does and waits in an event loop (the GUI keeps running) until
 // its end banner is in the transcript.
 bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, UiFloodRun &run,
@@ -166,6 +186,8 @@ bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, UiFlo
     QTimer::singleShot(std::chrono::seconds(60 + expectBytes / (1 << 20)), &loop,
                        [this] { session_->cancel(); });
     EventLoopStallProbe probe;
+    HostStealSampler steal;
+    steal.start();
     QElapsedTimer wall;
     const ThreadCpuTimes cpuBefore = ThreadCpuTimes::now();
     probe.start();
@@ -178,6 +200,9 @@ bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, UiFlo
     const double ms = double(wall.nsecsElapsed()) / 1e6;
     const ThreadCpuTimes cpuAfter = ThreadCpuTimes::now();
     probe.stop();
+    // Steal is booked at the next tick after the VM runs again.
+    std::this_thread::sleep_for(std::chrono::nanoseconds(HostStealSampler::kBookingDelayNs));
+    steal.stop();
     QObject::disconnect(ended);
     if (!summary || !summary->succeeded()) {
         error = "ui flood: " + line.left(40).toStdString() +
@@ -198,6 +223,7 @@ bool UiFloodBench::runLine(const QString &line, std::uint64_t expectBytes, UiFlo
     run.maxStallRunQueueMs = longest.runQueueMs;
     run.stallsOverFrame = probe.gapsOver(16);
     run.stallsOverFrameWaiting = probe.gapsOverMostlyWaiting(16);
+    attributeHostSteal(probe, steal, run);
     if (mib > 0) {
         run.guiCpuMsPerMib = cpuAfter.msSince(cpuBefore, "main") / mib;
         run.builderCpuMsPerMib = cpuAfter.msSince(cpuBefore, "transcript-feed") / mib;
@@ -268,6 +294,10 @@ std::string UiFloodBench::toJson(const UiFloodNumbers &n, std::uint64_t size) {
            ", \"ui_stalls_over_16ms\": " + std::to_string(n.plain.stallsOverFrame) +
            ", \"ui_stalls_over_16ms_run_queue\": " +
            std::to_string(n.plain.stallsOverFrameWaiting) +
+           ", \"ui_max_stall_host_steal_ms\": " + number(n.plain.maxStallHostStealMs) +
+           ", \"ui_max_stall_without_host_steal_ms\": " +
+           number(n.plain.maxStallWithoutHostStealMs) + ", \"ui_stalls_over_16ms_host_steal\": " +
+           std::to_string(n.plain.stallsOverFrameHostSteal) +
            ", \"ui_flood_colour_mib_s\": " + number(n.colour.mibS) +
            ", \"ui_colour_max_stall_ms\": " + number(n.colour.maxStallMs) +
            ", \"ui_colour_p99_stall_ms\": " + number(n.colour.p99StallMs) +
@@ -276,6 +306,11 @@ std::string UiFloodBench::toJson(const UiFloodNumbers &n, std::uint64_t size) {
            ", \"ui_colour_stalls_over_16ms\": " + std::to_string(n.colour.stallsOverFrame) +
            ", \"ui_colour_stalls_over_16ms_run_queue\": " +
            std::to_string(n.colour.stallsOverFrameWaiting) +
+           ", \"ui_colour_max_stall_host_steal_ms\": " + number(n.colour.maxStallHostStealMs) +
+           ", \"ui_colour_max_stall_without_host_steal_ms\": " +
+           number(n.colour.maxStallWithoutHostStealMs) +
+           ", \"ui_colour_stalls_over_16ms_host_steal\": " +
+           std::to_string(n.colour.stallsOverFrameHostSteal) +
            ", \"ui_frame_cpu_ms\": " + number(n.plain.frameCpuMs) +
            ", \"ui_colour_frame_cpu_ms\": " + number(n.colour.frameCpuMs) +
            ", \"ui_gui_cpu_ms_per_mib\": " + number(n.plain.guiCpuMsPerMib) +

@@ -25,6 +25,11 @@ struct UiFloodRun {
     double maxStallRunQueueMs = 0;          // and its wait for a CPU (runnable, not running)
     std::size_t stallsOverFrame = 0;        // gaps longer than 16 ms
     std::size_t stallsOverFrameWaiting = 0; // of those, mostly run-queue wait
+    // The hypervisor's share: a gap in which it stopped the VM (steal time) stopped every
+    // thread, ours and the kernel's alike.
+    double maxStallHostStealMs = 0;           // steal during the longest gap
+    double maxStallWithoutHostStealMs = 0;    // the longest gap that held no steal
+    std::size_t stallsOverFrameHostSteal = 0; // gaps longer than 16 ms that held steal
     // CPU milliseconds per MiB of the GUI thread (drain, append, paint) and of the line
     // builder thread (spool, libvterm, styled lines): steady when the machine is shared.
     double guiCpuMsPerMib = 0;
