@@ -140,6 +140,7 @@ TEST(TranscriptSpool, CapDeletesOldestCommandsFirstAndSaysSo) {
     EXPECT_EQ(spool.blockIds(), QList<quint64>({3, 4}));
     EXPECT_LE(spool.totalBytes(), 1 << 20);
     EXPECT_TRUE(spool.filePath(1).isEmpty());
+    QThreadPool::globalInstance()->waitForDone(); // the files go there, off the writer
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 2);
     ASSERT_FALSE(notices.isEmpty());
     EXPECT_TRUE(notices.first().contains(u("oldest"))) << notices.first().toStdString();
@@ -246,4 +247,40 @@ TEST(TranscriptSpool, ClosingATabLeavesTheFileDeletionToTheThreadPool) {
     pool->waitForDone();
     EXPECT_FALSE(QFile::exists(file));
     EXPECT_FALSE(QDir(folder).exists());
+}
+
+// A flood past the cap must not stall the line builder while the kernel frees the oldest
+// command's file (0.1-0.3 s per GiB here, ext4 with `discard`): the spool drops it from its
+// list at once and leaves the deletion to the global pool. With every pool thread held, the
+// file is still on disk after the writer moved on, and gone once the pool runs.
+TEST(TranscriptSpool, OverTheCapTheOldFileIsDeletedOffTheWritingThread) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QThreadPool *pool = QThreadPool::globalInstance();
+    QSemaphore release;
+    QSemaphore held;
+    for (int i = 0; i < pool->maxThreadCount(); ++i)
+        pool->start([&] {
+            held.release();
+            release.acquire();
+        });
+    held.acquire(pool->maxThreadCount());
+    TranscriptSpool spool(dir.path(), 1 << 20);
+    spool.setKeepFiles(true);
+    const QByteArray chunk(400 * 1024, 'x');
+    QString oldest;
+    for (quint64 id = 1; id <= 3; ++id) {
+        spool.beginCommand(id, context("cat big"));
+        if (id == 1)
+            oldest = spool.filePath(1);
+        spool.append(id, false, chunk);
+        spool.endCommand(id, exited(0));
+    }
+    EXPECT_EQ(spool.blockIds(), QList<quint64>({2, 3}));
+    EXPECT_LE(spool.totalBytes(), 1 << 20);
+    EXPECT_TRUE(QFile::exists(oldest)) << "the writing thread deleted the file itself";
+    release.release(pool->maxThreadCount());
+    pool->waitForDone();
+    EXPECT_FALSE(QFile::exists(oldest));
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 2);
 }

@@ -39,6 +39,31 @@ QString newSessionDirectory() {
            QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(++counter);
 }
 
+// Deletes files (and then the folder, when given and empty) on QThreadPool::globalInstance():
+// deleting a file frees its cached pages and, on a filesystem mounted with `discard`, its
+// blocks, 0.1-0.6 s per GiB, which neither the GUI thread nor the line builder should wait
+// for. The pool finishes its jobs before the application exits. The job gets its own copies
+// of the names (no implicitly shared QString crosses threads), handed over under a
+// std::mutex: the pool's own locking is inside Qt, where ThreadSanitizer cannot see it.
+void removeInBackground(const QStringList &paths, const QString &folder = {}) {
+    static std::mutex handOff;
+    std::function<void()> job;
+    {
+        const std::lock_guard lock(handOff);
+        std::vector<std::string> names;
+        for (const QString &path : paths)
+            names.push_back(path.toStdString());
+        job = [names = std::move(names), folder = folder.toStdString()] {
+            { const std::lock_guard lock(handOff); } // orders the hand-over, nothing more
+            for (const std::string &name : names)
+                QFile::remove(QString::fromStdString(name));
+            if (!folder.empty())
+                QDir().rmdir(QString::fromStdString(folder)); // only when nothing else is in it
+        };
+    }
+    QThreadPool::globalInstance()->start(std::move(job));
+}
+
 } // namespace
 
 struct TranscriptSpool::Private {
@@ -88,24 +113,26 @@ struct TranscriptSpool::Private {
         totalBytes += size;
     }
 
-    // Deletes the oldest finished commands' files until `extra` more bytes fit the cap;
-    // when the running command alone does not fit, its spooling stops.
+    // Drops the oldest finished commands' files until `extra` more bytes fit the cap (the
+    // files go in the background); when the running command alone does not fit, its
+    // spooling stops.
     void makeRoom(qint64 extra, QStringList &notices) {
-        int removed = 0;
+        QStringList removedPaths;
         while (totalBytes + extra > capBytes && !entries.isEmpty() &&
                !(current && entries.first().blockId == currentBlock)) {
             const Entry gone = entries.takeFirst();
-            QFile::remove(gone.path);
+            removedPaths.append(gone.path);
             totalBytes -= gone.size;
             deleted.append(gone);
-            ++removed;
         }
         const QString cap = ExecErrorText::formatBytes(quint64(capBytes));
-        if (removed > 0)
+        if (!removedPaths.isEmpty()) {
+            removeInBackground(removedPaths); // the builder keeps writing meanwhile
             notices.append(tr("The transcript files of this tab reached their cap of %1: the "
                               "saved output of the %2 oldest command(s) was deleted.")
                                .arg(cap)
-                               .arg(removed));
+                               .arg(removedPaths.size()));
+        }
         if (totalBytes + extra > capBytes && current && !currentStopped && extra > 0) {
             currentStopped = true;
             notices.append(tr("This command's output alone reached the transcript cap of %1: "
@@ -142,26 +169,11 @@ TranscriptSpool::TranscriptSpool(const QString &directory, qint64 capBytes)
 TranscriptSpool::~TranscriptSpool() {
     d_->closeCurrent();
     if (!d_->keepFiles) {
-        // On the global pool, not here: the tab closes on the GUI thread, and deleting a file
-        // frees its cached pages, 0.3-0.6 s per GiB. The pool finishes its jobs before the
-        // application exits. The job gets its own copies of the names (no implicitly shared
-        // QString crosses threads), handed over under a std::mutex: the pool's own locking
-        // is inside Qt, where ThreadSanitizer cannot see it.
-        static std::mutex handOff;
-        std::function<void()> job;
-        {
-            const std::lock_guard lock(handOff);
-            std::vector<std::string> paths;
-            for (const Entry &e : std::as_const(d_->entries))
-                paths.push_back(e.path.toStdString());
-            job = [paths = std::move(paths), folder = d_->directory.toStdString()] {
-                { const std::lock_guard lock(handOff); } // orders the hand-over, nothing more
-                for (const std::string &path : paths)
-                    QFile::remove(QString::fromStdString(path));
-                QDir().rmdir(QString::fromStdString(folder)); // only when nothing else is in it
-            };
-        }
-        QThreadPool::globalInstance()->start(std::move(job));
+        // Not here: the tab closes on the GUI thread.
+        QStringList paths;
+        for (const Entry &e : std::as_const(d_->entries))
+            paths.append(e.path);
+        removeInBackground(paths, d_->directory);
     }
     delete d_;
 }

@@ -17,8 +17,8 @@ namespace sandbox {
 // per command in a folder per console tab (under QStandardPaths::CacheLocation by
 // default). A file holds the header and banner text and the stdout/stderr bytes exactly
 // as received (ANSI kept), framed by stream in arrival order. Over the cap (per tab,
-// default 2 GiB) the oldest finished commands' files are deleted first and the notice
-// handler says so.
+// default 2 GiB) the oldest finished commands' files are deleted first (on
+// QThreadPool::globalInstance(), so the writer does not wait) and the notice handler says so.
 //
 // Threads: all methods are thread-safe (one internal mutex). begin/append/end write to
 // disk and are meant for the worker thread that receives the chunks, never the GUI
