@@ -200,7 +200,11 @@ bool ExecSession::ensureRunner(ExecResult &failure) {
     if (runner_)
         return true;
     std::string error;
-    runner_ = RemoteRunner::create(profile().toRunnerConfig(token_), error);
+    RunnerConfig config = profile().toRunnerConfig(token_);
+    // The transcript shows output no faster than its line builder makes lines (a few hundred
+    // MiB/s); with BDP probing on, gRPC held 50-200 MiB of a flood unread on top of that.
+    config.probeBandwidth = false;
+    runner_ = RemoteRunner::create(std::move(config), error);
     if (!runner_) {
         failure = configFailure(QString::fromStdString(error));
         return false;

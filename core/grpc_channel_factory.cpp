@@ -64,6 +64,8 @@ grpc::ChannelArguments channelArguments(const RunnerConfig &config) {
     // waiting for window updates: 3 of 3 idle A/B pairs faster, agent CPU lower
     // (docs/performance.md). At most that much more is buffered here when a reader lags.
     args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 8 << 20);
+    if (!config.probeBandwidth)
+        args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
     // An interactive client: retry a restarted agent quickly instead of backing off for
     // minutes; a single connection attempt may take up to the connect timeout.
     const auto connectMs = static_cast<int>(

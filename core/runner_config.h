@@ -48,6 +48,12 @@ struct RunnerConfig {
     // small. Raised per profile ("Largest output message") or with sandboxctl --max-chunk.
     static constexpr int kDefaultMaxReceiveMessageBytes = 1024 * 1024 * 1024; // 1 GiB
     int maxReceiveMessageBytes = kDefaultMaxReceiveMessageBytes;
+    // gRPC's BDP probing sizes the HTTP/2 window from what arrives while its ping waits,
+    // so a reader that lags behind the agent grows it, and each read then takes in up to
+    // that window of unread output (docs/performance.md). On, a fast reader (sandboxctl)
+    // streams faster; off, the window stays small and fixed: a slower stream, but bounded
+    // memory for a reader that is slower than the network anyway (the console).
+    bool probeBandwidth = true;
 
     bool tlsEnabled() const {
         return useTls || caCert.isSet() || clientCert.isSet() || clientKey.isSet();
