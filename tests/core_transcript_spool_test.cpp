@@ -39,6 +39,35 @@ CommandSummary exited(int code) {
     return s;
 }
 
+// Keeps every thread of Qt's global pool busy until release(), so a test can see what a
+// job queued there has not done yet.
+class HeldGlobalPool {
+public:
+    HeldGlobalPool() {
+        for (int i = 0; i < pool_->maxThreadCount(); ++i)
+            pool_->start([this] {
+                held_.release();
+                release_.acquire();
+            });
+        held_.acquire(pool_->maxThreadCount());
+    }
+    ~HeldGlobalPool() { release(); }
+    // Lets the held threads go and waits for every queued job.
+    void release() {
+        if (released_)
+            return;
+        released_ = true;
+        release_.release(pool_->maxThreadCount());
+        pool_->waitForDone();
+    }
+
+private:
+    QThreadPool *pool_ = QThreadPool::globalInstance();
+    QSemaphore held_;
+    QSemaphore release_;
+    bool released_ = false;
+};
+
 QByteArray saved(const TranscriptSpool &spool, TranscriptSpool::SaveFormat format,
                  std::optional<quint64> block = std::nullopt) {
     QBuffer buffer;
@@ -224,15 +253,7 @@ TEST(TranscriptSpool, ClosingATabLeavesTheFileDeletionToTheThreadPool) {
     ASSERT_TRUE(dir.isValid());
     const QString folder = dir.filePath(u("tab"));
     QString file;
-    QThreadPool *pool = QThreadPool::globalInstance();
-    QSemaphore release;
-    QSemaphore held;
-    for (int i = 0; i < pool->maxThreadCount(); ++i)
-        pool->start([&] {
-            held.release();
-            release.acquire();
-        });
-    held.acquire(pool->maxThreadCount());
+    HeldGlobalPool pool;
     {
         TranscriptSpool spool(folder);
         ASSERT_TRUE(spool.isReady()) << spool.errorString().toStdString();
@@ -243,8 +264,7 @@ TEST(TranscriptSpool, ClosingATabLeavesTheFileDeletionToTheThreadPool) {
         ASSERT_TRUE(QFile::exists(file));
     }
     EXPECT_TRUE(QFile::exists(file)) << "the destructor deleted the file itself";
-    release.release(pool->maxThreadCount());
-    pool->waitForDone();
+    pool.release();
     EXPECT_FALSE(QFile::exists(file));
     EXPECT_FALSE(QDir(folder).exists());
 }
@@ -256,15 +276,7 @@ TEST(TranscriptSpool, ClosingATabLeavesTheFileDeletionToTheThreadPool) {
 TEST(TranscriptSpool, OverTheCapTheOldFileIsDeletedOffTheWritingThread) {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
-    QThreadPool *pool = QThreadPool::globalInstance();
-    QSemaphore release;
-    QSemaphore held;
-    for (int i = 0; i < pool->maxThreadCount(); ++i)
-        pool->start([&] {
-            held.release();
-            release.acquire();
-        });
-    held.acquire(pool->maxThreadCount());
+    HeldGlobalPool pool;
     TranscriptSpool spool(dir.path(), 1 << 20);
     spool.setKeepFiles(true);
     const QByteArray chunk(400 * 1024, 'x');
@@ -279,8 +291,7 @@ TEST(TranscriptSpool, OverTheCapTheOldFileIsDeletedOffTheWritingThread) {
     EXPECT_EQ(spool.blockIds(), QList<quint64>({2, 3}));
     EXPECT_LE(spool.totalBytes(), 1 << 20);
     EXPECT_TRUE(QFile::exists(oldest)) << "the writing thread deleted the file itself";
-    release.release(pool->maxThreadCount());
-    pool->waitForDone();
+    pool.release();
     EXPECT_FALSE(QFile::exists(oldest));
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 2);
 }
