@@ -46,7 +46,7 @@ public:
     static constexpr qint64 kDefaultCapacityBytes = 12 * 1024 * 1024;
     // Received bytes waiting for the line builder. While the receiver waits for room here it
     // reads nothing, and with BDP probing off (ExecSession) the agent then soon waits for an
-    // HTTP/2 window update: 4 MiB cost a flood a tenth of its rate against 16.
+    // HTTP/2 window update: 4 MiB cost a flood 5-10 % of its rate against 16.
     static constexpr qint64 kRawCapacityBytes = 16 * 1024 * 1024;
     // Room for a chunk's finished lines is taken at once, assuming lines this long.
     static constexpr qint64 kTypicalLineBytes = 64;
