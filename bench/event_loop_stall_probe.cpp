@@ -28,8 +28,7 @@ void EventLoopStallProbe::start() {
     // Opened on the probed thread: thread-self names the caller.
     if (schedstatFd_ < 0)
         schedstatFd_ = ::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
-    clock_.start();
-    lastNs_ = 0;
+    lastNs_ = HostStealSampler::monotonicNs();
     lastCpuMs_ = threadCpuMs();
     lastRunQueueMs_ = runQueueMs();
     timer_.start();
@@ -61,11 +60,11 @@ void EventLoopStallProbe::stop() {
 }
 
 void EventLoopStallProbe::tick() {
-    const qint64 now = clock_.nsecsElapsed();
+    const std::int64_t now = HostStealSampler::monotonicNs();
     const double cpu = threadCpuMs();
     const double waited = runQueueMs();
     const Gap gap{static_cast<double>(now - lastNs_) / 1e6, cpu - lastCpuMs_,
-                  waited - lastRunQueueMs_, HostStealSampler::monotonicNs()};
+                  waited - lastRunQueueMs_, now};
     gaps_.push_back(gap);
     lastNs_ = now;
     lastCpuMs_ = cpu;

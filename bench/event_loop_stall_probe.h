@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QTimer>
 
 #include <cstdint>
@@ -49,8 +48,7 @@ private:
     double runQueueMs() const;
 
     QTimer timer_;
-    QElapsedTimer clock_;
-    qint64 lastNs_ = 0;
+    std::int64_t lastNs_ = 0; // CLOCK_MONOTONIC, the same clock as the gaps' endNs
     double lastCpuMs_ = 0;
     double lastRunQueueMs_ = 0;
     int schedstatFd_ = -1;

@@ -62,7 +62,8 @@ grpc::ChannelArguments channelArguments(const RunnerConfig &config) {
     args.SetInt(GRPC_ARG_HTTP2_MAX_FRAME_SIZE, 1 << 20);
     // And let it run 8 MiB ahead of what we have read (HTTP/2 stream window) instead of
     // waiting for window updates: 3 of 3 idle A/B pairs faster, agent CPU lower
-    // (docs/performance.md). At most that much more is buffered here when a reader lags.
+    // (docs/performance.md). With BDP probing on, the window follows gRPC's estimate
+    // instead, and a lagging reader can hold far more (RunnerConfig::probeBandwidth).
     args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 8 << 20);
     if (!config.probeBandwidth)
         args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
